@@ -1,0 +1,7 @@
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+export async function GET() {
+  await getDb();
+  return Response.json({ status: "ok", mode: getEnv().sandbox ? "sandbox" : "live" });
+}

@@ -1,0 +1,41 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { connection } from "next/server";
+import { AppNav } from "@/components/shell/app-nav";
+import { SandboxBanner } from "@/components/shell/sandbox-banner";
+import { getEnv } from "@/lib/env";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Bellhop", template: "%s · Bellhop" },
+  description: "Send WhatsApp, Instagram, Messenger and Telegram messages through Callbell",
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The mode is read per request: the same build runs in sandbox or live depending on the environment.
+  await connection();
+  const { sandbox } = getEnv();
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        {sandbox && <SandboxBanner />}
+        <header className="border-b bg-card">
+          <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/compose" className="flex items-center gap-2 font-semibold">
+              <Image src="/bellhop.svg" alt="" width={24} height={24} />
+              Bellhop
+            </Link>
+            <AppNav />
+            <span className="ml-auto text-xs text-muted-foreground">
+              {sandbox ? "Sandbox mode" : "Live: Callbell account"}
+            </span>
+          </div>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { composeFieldsSchema, type ComposeFormValues } from "@/lib/messages/compose-schema";
+
+export const DRAFT_STORAGE_KEY = "bellhop:compose-draft";
+const SAVE_DELAY_MS = 250;
+
+function readDraft(): ComposeFormValues | null {
+  try {
+    const raw = window.localStorage.getItem(DRAFT_STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = composeFieldsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearDraft() {
+  try {
+    window.localStorage.removeItem(DRAFT_STORAGE_KEY);
+  } catch {
+    // Storage may be unavailable (private mode): the draft simply is not kept.
+  }
+}
+
+/**
+ * Keeps the form in the browser as the agent types, so a reload or a failed send loses nothing.
+ * `adapt` fits a restored draft to what the page offers now (a channel that no longer exists, say).
+ */
+export function useComposeDraft(
+  form: UseFormReturn<ComposeFormValues>,
+  adapt: (draft: ComposeFormValues) => ComposeFormValues,
+) {
+  const adaptRef = useRef(adapt);
+  useEffect(() => {
+    const draft = readDraft();
+    if (draft) form.reset(adaptRef.current(draft), { keepDefaultValues: true });
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch((values) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        try {
+          window.localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(values));
+        } catch {
+          // Quota or privacy settings: keep working without a draft.
+        }
+      }, SAVE_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+  }, [form]);
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Database } from "./client";
+import { sends, type SendRow, type SendStatus } from "./schema";
+
+export type NewSend = Pick<
+  SendRow,
+  | "idempotencyKey"
+  | "recipient"
+  | "platform"
+  | "messageType"
+  | "channelUuid"
+  | "templateUuid"
+  | "templateTitle"
+  | "requestBody"
+>;
+
+/**
+ * Records a send before it leaves, with status `sending`. When the idempotency key is already known, nothing is
+ * inserted and the existing row comes back, so a repeated attempt can never call Callbell a second time.
+ */
+export async function recordSendAttempt(
+  db: Database,
+  send: NewSend,
+  now = new Date(),
+): Promise<{ created: boolean; row: SendRow }> {
+  const inserted = await db
+    .insert(sends)
+    .values({ ...send, status: "sending", createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: sends.idempotencyKey })
+    .returning();
+  if (inserted[0]) return { created: true, row: inserted[0] };
+  const existing = await findSendByIdempotencyKey(db, send.idempotencyKey);
+  if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
+  return { created: false, row: existing };
+}
+
+export async function findSendByIdempotencyKey(db: Database, key: string): Promise<SendRow | undefined> {
+  const rows = await db.select().from(sends).where(eq(sends.idempotencyKey, key)).limit(1);
+  return rows[0];
+}
+
+export type SendOutcome = {
+  status: Extract<SendStatus, "enqueued" | "rejected" | "unknown">;
+  callbellUuid?: string | null;
+  responseBody?: string | null;
+  errorMessage?: string | null;
+  errorStatus?: number | null;
+  contactName?: string | null;
+};
+
+/** Writes what Callbell answered; only a row still `sending` takes an outcome. */
+export async function recordSendOutcome(db: Database, id: number, outcome: SendOutcome, now = new Date()) {
+  await db
+    .update(sends)
+    .set({ ...outcome, updatedAt: now })
+    .where(and(eq(sends.id, id), eq(sends.status, "sending")));
+}
+
+/** At start no send can still be in flight: whatever was `sending` when the process stopped is `unknown`. */
+export async function markInterruptedSendsUnknown(db: Database, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(sends)
+    .set({
+      status: "unknown",
+      errorMessage: "Bellhop stopped while this message was being sent: it may or may not have gone out",
+      updatedAt: now,
+    })
+    .where(eq(sends.status, "sending"))
+    .returning({ id: sends.id });
+  return rows.length;
+}
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
+
+/** Newest first, keyset-paged by id (ids grow with time), so a page costs the same however deep it is. */
+export async function listSends(
+  db: Database,
+  options: { cursor?: number | null; limit?: number } = {},
+): Promise<HistoryPage> {
+  const limit = options.limit ?? HISTORY_PAGE_SIZE;
+  const rows = await db
+    .select()
+    .from(sends)
+    .where(options.cursor ? lt(sends.id, options.cursor) : undefined)
+    .orderBy(desc(sends.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  CALLBELL_API_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.callbell.eu/v1" })
+    .default("https://api.callbell.eu/v1")
+    .transform((url) => url.replace(/\/+$/, "")),
+  CALLBELL_API_TOKEN: optionalString,
+  CALLBELL_TIMEOUT_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int()
+    .min(100, "must be at least 100 ms")
+    .max(120_000, "must be at most 120000 ms")
+    .default(15_000),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(file:|libsql:|https?:)/, "must be a file:… path (SQLite) or a libsql:// URL")
+      .optional(),
+  ),
+  PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { sandbox: boolean; databaseUrl: string };
+
+/** Turns a parse failure into one line per variable, so a bad start names what to fix. */
+export function describeEnvError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n");
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Bellhop cannot start, the configuration is invalid:\n${describeEnvError(parsed.error)}`);
+  }
+  return {
+    ...parsed.data,
+    sandbox: parsed.data.CALLBELL_API_TOKEN === undefined,
+    databaseUrl: parsed.data.DATABASE_URL ?? "file:./data/bellhop.db",
+  };
+}
+
+const globalForEnv = globalThis as unknown as { bellhopEnv?: Env };
+
+/** The configuration, parsed once per process. Nothing else reads process.env. */
+export function getEnv(): Env {
+  globalForEnv.bellhopEnv ??= parseEnv(process.env);
+  return globalForEnv.bellhopEnv;
+}

@@ -1,0 +1,30 @@
+import type { SendRow } from "@/lib/db/schema";
+
+/** A history row as the browser receives it: what the table shows, nothing more. */
+export type HistoryItem = {
+  id: number;
+  createdAt: string;
+  recipient: string;
+  platform: string;
+  messageType: string;
+  templateTitle: string | null;
+  status: string;
+  callbellUuid: string | null;
+  errorMessage: string | null;
+};
+
+export type HistoryResponse = { items: HistoryItem[]; nextCursor: number | null };
+
+export function toHistoryItem(row: SendRow): HistoryItem {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    recipient: row.recipient,
+    platform: row.platform,
+    messageType: row.messageType,
+    templateTitle: row.templateTitle,
+    status: row.status,
+    callbellUuid: row.callbellUuid,
+    errorMessage: row.errorMessage,
+  };
+}

@@ -1,0 +1,15 @@
+import type { ChannelSummary, TeamSummary } from "@/lib/callbell/types";
+import type { TemplateSummary } from "./template";
+
+/** A member offered by `Assign to user`, with the team it was listed under. */
+export type TeamMemberOption = { teamUuid: string; email: string; name: string };
+
+/** What the compose form offers from the account; each list may fail on its own and the form says which. */
+export type ComposeAccountData = {
+  templates: TemplateSummary[] | null;
+  templatesError: string | null;
+  channels: ChannelSummary[] | null;
+  channelsError: string | null;
+  teams: TeamSummary[] | null;
+  members: TeamMemberOption[];
+};

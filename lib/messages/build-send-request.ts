@@ -1,0 +1,78 @@
+import type { ComposeFormValues } from "./compose-schema";
+import { normalizePhone } from "./phone";
+import { templateMediaHeader, type TemplateSummary } from "./template";
+
+/** The body of Callbell's `POST /messages/send`, as the official examples spell it. */
+export type SendRequest = {
+  to: string;
+  from: string;
+  type: "text" | "image" | "document" | "video";
+  content: { text?: string; url?: string };
+  template_uuid?: string;
+  optin_contact?: true;
+  template_values?: string[];
+  channel_uuid?: string;
+  assigned_user?: string;
+  team_uuid?: string;
+  fields?: string;
+  bot_status?: "bot_start" | "bot_end";
+  metadata?: Record<string, string>;
+};
+
+/**
+ * Turns a valid compose form into the exact request body. Pure: the browser's request preview and the server's send
+ * use the same function, so what is shown is what is sent.
+ */
+export function buildSendRequest(form: ComposeFormValues, template?: TemplateSummary): SendRequest {
+  const to = form.platform === "whatsapp" ? normalizePhone(form.to.trim()) : form.to.trim();
+  const body: SendRequest = { to, from: form.platform, ...buildMessagePart(form, template) };
+
+  if (form.channelUuid) body.channel_uuid = form.channelUuid;
+  if (form.assignedUser.trim()) body.assigned_user = form.assignedUser.trim();
+  if (form.teamUuid) body.team_uuid = form.teamUuid;
+  if (form.returnContact) body.fields = "contact";
+  if (form.botStatus) body.bot_status = form.botStatus;
+  if (form.metadata.length > 0) {
+    // Callbell rejects non-string values with a 400, so every value travels as a string.
+    body.metadata = Object.fromEntries(form.metadata.map((row) => [row.key.trim(), String(row.value)]));
+  }
+  return body;
+}
+
+type MessagePart = Pick<SendRequest, "type" | "content" | "template_uuid" | "optin_contact" | "template_values">;
+
+function buildMessagePart(form: ComposeFormValues, template?: TemplateSummary): MessagePart {
+  switch (form.type) {
+    case "text":
+      return { type: "text", content: { text: form.text } };
+    case "image": {
+      const content: SendRequest["content"] = { url: form.mediaUrls.image.trim() };
+      if (form.caption.trim()) content.text = form.caption;
+      return { type: "image", content };
+    }
+    // Callbell has no audio or video type for plain sends: both travel as documents.
+    case "document":
+    case "audio":
+    case "video":
+      return { type: "document", content: { url: form.mediaUrls[form.type].trim() } };
+    case "template":
+      return buildTemplatePart(form, template);
+  }
+}
+
+function buildTemplatePart(form: ComposeFormValues, template?: TemplateSummary): MessagePart {
+  const values = form.variables.map((variable) => variable.value);
+  const header = template ? templateMediaHeader(template) : null;
+  // `content` is required even when `template_values` makes Callbell ignore it. The first value goes in
+  // `content.text` too: WhatsApp has been seen dropping media-header templates without it.
+  const content: SendRequest["content"] = { text: values[0] ?? template?.text ?? "" };
+  if (header) content.url = form.mediaUrls.template.trim();
+  const part: MessagePart = {
+    type: header ?? "text",
+    content,
+    template_uuid: form.templateUuid,
+    optin_contact: true,
+  };
+  if (values.length > 1) part.template_values = values;
+  return part;
+}

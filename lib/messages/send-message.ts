@@ -1,0 +1,164 @@
+import "server-only";
+import { CallbellError, type CallbellClient } from "@/lib/callbell";
+import type { Database } from "@/lib/db/client";
+import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
+import type { SendRow } from "@/lib/db/schema";
+import { buildSendRequest } from "./build-send-request";
+import { mapCallbellFieldErrors } from "./callbell-field-errors";
+import { createComposeSchema, findTemplate, type ComposeContext } from "./compose-schema";
+import type { SendResult } from "./send-result";
+import type { TemplateSummary } from "./template";
+
+export type SendDependencies = {
+  db: Database;
+  client: CallbellClient;
+  loadTemplates: () => Promise<TemplateSummary[]>;
+  /** How long a repeated attempt waits for the first one's outcome before it reports it as unknown. */
+  waitForInFlightMs: number;
+};
+
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
+
+function flattenIssues(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join(".");
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The answer a stored send gives to a repeated attempt with its idempotency key. */
+function resultFromRow(row: SendRow): SendResult | null {
+  switch (row.status) {
+    case "sending":
+      return null;
+    case "rejected":
+      return {
+        kind: "rejected",
+        sendId: row.id,
+        status: row.errorStatus ?? 0,
+        message: row.errorMessage ?? "Callbell rejected the message",
+        fieldErrors: {},
+      };
+    case "unknown":
+      return {
+        kind: "unknown",
+        sendId: row.id,
+        message: row.errorMessage ?? "The outcome of this send is unknown",
+      };
+    default:
+      return { kind: "enqueued", sendId: row.id, uuid: row.callbellUuid ?? "", contactName: row.contactName };
+  }
+}
+
+async function waitForOutcome(deps: SendDependencies, row: SendRow): Promise<SendResult> {
+  const deadline = Date.now() + deps.waitForInFlightMs;
+  let current: SendRow | undefined = row;
+  while (current && current.status === "sending" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    current = await findSendByIdempotencyKey(deps.db, row.idempotencyKey);
+  }
+  return (
+    (current && resultFromRow(current)) ?? {
+      kind: "unknown",
+      sendId: row.id,
+      message: "This message is still being sent: check the history before sending it again",
+    }
+  );
+}
+
+/**
+ * The send use-case: validate with the form's own schema, record the attempt, call Callbell once, record the outcome.
+ * A repeated idempotency key returns the first attempt's outcome instead of sending again.
+ */
+export async function sendComposedMessage(input: unknown, deps: SendDependencies): Promise<SendResult> {
+  const wantsTemplate = (input as { type?: unknown } | null)?.type === "template";
+  const context: ComposeContext = { templates: [] };
+  if (wantsTemplate) {
+    try {
+      context.templates = await deps.loadTemplates();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "unknown error";
+      return {
+        kind: "invalid",
+        message: "Templates could not be loaded from Callbell, so the template cannot be checked",
+        fieldErrors: { templateUuid: `Templates could not be loaded: ${message}` },
+      };
+    }
+  }
+
+  const parsed = createComposeSchema(context).safeParse(input);
+  if (!parsed.success) {
+    return { kind: "invalid", message: "Some fields need attention", fieldErrors: flattenIssues(parsed.error.issues) };
+  }
+  const form = parsed.data;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(form.idempotencyKey)) {
+    return { kind: "invalid", message: "This send has no valid idempotency key: reload the page", fieldErrors: {} };
+  }
+
+  const template = wantsTemplate ? findTemplate(context, form.templateUuid) : undefined;
+  const request = buildSendRequest(form, template);
+  const { created, row } = await recordSendAttempt(deps.db, {
+    idempotencyKey: form.idempotencyKey,
+    recipient: request.to,
+    platform: form.platform,
+    messageType: form.type,
+    channelUuid: request.channel_uuid ?? null,
+    templateUuid: request.template_uuid ?? null,
+    templateTitle: template?.title ?? null,
+    requestBody: JSON.stringify(request),
+  });
+  if (!created) return resultFromRow(row) ?? waitForOutcome(deps, row);
+
+  try {
+    const response = await deps.client.sendMessage(request);
+    const contactName = response.contact?.name ?? null;
+    await recordSendOutcome(deps.db, row.id, {
+      status: "enqueued",
+      callbellUuid: response.uuid,
+      responseBody: JSON.stringify(response.raw),
+      contactName,
+    });
+    return { kind: "enqueued", sendId: row.id, uuid: response.uuid, contactName };
+  } catch (error) {
+    if (!(error instanceof CallbellError)) {
+      // Something of ours failed after the row was written: whether Callbell got the message is not known.
+      await recordSendOutcome(deps.db, row.id, {
+        status: "unknown",
+        errorMessage: `Bellhop failed while sending: ${(error as Error)?.message ?? String(error)}`,
+      });
+      throw error;
+    }
+    return recordFailure(deps, row.id, error, form);
+  }
+}
+
+async function recordFailure(
+  deps: SendDependencies,
+  sendId: number,
+  error: CallbellError,
+  form: Parameters<typeof mapCallbellFieldErrors>[1],
+): Promise<SendResult> {
+  const surelyNotSent = error.kind === "http" || error.notDelivered;
+  if (surelyNotSent) {
+    await recordSendOutcome(deps.db, sendId, {
+      status: "rejected",
+      errorMessage: error.message,
+      errorStatus: error.status,
+      responseBody: JSON.stringify({ fieldErrors: error.fieldErrors, code: error.code ?? null }),
+    });
+    return {
+      kind: "rejected",
+      sendId,
+      status: error.status,
+      message: error.message,
+      fieldErrors: mapCallbellFieldErrors(error.fieldErrors, form),
+    };
+  }
+  const message =
+    `${error.message}. The message may or may not have gone out: check the history and the customer's ` +
+    "conversation in Callbell before sending it again.";
+  await recordSendOutcome(deps.db, sendId, { status: "unknown", errorMessage: message, errorStatus: error.status });
+  return { kind: "unknown", sendId, message };
+}

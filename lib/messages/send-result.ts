@@ -1,0 +1,6 @@
+/** What a send attempt came to, as the compose form shows it. Field errors are keyed by form path. */
+export type SendResult =
+  | { kind: "enqueued"; sendId: number; uuid: string; contactName: string | null }
+  | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
+  | { kind: "rejected"; sendId: number | null; status: number; message: string; fieldErrors: Record<string, string> }
+  | { kind: "unknown"; sendId: number; message: string };
