@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ComposeAccountData } from "@/lib/messages/account-options";
@@ -18,20 +18,29 @@ import { clearDraft, useComposeDraft } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
 
-export function ComposeForm({ account, sendAction }: { account: ComposeAccountData; sendAction: SendMessageAction }) {
+export function ComposeForm({
+  account,
+  sendAction,
+}: {
+  account: ComposeAccountData;
+  sendAction: SendMessageAction;
+}) {
   const mainChannel = account.channels?.find((c) => c.main) ?? account.channels?.[0];
-  const freshForm = () => ({ ...emptyComposeForm(newIdempotencyKey()), channelUuid: mainChannel?.uuid ?? "" });
+  const freshForm = () => ({
+    ...emptyComposeForm(newIdempotencyKey()),
+    channelUuid: mainChannel?.uuid ?? "",
+  });
 
   const schema = useMemo(() => createComposeSchema({ templates: account.templates }), [account.templates]);
   const form = useForm<ComposeFormValues>({
     resolver: zodResolver(schema),
     defaultValues: freshForm(),
-    mode: "onTouched",
+    // Feedback as the agent types; validating on blur would move the layout under a click in progress.
+    mode: "onChange",
   });
   const [result, setResult] = useState<SendResult | null>(null);
-  const inFlight = useRef(false);
 
-  useComposeDraft(form, (draft) => ({
+  const ready = useComposeDraft(form, (draft) => ({
     ...draft,
     channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
       ? draft.channelUuid
@@ -39,41 +48,39 @@ export function ComposeForm({ account, sendAction }: { account: ComposeAccountDa
     idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
   }));
 
-  const send = form.handleSubmit(async (values) => {
-    // A second submit while one is under way is dropped here; the server's idempotency key covers the rest.
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setResult(null);
-    let outcome: SendResult;
-    try {
-      outcome = await sendAction(values);
-    } catch {
-      outcome = {
-        kind: "unknown",
-        sendId: 0,
-        message:
-          "Bellhop's server did not answer. The message may or may not have gone out: check the history before sending again.",
-      };
-    } finally {
-      inFlight.current = false;
-    }
-    setResult(outcome);
+  const send = form.handleSubmit(
+    async (values) => {
+      setResult(null);
+      let outcome: SendResult;
+      try {
+        outcome = await sendAction(values);
+      } catch {
+        outcome = {
+          kind: "unknown",
+          sendId: 0,
+          message:
+            "Bellhop's server did not answer. The message may or may not have gone out: check the history before sending again.",
+        };
+      }
+      setResult(outcome);
 
-    if (outcome.kind === "enqueued") {
-      clearDraft();
-      form.reset(freshForm());
-      return;
-    }
-    if (outcome.kind === "rejected") {
-      // Callbell surely did not send it: the next attempt is a new one.
-      form.setValue("idempotencyKey", newIdempotencyKey());
-    }
-    if (outcome.kind === "rejected" || outcome.kind === "invalid") {
-      Object.entries(outcome.fieldErrors).forEach(([path, message], index) =>
-        form.setError(path as ComposePath, { type: "server", message }, { shouldFocus: index === 0 }),
-      );
-    }
-  }, () => setResult(null));
+      if (outcome.kind === "enqueued") {
+        clearDraft();
+        form.reset(freshForm());
+        return;
+      }
+      if (outcome.kind === "rejected") {
+        // Callbell surely did not send it: the next attempt is a new one.
+        form.setValue("idempotencyKey", newIdempotencyKey());
+      }
+      if (outcome.kind === "rejected" || outcome.kind === "invalid") {
+        Object.entries(outcome.fieldErrors).forEach(([path, message], index) =>
+          form.setError(path as ComposePath, { type: "server", message }, { shouldFocus: index === 0 }),
+        );
+      }
+    },
+    () => setResult(null),
+  );
 
   const sendAnyway = () => {
     form.setValue("idempotencyKey", newIdempotencyKey());
@@ -96,18 +103,20 @@ export function ComposeForm({ account, sendAction }: { account: ComposeAccountDa
           }
         }}
       >
-        <RecipientSection channels={account.channels} channelsError={account.channelsError} />
-        <MessageTypePicker />
-        <MessageBodySection templates={account.templates} templatesError={account.templatesError} />
-        <OptionsSection teams={account.teams} members={account.members} />
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
-            Send message
-          </Button>
-          <span className="text-xs text-muted-foreground">
-            {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
-          </span>
-        </div>
+        <fieldset disabled={!ready} aria-busy={!ready} className="contents">
+          <RecipientSection channels={account.channels} channelsError={account.channelsError} />
+          <MessageTypePicker />
+          <MessageBodySection templates={account.templates} templatesError={account.templatesError} />
+          <OptionsSection teams={account.teams} members={account.members} />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
+              Send message
+            </Button>
+            <span className="text-xs text-muted-foreground">
+              {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
+            </span>
+          </div>
+        </fieldset>
         <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
       </form>
     </FormProvider>

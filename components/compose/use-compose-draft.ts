@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { composeFieldsSchema, type ComposeFormValues } from "@/lib/messages/compose-schema";
 
@@ -29,15 +29,21 @@ export function clearDraft() {
 /**
  * Keeps the form in the browser as the agent types, so a reload or a failed send loses nothing.
  * `adapt` fits a restored draft to what the page offers now (a channel that no longer exists, say).
+ * Returns false until the draft is restored: the form stays disabled till then, so nothing typed before
+ * hydration is silently overwritten (and automated runs wait for it).
  */
 export function useComposeDraft(
   form: UseFormReturn<ComposeFormValues>,
   adapt: (draft: ComposeFormValues) => ComposeFormValues,
 ) {
   const adaptRef = useRef(adapt);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     const draft = readDraft();
     if (draft) form.reset(adaptRef.current(draft), { keepDefaultValues: true });
+    // Mount-time sync with browser storage, which the server render cannot see.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setReady(true);
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = form.watch((values) => {
@@ -55,4 +61,5 @@ export function useComposeDraft(
       subscription.unsubscribe();
     };
   }, [form]);
+  return ready;
 }

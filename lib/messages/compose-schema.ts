@@ -9,7 +9,7 @@ import {
   TEMPLATE_VALUE_MAX_LENGTH,
   TEXT_MAX_LENGTH,
 } from "./limits";
-import { MEDIA_TYPES, MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
+import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
 import { isValidPhone, normalizePhone } from "./phone";
 import {
   countTemplateVariables,

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { ComposePage } from "./support";
+
+test("sandbox mode says so and sends to the simulator", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await expect(page.getByText("Sandbox: messages are not delivered")).toBeVisible();
+  await compose.field("Recipient").fill("+31 6 1234 5678");
+  await compose.chooseType("Template");
+  await compose.field("Template").selectOption({ label: "Welcome series" });
+  for (const [index, value] of ["Jack", "template", "Cheers"].entries()) {
+    await compose.field(`Variable ${index + 1}`).fill(value);
+  }
+  await compose.field("Customer opted in").check();
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  await page.goto("/history");
+  await expect(page.getByText("Sandbox: messages are not delivered")).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Welcome series");
+});
+
+test("a magic sandbox number fails on purpose", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill("+15550000402");
+  await compose.field("Message").fill("No credit");
+  await compose.send();
+  await expect(compose.alert()).toContainText("no credit");
+});

@@ -1,0 +1,83 @@
+// A stand-in for Callbell in end-to-end tests: it records every request it receives and fails on command.
+// Failure rules are keyed by recipient, so tests running in parallel never disturb each other.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+
+const port = Number(process.env.STUB_PORT ?? 4010);
+const requests = [];
+const rules = new Map(); // to → { status, body, hangMs, times }
+
+export const STUB_TEMPLATES = [
+  { uuid: "tpl-one-var", title: "Order ready", text: "Hello {{1}}, your order is ready.", templateType: "text", category: "UTILITY", status: "approved" },
+  { uuid: "tpl-three-vars", title: "Welcome series", text: "Hello {{1}}, this is a template {{2}} example. {{3}}!", templateType: "text", category: "MARKETING", status: "approved" },
+  { uuid: "tpl-image", title: "New product (image)", text: "Meet our new {{1}}!", templateType: "image", category: "MARKETING", status: "approved" },
+  { uuid: "tpl-pending", title: "Spring sale", text: "Sale: {{1}}", templateType: "text", category: "MARKETING", status: "pending" },
+];
+const CHANNELS = [
+  { uuid: "chan-main", title: "Support line", type: "whatsapp", main: true },
+  { uuid: "chan-sales", title: "Sales line", type: "whatsapp", main: false },
+];
+const TEAMS = [{ uuid: "team-support", name: "Support", default: true, members: 1 }];
+const MEMBERS = [{ email: "ana@example.com", name: "Ana", available: true }];
+
+const send = (res, status, body, headers = {}) => {
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(typeof body === "string" ? body : JSON.stringify(body));
+};
+const page = (key, items) => ({ [key]: items, meta: { page: 1, pages: 1 } });
+
+const server = createServer(async (req, res) => {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString("utf8");
+  const url = new URL(req.url, `http://${req.headers.host}`);
+  const path = url.pathname;
+
+  if (path.startsWith("/__control/")) {
+    if (path === "/__control/health") return send(res, 200, { ok: true });
+    if (path === "/__control/rules" && req.method === "POST") {
+      const rule = JSON.parse(text);
+      rules.set(rule.to, { times: Infinity, ...rule });
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/__control/requests") {
+      const to = url.searchParams.get("to");
+      return send(res, 200, to ? requests.filter((r) => r.body?.to === to) : requests);
+    }
+    return send(res, 404, { error: "unknown control" });
+  }
+
+  let body;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
+  requests.push({ method: req.method, path: path + url.search, headers: req.headers, body });
+
+  if (req.headers.authorization !== `Bearer ${process.env.STUB_TOKEN ?? "stub-secret-token-4f9a"}`) {
+    return send(res, 401, { error: "Invalid API token" });
+  }
+  if (req.method === "POST" && path === "/v1/messages/send") {
+    const rule = rules.get(body?.to);
+    if (rule && rule.times > 0) {
+      rule.times -= 1;
+      if (rule.hangMs) await new Promise((resolve) => setTimeout(resolve, rule.hangMs));
+      if (res.destroyed) return;
+      return send(res, rule.status, rule.body ?? "", rule.headers ?? {});
+    }
+    const message = { uuid: randomUUID().replace(/-/g, ""), status: "enqueued" };
+    if (body?.fields === "contact") message.contact = { uuid: "c1", name: "Jane Customer", phone: body.to };
+    return send(res, 200, { message });
+  }
+  if (req.method === "GET") {
+    if (path === "/v1/templates") return send(res, 200, page("templates", STUB_TEMPLATES));
+    if (path === "/v1/channels") return send(res, 200, page("channels", CHANNELS));
+    if (path === "/v1/teams") return send(res, 200, page("teams", TEAMS));
+    if (path === "/v1/teams/team-support/members") return send(res, 200, page("users", MEMBERS));
+    if (path === "/v1/auth/me") return send(res, 200, { status: "ok", user_email: "stub@example.com", user_name: "Stub" });
+  }
+  return send(res, 404, { error: "not found" });
+});
+
+server.listen(port, "127.0.0.1", () => console.log(`Callbell stub on http://127.0.0.1:${port}`));

@@ -1,0 +1,55 @@
+import { expect, type Page } from "@playwright/test";
+
+export const STUB_URL = "http://127.0.0.1:4010";
+export const STUB_TOKEN = "stub-secret-token-4f9a";
+
+type RecordedRequest = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> };
+
+/** A recipient no other test uses, so the stub's records and rules stay per test. */
+export function uniquePhone(): string {
+  return `+3161${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
+export const stub = {
+  async failSend(to: string, rule: { status: number; body?: unknown; hangMs?: number; times?: number; headers?: Record<string, string> }) {
+    const response = await fetch(`${STUB_URL}/__control/rules`, { method: "POST", body: JSON.stringify({ to, ...rule }) });
+    expect(response.ok).toBe(true);
+  },
+  async sendsTo(to: string): Promise<RecordedRequest[]> {
+    const response = await fetch(`${STUB_URL}/__control/requests?to=${encodeURIComponent(to)}`);
+    return response.json();
+  },
+};
+
+/** The compose page, by the names of the automation contract. */
+export class ComposePage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto("/compose");
+    await this.page.evaluate(() => localStorage.clear());
+    await this.page.reload();
+  }
+  field(name: string) {
+    return this.page.getByLabel(name, { exact: true });
+  }
+  async chooseType(name: string) {
+    await this.page.getByRole("radio", { name, exact: true }).check();
+  }
+  async send() {
+    await this.page.getByRole("button", { name: "Send message" }).click();
+  }
+  status() {
+    return this.page.getByRole("status");
+  }
+  alert() {
+    return this.page.getByRole("alert").filter({ hasNotText: /^$/ });
+  }
+}
+
+/** Waits until the stub has seen exactly one send to this recipient and returns it. */
+export async function onlySendTo(to: string): Promise<RecordedRequest> {
+  await expect.poll(async () => (await stub.sendsTo(to)).length).toBe(1);
+  const [request] = await stub.sendsTo(to);
+  return request!;
+}

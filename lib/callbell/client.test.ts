@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { createCallbellClient } from "./client";
+import { CallbellError } from "./errors";
+
+type Step = Response | Error;
+
+function fakeFetch(steps: Step[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const step = steps.shift();
+    if (!step) throw new Error("no more steps");
+    if (step instanceof Error) throw step;
+    return step;
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+const refused = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+const reset = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+const timeout = () => Object.assign(new Error("timed out"), { name: "TimeoutError" });
+const ok = () => json(200, { message: { uuid: "u1", status: "enqueued" } });
+const body = { to: "+31612345678", from: "whatsapp", type: "text" as const, content: { text: "Hi" } };
+
+function client(steps: Step[]) {
+  const fake = fakeFetch(steps);
+  const sleeps: number[] = [];
+  const instance = createCallbellClient({
+    baseUrl: "https://api.example/v1/",
+    token: "secret",
+    timeoutMs: 1000,
+    fetch: fake.fetch,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 1,
+  });
+  return { instance, calls: fake.calls, sleeps };
+}
+
+describe("the Callbell client", () => {
+  it("sends the token and JSON headers", async () => {
+    const { instance, calls } = client([ok()]);
+    await instance.sendMessage(body);
+    expect(calls[0]?.url).toBe("https://api.example/v1/messages/send");
+    expect(calls[0]?.init.headers).toMatchObject({ Authorization: "Bearer secret", "Content-Type": "application/json" });
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual(body);
+  });
+  it("retries a send after a 429, honouring Retry-After up to 10 s", async () => {
+    const { instance, calls, sleeps } = client([json(429, {}, { "Retry-After": "30" }), ok()]);
+    expect((await instance.sendMessage(body)).uuid).toBe("u1");
+    expect(calls).toHaveLength(2);
+    expect(sleeps).toEqual([10_000]);
+  });
+  it("retries a send at most twice", async () => {
+    const { instance, calls } = client([json(429, {}), json(429, {}), json(429, {}), ok()]);
+    await expect(instance.sendMessage(body)).rejects.toMatchObject({ status: 429 });
+    expect(calls).toHaveLength(3);
+  });
+  it("retries a send after a refused connection", async () => {
+    const { instance, calls } = client([refused(), ok()]);
+    await instance.sendMessage(body);
+    expect(calls).toHaveLength(2);
+  });
+  it("never retries a send after a 500, a reset connection or a timeout", async () => {
+    for (const step of [json(500, { error: "boom" }), reset(), timeout()]) {
+      const { instance, calls } = client([step, ok()]);
+      await expect(instance.sendMessage(body)).rejects.toBeInstanceOf(CallbellError);
+      expect(calls).toHaveLength(1);
+    }
+  });
+  it("reports a timeout as kind timeout", async () => {
+    const { instance } = client([timeout()]);
+    await expect(instance.sendMessage(body)).rejects.toMatchObject({ kind: "timeout", status: 0 });
+  });
+  it("retries reads on 5xx and network failures, three tries at most", async () => {
+    const { instance, calls } = client([json(502, {}), reset(), json(503, {}), json(200, { templates: [] })]);
+    await expect(instance.listTemplates()).rejects.toMatchObject({ status: 503 });
+    expect(calls).toHaveLength(3);
+  });
+  it("does not retry a read on a 401", async () => {
+    const { instance, calls } = client([json(401, { error: "bad token" })]);
+    await expect(instance.getMe()).rejects.toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(1);
+  });
+  it("reads every page of templates", async () => {
+    const t = (uuid: string) => ({ uuid, title: uuid, text: "", templateType: "text", category: "UTILITY", status: "approved" });
+    const { instance, calls } = client([
+      json(200, { templates: [t("a")], meta: { page: 1, pages: 2 } }),
+      json(200, { templates: [t("b")], meta: { page: 2, pages: 2 } }),
+    ]);
+    expect((await instance.listTemplates()).map((x) => x.uuid)).toEqual(["a", "b"]);
+    expect(calls.map((c) => c.url)).toEqual(["https://api.example/v1/templates?page=1", "https://api.example/v1/templates?page=2"]);
+  });
+  it("never returns the api_key of /auth/me", async () => {
+    const { instance } = client([json(200, { status: "ok", user_email: "a@b.c", user_name: "A", api_key: "k" })]);
+    expect(await instance.getMe()).toEqual({ email: "a@b.c", name: "A" });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { createCallbellClient } from "@/lib/callbell/client";
+import { openDatabase } from "@/lib/db/client";
+import { listSends } from "@/lib/db/queries";
+import { emptyComposeForm } from "./compose-schema";
+import { sendComposedMessage, type SendDependencies } from "./send-message";
+
+async function setup(respond: () => Promise<Response>) {
+  const handle = openDatabase(":memory:");
+  await handle.ready;
+  let calls = 0;
+  const client = createCallbellClient({
+    baseUrl: "https://api.example/v1",
+    token: "t",
+    timeoutMs: 1000,
+    fetch: (async () => {
+      calls++;
+      return respond();
+    }) as unknown as typeof fetch,
+    sleep: async () => {},
+  });
+  const deps: SendDependencies = { db: handle.db, client, loadTemplates: async () => [], waitForInFlightMs: 2000 };
+  return { deps, calls: () => calls };
+}
+
+const valid = { ...emptyComposeForm("idem-key-0001"), to: "+31612345678", text: "Hi" };
+const ok = () => Promise.resolve(Response.json({ message: { uuid: "u1", status: "enqueued" } }));
+
+describe("sending a composed message", () => {
+  it("records the send and its Callbell uuid", async () => {
+    const { deps } = await setup(ok);
+    expect(await sendComposedMessage(valid, deps)).toMatchObject({ kind: "enqueued", uuid: "u1" });
+    const { rows } = await listSends(deps.db);
+    expect(rows[0]).toMatchObject({ status: "enqueued", callbellUuid: "u1", messageType: "text" });
+  });
+  it("sends once for two attempts with the same idempotency key, even at the same time", async () => {
+    const { deps, calls } = await setup(() => new Promise((r) => setTimeout(() => r(Response.json({ message: { uuid: "u1" } })), 50)));
+    const [first, second] = await Promise.all([sendComposedMessage(valid, deps), sendComposedMessage(valid, deps)]);
+    expect(calls()).toBe(1);
+    expect(first).toMatchObject({ kind: "enqueued", uuid: "u1" });
+    expect(second).toMatchObject({ kind: "enqueued", uuid: "u1" });
+  });
+  it("never calls Callbell with invalid input", async () => {
+    const { deps, calls } = await setup(ok);
+    const result = await sendComposedMessage({ ...valid, to: "12" }, deps);
+    expect(result).toMatchObject({ kind: "invalid", fieldErrors: { to: expect.any(String) } });
+    expect(calls()).toBe(0);
+  });
+  it("keeps Callbell's rejection and maps its field errors to the form", async () => {
+    const { deps } = await setup(() => Promise.resolve(Response.json({ error: { to: ["is invalid"] } }, { status: 400 })));
+    const result = await sendComposedMessage(valid, deps);
+    expect(result).toMatchObject({ kind: "rejected", status: 400, fieldErrors: { to: "Callbell: to is invalid" } });
+    expect((await listSends(deps.db)).rows[0]).toMatchObject({ status: "rejected", errorStatus: 400 });
+  });
+  it("records unknown after a timeout", async () => {
+    const { deps } = await setup(() => Promise.reject(Object.assign(new Error("t"), { name: "TimeoutError" })));
+    expect(await sendComposedMessage(valid, deps)).toMatchObject({ kind: "unknown" });
+    expect((await listSends(deps.db)).rows[0]?.status).toBe("unknown");
+  });
+});

@@ -1,0 +1,61 @@
+import { defineConfig } from "@playwright/test";
+
+/** Debian's Chromium: Playwright's own browser download is not possible here. */
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export const STUB_URL = "http://127.0.0.1:4010";
+export const STUB_TOKEN = "stub-secret-token-4f9a";
+const next = "node node_modules/next/dist/bin/next start";
+const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBELL_TIMEOUT_MS: "3000" };
+
+export default defineConfig({
+  testDir: "./e2e",
+  testIgnore: ["**/perf/**"],
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    trace: "on-first-retry",
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [
+    { name: "live", testIgnore: /sandbox\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
+    { name: "sandbox", testMatch: /sandbox\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+  ],
+  webServer: [
+    {
+      command: "node e2e/stub/callbell-stub.mjs",
+      url: `${STUB_URL}/__control/health`,
+      env: { STUB_PORT: "4010", STUB_TOKEN },
+      reuseExistingServer: false,
+    },
+    {
+      command: `${next} -p 3100`,
+      url: "http://127.0.0.1:3100/api/health",
+      env: {
+        ...common,
+        CALLBELL_API_URL: `${STUB_URL}/v1`,
+        CALLBELL_API_TOKEN: STUB_TOKEN,
+        DATABASE_URL: "file:./data/e2e-live.db",
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: `${next} -p 3101`,
+      url: "http://127.0.0.1:3101/api/health",
+      env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: "file:./data/e2e-sandbox.db" },
+      reuseExistingServer: false,
+    },
+  ],
+});
