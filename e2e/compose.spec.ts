@@ -16,7 +16,13 @@ test.describe("each message type reaches Callbell as the official examples spell
     expect(request.headers.authorization).toBe(`Bearer ${STUB_TOKEN}`);
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers.accept).toBe("application/json");
-    expect(request.body).toEqual({ to, from: "whatsapp", type: "text", content: { text: "Hello!" }, channel_uuid: "chan-main" });
+    expect(request.body).toEqual({
+      to,
+      from: "whatsapp",
+      type: "text",
+      content: { text: "Hello!" },
+      channel_uuid: "chan-main",
+    });
     const uuid = await page.getByTestId("sent-uuid").innerText();
     await expect(compose.status()).toContainText(uuid);
   });
@@ -54,7 +60,13 @@ test.describe("each message type reaches Callbell as the official examples spell
       await compose.field("Media URL").fill(url);
       await compose.send();
       await expect(compose.status()).toContainText("Message enqueued");
-      expect((await onlySendTo(to)).body).toEqual({ to, from: "whatsapp", type: "document", content: { url }, channel_uuid: "chan-main" });
+      expect((await onlySendTo(to)).body).toEqual({
+        to,
+        from: "whatsapp",
+        type: "document",
+        content: { url },
+        channel_uuid: "chan-main",
+      });
     });
   }
 
@@ -126,7 +138,11 @@ test.describe("each message type reaches Callbell as the official examples spell
 
 test.describe("failures keep the form", () => {
   const cases = [
-    { status: 400, body: { error: { to: ["is not a valid WhatsApp number"] } }, expected: "is not a valid WhatsApp number" },
+    {
+      status: 400,
+      body: { error: { to: ["is not a valid WhatsApp number"] } },
+      expected: "is not a valid WhatsApp number",
+    },
     { status: 401, body: { error: "Invalid API token" }, expected: "Invalid API token" },
     { status: 402, body: { code: "whatsapp_wallet_depleted_credit" }, expected: "no credit" },
     { status: 500, body: { error: "Internal server error" }, expected: "Internal server error" },
@@ -153,7 +169,12 @@ test.describe("failures keep the form", () => {
   test("a 429 is retried and then accepted", async ({ page }) => {
     const compose = new ComposePage(page);
     const to = uniquePhone();
-    await stub.failSend(to, { status: 429, body: { error: "Too many requests" }, times: 1, headers: { "Retry-After": "1" } });
+    await stub.failSend(to, {
+      status: 429,
+      body: { error: "Too many requests" },
+      times: 1,
+      headers: { "Retry-After": "1" },
+    });
     await compose.open();
     await compose.field("Recipient").fill(to);
     await compose.field("Message").fill("Retried");

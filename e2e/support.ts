@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 export const STUB_URL = "http://127.0.0.1:4010";
 export const STUB_TOKEN = "stub-secret-token-4f9a";
 
-type RecordedRequest = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> };
+type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+};
 
 /** A recipient no other test uses, so the stub's records and rules stay per test. */
 export function uniquePhone(): string {
@@ -11,8 +16,20 @@ export function uniquePhone(): string {
 }
 
 export const stub = {
-  async failSend(to: string, rule: { status: number; body?: unknown; hangMs?: number; times?: number; headers?: Record<string, string> }) {
-    const response = await fetch(`${STUB_URL}/__control/rules`, { method: "POST", body: JSON.stringify({ to, ...rule }) });
+  async failSend(
+    to: string,
+    rule: {
+      status: number;
+      body?: unknown;
+      hangMs?: number;
+      times?: number;
+      headers?: Record<string, string>;
+    },
+  ) {
+    const response = await fetch(`${STUB_URL}/__control/rules`, {
+      method: "POST",
+      body: JSON.stringify({ to, ...rule }),
+    });
     expect(response.ok).toBe(true);
   },
   async sendsTo(to: string): Promise<RecordedRequest[]> {

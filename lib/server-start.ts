@@ -14,7 +14,8 @@ export async function startServer() {
   }
   const db = await getDb();
   const interrupted = await markInterruptedSendsUnknown(db);
-  if (interrupted > 0) console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
+  if (interrupted > 0)
+    console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
   console.log(
     env.sandbox
       ? "Bellhop: sandbox mode (no CALLBELL_API_TOKEN): messages go to the built-in simulator and are not delivered"

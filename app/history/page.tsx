@@ -9,7 +9,9 @@ export default function HistoryPage() {
     <div className="grid gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">History</h1>
-        <p className="text-sm text-muted-foreground">Every send, newest first, with its Callbell uuid and status.</p>
+        <p className="text-sm text-muted-foreground">
+          Every send, newest first, with its Callbell uuid and status.
+        </p>
       </div>
       <QueryProvider>
         <HistoryTable />

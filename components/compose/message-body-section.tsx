@@ -13,11 +13,22 @@ import { TemplateSection } from "./template-section";
 const MEDIA_HINTS: Record<MediaType, string> = {
   image: "A public https link to a JPEG or PNG image, at most 5 MB.",
   document: "A public https link to a PDF, Word, Excel, PowerPoint or text file, at most 100 MB.",
-  audio: "A public https link to an AAC, AMR, MP3, M4A or OGG file, at most 16 MB. Callbell sends it as a document.",
+  audio:
+    "A public https link to an AAC, AMR, MP3, M4A or OGG file, at most 16 MB. Callbell sends it as a document.",
   video: "A public https link to an MP4 or 3GP file, at most 16 MB. Callbell sends it as a document.",
 };
 
-function LimitedTextarea({ name, label, max, rows }: { name: "text" | "caption"; label: string; max: number; rows: number }) {
+function LimitedTextarea({
+  name,
+  label,
+  max,
+  rows,
+}: {
+  name: "text" | "caption";
+  label: string;
+  max: number;
+  rows: number;
+}) {
   const { register, watch } = useFormContext<ComposeFormValues>();
   const error = useFieldError(name);
   const length = watch(name).length;
@@ -58,7 +69,9 @@ export function MessageBodySection({
         placeholder="https://example.com/file"
         description={MEDIA_HINTS[type]}
       />
-      {type === "image" && <LimitedTextarea name="caption" label="Caption" max={CAPTION_MAX_LENGTH} rows={3} />}
+      {type === "image" && (
+        <LimitedTextarea name="caption" label="Caption" max={CAPTION_MAX_LENGTH} rows={3} />
+      )}
     </div>
   );
 }

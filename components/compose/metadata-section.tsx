@@ -4,7 +4,11 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldDescription, FieldError } from "@/components/ui/field";
 import type { ComposeFormValues } from "@/lib/messages/compose-schema";
-import { METADATA_KEY_MAX_LENGTH, METADATA_MAX_PAIRS, METADATA_VALUE_MAX_LENGTH } from "@/lib/messages/limits";
+import {
+  METADATA_KEY_MAX_LENGTH,
+  METADATA_MAX_PAIRS,
+  METADATA_VALUE_MAX_LENGTH,
+} from "@/lib/messages/limits";
 import { TextField, controlId, useFieldError } from "./form-field";
 
 export function MetadataSection() {
@@ -15,13 +19,17 @@ export function MetadataSection() {
     <fieldset className="grid gap-3">
       <legend className="text-sm font-medium">Metadata</legend>
       <FieldDescription>
-        Up to {METADATA_MAX_PAIRS} pairs, keys of at most {METADATA_KEY_MAX_LENGTH} characters, values of at most{" "}
-        {METADATA_VALUE_MAX_LENGTH}. Callbell echoes them in webhooks; nothing sensitive.
+        Up to {METADATA_MAX_PAIRS} pairs, keys of at most {METADATA_KEY_MAX_LENGTH} characters, values of at
+        most {METADATA_VALUE_MAX_LENGTH}. Callbell echoes them in webhooks; nothing sensitive.
       </FieldDescription>
       {fields.map((field, index) => (
         <div key={field.id} className="grid items-start gap-2 sm:grid-cols-[1fr_2fr_auto]">
           <TextField name={`metadata.${index}.key`} label={`Metadata key ${index + 1}`} autoComplete="off" />
-          <TextField name={`metadata.${index}.value`} label={`Metadata value ${index + 1}`} autoComplete="off" />
+          <TextField
+            name={`metadata.${index}.value`}
+            label={`Metadata value ${index + 1}`}
+            autoComplete="off"
+          />
           <Button
             type="button"
             variant="ghost"

@@ -13,7 +13,13 @@ import { BOT_STATUSES } from "@/lib/messages/options";
 import { TextField, controlId, useFieldError } from "./form-field";
 import { MetadataSection } from "./metadata-section";
 
-export function OptionsSection({ teams, members }: { teams: TeamSummary[] | null; members: TeamMemberOption[] }) {
+export function OptionsSection({
+  teams,
+  members,
+}: {
+  teams: TeamSummary[] | null;
+  members: TeamMemberOption[];
+}) {
   const { register, watch, formState } = useFormContext<ComposeFormValues>();
   const [open, setOpen] = useState(false);
   const teamUuid = watch("teamUuid");

@@ -64,7 +64,8 @@ export function RecipientSection({
         </NativeSelect>
         {channelsError && (
           <FieldDescription id={`${controlId("channelUuid")}-description`} className="text-amber-800">
-            Channels could not be loaded ({channelsError}). The message will go from the account&apos;s main channel.
+            Channels could not be loaded ({channelsError}). The message will go from the account&apos;s main
+            channel.
           </FieldDescription>
         )}
         <FieldError id={`${controlId("channelUuid")}-error`}>{channelError}</FieldError>

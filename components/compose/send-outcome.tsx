@@ -71,8 +71,8 @@ export function SendOutcome({ result, onSendAnyway }: { result: SendResult; onSe
           <AlertTitle>The outcome is unknown</AlertTitle>
           <p>{result.message}</p>
           <p className="text-xs">
-            Pressing Send message again will not send a second copy. If you have checked that the customer did not
-            get it, you can send it anyway.
+            Pressing Send message again will not send a second copy. If you have checked that the customer did
+            not get it, you can send it anyway.
           </p>
           <div>
             <Button type="button" variant="outline" size="sm" onClick={onSendAnyway}>

@@ -40,7 +40,9 @@ export function TemplateSection({
     onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
       const chosen = templates?.find((t) => t.uuid === event.target.value);
       // Exactly one row per placeholder of the chosen template.
-      replace(Array.from({ length: chosen ? countTemplateVariables(chosen.text) : 0 }, () => ({ value: "" })));
+      replace(
+        Array.from({ length: chosen ? countTemplateVariables(chosen.text) : 0 }, () => ({ value: "" })),
+      );
     },
   });
 

@@ -12,7 +12,8 @@ import { StatusBadge } from "./status-badge";
 
 async function fetchHistory(cursor: number | null): Promise<HistoryResponse> {
   const response = await fetch(`/api/history${cursor ? `?cursor=${cursor}` : ""}`, { cache: "no-store" });
-  if (!response.ok) throw new HttpError(response.status, `The history could not be loaded (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new HttpError(response.status, `The history could not be loaded (HTTP ${response.status})`);
   return response.json();
 }
 
@@ -86,7 +87,12 @@ export function HistoryTable() {
         </TableBody>
       </Table>
       <nav aria-label="History pages" className="flex gap-2">
-        <Button variant="outline" size="sm" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
           Newer
         </Button>
         <Button

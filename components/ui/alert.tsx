@@ -15,7 +15,11 @@ const alertVariants = cva("relative w-full rounded-lg border px-4 py-3 text-sm g
 });
 
 /** A callout box. Give it `role="status"` or `role="alert"` where it announces an outcome. */
-export function Alert({ className, variant, ...props }: React.ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
+export function Alert({
+  className,
+  variant,
+  ...props
+}: React.ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
   return <div data-slot="alert" className={cn(alertVariants({ variant }), className)} {...props} />;
 }
 

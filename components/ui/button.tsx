@@ -34,7 +34,9 @@ export function Button({
   ...props
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Component = asChild ? Slot.Root : "button";
-  return <Component data-slot="button" className={cn(buttonVariants({ variant, size, className }))} {...props} />;
+  return (
+    <Component data-slot="button" className={cn(buttonVariants({ variant, size, className }))} {...props} />
+  );
 }
 
 export { buttonVariants };

@@ -6,7 +6,10 @@ export function Checkbox({ className, ...props }: Omit<React.ComponentProps<"inp
     <input
       type="checkbox"
       data-slot="checkbox"
-      className={cn("size-4 shrink-0 rounded border-input accent-primary aria-invalid:outline aria-invalid:outline-destructive", className)}
+      className={cn(
+        "size-4 shrink-0 rounded border-input accent-primary aria-invalid:outline aria-invalid:outline-destructive",
+        className,
+      )}
       {...props}
     />
   );

@@ -12,7 +12,9 @@ export function FieldLabel(props: React.ComponentProps<typeof Label>) {
 }
 
 export function FieldDescription({ className, ...props }: React.ComponentProps<"p">) {
-  return <p data-slot="field-description" className={cn("text-xs text-muted-foreground", className)} {...props} />;
+  return (
+    <p data-slot="field-description" className={cn("text-xs text-muted-foreground", className)} {...props} />
+  );
 }
 
 export function FieldError({ className, children, ...props }: React.ComponentProps<"p">) {

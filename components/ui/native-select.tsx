@@ -4,5 +4,7 @@ import { inputClassName } from "./input";
 
 /** A styled native select: a real combobox for assistive technology and for `getByLabel` in people's tests. */
 export function NativeSelect({ className, ...props }: React.ComponentProps<"select">) {
-  return <select data-slot="native-select" className={cn(inputClassName, "h-9 pr-8", className)} {...props} />;
+  return (
+    <select data-slot="native-select" className={cn(inputClassName, "h-9 pr-8", className)} {...props} />
+  );
 }

@@ -23,6 +23,7 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 [ -d node_modules ] || npm install --no-audit --no-fund || failed_step="npm install"
 
+step format npx prettier --check .
 step lint npx eslint
 step typecheck npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"

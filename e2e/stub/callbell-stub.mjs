@@ -8,10 +8,38 @@ const requests = [];
 const rules = new Map(); // to → { status, body, hangMs, times }
 
 export const STUB_TEMPLATES = [
-  { uuid: "tpl-one-var", title: "Order ready", text: "Hello {{1}}, your order is ready.", templateType: "text", category: "UTILITY", status: "approved" },
-  { uuid: "tpl-three-vars", title: "Welcome series", text: "Hello {{1}}, this is a template {{2}} example. {{3}}!", templateType: "text", category: "MARKETING", status: "approved" },
-  { uuid: "tpl-image", title: "New product (image)", text: "Meet our new {{1}}!", templateType: "image", category: "MARKETING", status: "approved" },
-  { uuid: "tpl-pending", title: "Spring sale", text: "Sale: {{1}}", templateType: "text", category: "MARKETING", status: "pending" },
+  {
+    uuid: "tpl-one-var",
+    title: "Order ready",
+    text: "Hello {{1}}, your order is ready.",
+    templateType: "text",
+    category: "UTILITY",
+    status: "approved",
+  },
+  {
+    uuid: "tpl-three-vars",
+    title: "Welcome series",
+    text: "Hello {{1}}, this is a template {{2}} example. {{3}}!",
+    templateType: "text",
+    category: "MARKETING",
+    status: "approved",
+  },
+  {
+    uuid: "tpl-image",
+    title: "New product (image)",
+    text: "Meet our new {{1}}!",
+    templateType: "image",
+    category: "MARKETING",
+    status: "approved",
+  },
+  {
+    uuid: "tpl-pending",
+    title: "Spring sale",
+    text: "Sale: {{1}}",
+    templateType: "text",
+    category: "MARKETING",
+    status: "pending",
+  },
 ];
 const CHANNELS = [
   { uuid: "chan-main", title: "Support line", type: "whatsapp", main: true },
@@ -75,7 +103,8 @@ const server = createServer(async (req, res) => {
     if (path === "/v1/channels") return send(res, 200, page("channels", CHANNELS));
     if (path === "/v1/teams") return send(res, 200, page("teams", TEAMS));
     if (path === "/v1/teams/team-support/members") return send(res, 200, page("users", MEMBERS));
-    if (path === "/v1/auth/me") return send(res, 200, { status: "ok", user_email: "stub@example.com", user_name: "Stub" });
+    if (path === "/v1/auth/me")
+      return send(res, 200, { status: "ok", user_email: "stub@example.com", user_name: "Stub" });
   }
   return send(res, 404, { error: "not found" });
 });

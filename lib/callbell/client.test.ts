@@ -43,7 +43,10 @@ describe("the Callbell client", () => {
     const { instance, calls } = client([ok()]);
     await instance.sendMessage(body);
     expect(calls[0]?.url).toBe("https://api.example/v1/messages/send");
-    expect(calls[0]?.init.headers).toMatchObject({ Authorization: "Bearer secret", "Content-Type": "application/json" });
+    expect(calls[0]?.init.headers).toMatchObject({
+      Authorization: "Bearer secret",
+      "Content-Type": "application/json",
+    });
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual(body);
   });
   it("retries a send after a 429, honouring Retry-After up to 10 s", async () => {
@@ -84,16 +87,28 @@ describe("the Callbell client", () => {
     expect(calls).toHaveLength(1);
   });
   it("reads every page of templates", async () => {
-    const t = (uuid: string) => ({ uuid, title: uuid, text: "", templateType: "text", category: "UTILITY", status: "approved" });
+    const t = (uuid: string) => ({
+      uuid,
+      title: uuid,
+      text: "",
+      templateType: "text",
+      category: "UTILITY",
+      status: "approved",
+    });
     const { instance, calls } = client([
       json(200, { templates: [t("a")], meta: { page: 1, pages: 2 } }),
       json(200, { templates: [t("b")], meta: { page: 2, pages: 2 } }),
     ]);
     expect((await instance.listTemplates()).map((x) => x.uuid)).toEqual(["a", "b"]);
-    expect(calls.map((c) => c.url)).toEqual(["https://api.example/v1/templates?page=1", "https://api.example/v1/templates?page=2"]);
+    expect(calls.map((c) => c.url)).toEqual([
+      "https://api.example/v1/templates?page=1",
+      "https://api.example/v1/templates?page=2",
+    ]);
   });
   it("never returns the api_key of /auth/me", async () => {
-    const { instance } = client([json(200, { status: "ok", user_email: "a@b.c", user_name: "A", api_key: "k" })]);
+    const { instance } = client([
+      json(200, { status: "ok", user_email: "a@b.c", user_name: "A", api_key: "k" }),
+    ]);
     expect(await instance.getMe()).toEqual({ email: "a@b.c", name: "A" });
   });
 });

@@ -58,7 +58,11 @@ function asMessages(value: unknown): string[] {
 }
 
 /** Parses both error shapes seen from Callbell (`{"error":"…"}` and `{"error":{field:[…]}}`), else the raw text. */
-export function parseCallbellError(status: number, bodyText: string, retryAfterSeconds?: number): CallbellError {
+export function parseCallbellError(
+  status: number,
+  bodyText: string,
+  retryAfterSeconds?: number,
+): CallbellError {
   let message = "";
   let fieldErrors: Record<string, string[]> = {};
   let code: string | undefined;
@@ -93,7 +97,9 @@ export function parseCallbellError(status: number, bodyText: string, retryAfterS
     message = bodyText.trim().slice(0, 500);
   }
 
-  const words = STATUS_WORDS[status] ?? (status >= 500 ? "Callbell had an internal error" : "Callbell refused the request");
+  const words =
+    STATUS_WORDS[status] ??
+    (status >= 500 ? "Callbell had an internal error" : "Callbell refused the request");
   return new CallbellError({
     kind: "http",
     status,

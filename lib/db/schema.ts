@@ -1,7 +1,17 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. */
-export const SEND_STATUSES = ["sending", "enqueued", "rejected", "unknown", "sent", "delivered", "read", "failed", "mismatch"] as const;
+export const SEND_STATUSES = [
+  "sending",
+  "enqueued",
+  "rejected",
+  "unknown",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "mismatch",
+] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export const sends = sqliteTable(
@@ -28,7 +38,10 @@ export const sends = sqliteTable(
     errorStatus: integer("error_status"),
     contactName: text("contact_name"),
   },
-  (table) => [index("sends_created_at_idx").on(table.createdAt), index("sends_callbell_uuid_idx").on(table.callbellUuid)],
+  (table) => [
+    index("sends_created_at_idx").on(table.createdAt),
+    index("sends_callbell_uuid_idx").on(table.callbellUuid),
+  ],
 );
 
 export type SendRow = typeof sends.$inferSelect;

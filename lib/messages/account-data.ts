@@ -37,11 +37,13 @@ export async function loadComposeAccountData(): Promise<ComposeAccountData> {
   let members: TeamMemberOption[] = [];
   if (teams.status === "fulfilled") {
     const perTeam = await Promise.allSettled(
-      teams.value.slice(0, 20).map((team) =>
-        cached(`members:${team.uuid}`, () => client.listTeamMembers(team.uuid)).then((users) =>
-          users.map((user) => ({ teamUuid: team.uuid, email: user.email, name: user.name })),
+      teams.value
+        .slice(0, 20)
+        .map((team) =>
+          cached(`members:${team.uuid}`, () => client.listTeamMembers(team.uuid)).then((users) =>
+            users.map((user) => ({ teamUuid: team.uuid, email: user.email, name: user.name })),
+          ),
         ),
-      ),
     );
     members = perTeam.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
   }

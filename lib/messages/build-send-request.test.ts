@@ -8,7 +8,10 @@ const form = (patch: Partial<ComposeFormValues>): ComposeFormValues => ({
   to: "+31612345678",
   ...patch,
 });
-const media = (patch: Partial<ComposeFormValues["mediaUrls"]>) => ({ ...emptyComposeForm().mediaUrls, ...patch });
+const media = (patch: Partial<ComposeFormValues["mediaUrls"]>) => ({
+  ...emptyComposeForm().mediaUrls,
+  ...patch,
+});
 const template = (patch: Partial<TemplateSummary>): TemplateSummary => ({
   uuid: "d980fb66fd5043d3ace1aa06ba044342",
   title: "T",
@@ -30,12 +33,18 @@ describe("buildSendRequest reproduces the official examples", () => {
     });
   });
   it("image", () => {
-    const body = buildSendRequest(form({ type: "image", mediaUrls: media({ image: "https://example.com/my_image.jpeg" }) }));
+    const body = buildSendRequest(
+      form({ type: "image", mediaUrls: media({ image: "https://example.com/my_image.jpeg" }) }),
+    );
     expect(body).toEqual({ ...base, type: "image", content: { url: "https://example.com/my_image.jpeg" } });
   });
   it("image with caption", () => {
     const body = buildSendRequest(
-      form({ type: "image", caption: "This is my caption", mediaUrls: media({ image: "https://example.com/my_image.jpeg" }) }),
+      form({
+        type: "image",
+        caption: "This is my caption",
+        mediaUrls: media({ image: "https://example.com/my_image.jpeg" }),
+      }),
     );
     expect(body).toEqual({
       ...base,
@@ -44,20 +53,31 @@ describe("buildSendRequest reproduces the official examples", () => {
     });
   });
   it("document", () => {
-    const body = buildSendRequest(form({ type: "document", mediaUrls: media({ document: "https://example.com/my_image.pdf" }) }));
+    const body = buildSendRequest(
+      form({ type: "document", mediaUrls: media({ document: "https://example.com/my_image.pdf" }) }),
+    );
     expect(body).toEqual({ ...base, type: "document", content: { url: "https://example.com/my_image.pdf" } });
   });
   it("audio is sent as a document", () => {
-    const body = buildSendRequest(form({ type: "audio", mediaUrls: media({ audio: "https://example.com/my_audio.mp3" }) }));
+    const body = buildSendRequest(
+      form({ type: "audio", mediaUrls: media({ audio: "https://example.com/my_audio.mp3" }) }),
+    );
     expect(body).toEqual({ ...base, type: "document", content: { url: "https://example.com/my_audio.mp3" } });
   });
   it("video is sent as a document", () => {
-    const body = buildSendRequest(form({ type: "video", mediaUrls: media({ video: "https://example.com/my_video.mp4" }) }));
+    const body = buildSendRequest(
+      form({ type: "video", mediaUrls: media({ video: "https://example.com/my_video.mp4" }) }),
+    );
     expect(body).toEqual({ ...base, type: "document", content: { url: "https://example.com/my_video.mp4" } });
   });
   it("a one-variable template puts its value in content.text", () => {
     const body = buildSendRequest(
-      form({ type: "template", templateUuid: "d980fb66fd5043d3ace1aa06ba044342", variables: [{ value: "John Doe" }], optin: true }),
+      form({
+        type: "template",
+        templateUuid: "d980fb66fd5043d3ace1aa06ba044342",
+        variables: [{ value: "John Doe" }],
+        optin: true,
+      }),
       template({}),
     );
     expect(body).toEqual({
@@ -87,28 +107,37 @@ describe("buildSendRequest reproduces the official examples", () => {
       template_values: ["Jack", "template", "Cheers"],
     });
   });
-  it.each(["image", "document", "video"] as const)("a %s-header template sends its type and content.url", (header) => {
-    const body = buildSendRequest(
-      form({
-        type: "template",
-        templateUuid: "d980fb66fd5043d3ace1aa06ba044342",
-        variables: [{ value: "John Doe" }],
-        mediaUrls: media({ template: "https://example.com/valid_image.jpeg" }),
-        optin: true,
-      }),
-      template({ templateType: header }),
-    );
-    expect(body).toEqual({
-      ...base,
-      type: header,
-      content: { text: "John Doe", url: "https://example.com/valid_image.jpeg" },
-      template_uuid: "d980fb66fd5043d3ace1aa06ba044342",
-      optin_contact: true,
-    });
-  });
+  it.each(["image", "document", "video"] as const)(
+    "a %s-header template sends its type and content.url",
+    (header) => {
+      const body = buildSendRequest(
+        form({
+          type: "template",
+          templateUuid: "d980fb66fd5043d3ace1aa06ba044342",
+          variables: [{ value: "John Doe" }],
+          mediaUrls: media({ template: "https://example.com/valid_image.jpeg" }),
+          optin: true,
+        }),
+        template({ templateType: header }),
+      );
+      expect(body).toEqual({
+        ...base,
+        type: header,
+        content: { text: "John Doe", url: "https://example.com/valid_image.jpeg" },
+        template_uuid: "d980fb66fd5043d3ace1aa06ba044342",
+        optin_contact: true,
+      });
+    },
+  );
   it("metadata values travel as strings", () => {
     const body = buildSendRequest(
-      form({ text: "Hi", metadata: [{ key: "customer_id", value: "123456" }, { key: "sent_from", value: "backend_api" }] }),
+      form({
+        text: "Hi",
+        metadata: [
+          { key: "customer_id", value: "123456" },
+          { key: "sent_from", value: "backend_api" },
+        ],
+      }),
     );
     expect(body.metadata).toEqual({ customer_id: "123456", sent_from: "backend_api" });
   });

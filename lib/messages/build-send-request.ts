@@ -39,7 +39,10 @@ export function buildSendRequest(form: ComposeFormValues, template?: TemplateSum
   return body;
 }
 
-type MessagePart = Pick<SendRequest, "type" | "content" | "template_uuid" | "optin_contact" | "template_values">;
+type MessagePart = Pick<
+  SendRequest,
+  "type" | "content" | "template_uuid" | "optin_contact" | "template_values"
+>;
 
 function buildMessagePart(form: ComposeFormValues, template?: TemplateSummary): MessagePart {
   switch (form.type) {

@@ -1,7 +1,10 @@
 import type { ComposeFormValues } from "./compose-schema";
 
 /** Where a field Callbell complains about lives in the compose form. */
-export function formPathForCallbellField(field: string, form: Pick<ComposeFormValues, "type">): string | null {
+export function formPathForCallbellField(
+  field: string,
+  form: Pick<ComposeFormValues, "type">,
+): string | null {
   switch (field) {
     case "to":
       return "to";

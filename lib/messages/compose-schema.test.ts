@@ -4,22 +4,46 @@ import { METADATA_MAX_PAIRS, TEXT_MAX_LENGTH } from "./limits";
 import type { TemplateSummary } from "./template";
 
 const templates: TemplateSummary[] = [
-  { uuid: "t1", title: "One", text: "Hi {{1}}", templateType: "text", category: "UTILITY", status: "approved" },
-  { uuid: "t2", title: "Img", text: "Hi {{1}} {{2}}", templateType: "image", category: "UTILITY", status: "approved" },
+  {
+    uuid: "t1",
+    title: "One",
+    text: "Hi {{1}}",
+    templateType: "text",
+    category: "UTILITY",
+    status: "approved",
+  },
+  {
+    uuid: "t2",
+    title: "Img",
+    text: "Hi {{1}} {{2}}",
+    templateType: "image",
+    category: "UTILITY",
+    status: "approved",
+  },
   { uuid: "t3", title: "Pending", text: "Hi", templateType: "text", category: "UTILITY", status: "pending" },
 ];
 const schema = createComposeSchema({ templates });
-const form = (patch: Partial<ComposeFormValues>) => ({ ...emptyComposeForm("k"), to: "+31612345678", text: "Hi", ...patch });
+const form = (patch: Partial<ComposeFormValues>) => ({
+  ...emptyComposeForm("k"),
+  to: "+31612345678",
+  text: "Hi",
+  ...patch,
+});
 const errorsOf = (value: ComposeFormValues) => {
   const result = schema.safeParse(value);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 };
 
 describe("the compose schema", () => {
   it("accepts a valid text message", () => expect(errorsOf(form({}))).toEqual({}));
-  it("rejects a WhatsApp number without country code", () => expect(errorsOf(form({ to: "0612345678" }))).toHaveProperty("to"));
-  it("accepts spaces, dashes and a leading 00", () => expect(errorsOf(form({ to: "0031 6-1234 5678" }))).toEqual({}));
-  it("accepts a platform identifier on Instagram", () => expect(errorsOf(form({ platform: "instagram", to: "ig_user_1" }))).toEqual({}));
+  it("rejects a WhatsApp number without country code", () =>
+    expect(errorsOf(form({ to: "0612345678" }))).toHaveProperty("to"));
+  it("accepts spaces, dashes and a leading 00", () =>
+    expect(errorsOf(form({ to: "0031 6-1234 5678" }))).toEqual({}));
+  it("accepts a platform identifier on Instagram", () =>
+    expect(errorsOf(form({ platform: "instagram", to: "ig_user_1" }))).toEqual({}));
   it(`caps text at ${TEXT_MAX_LENGTH} characters`, () => {
     expect(errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH) }))).toEqual({});
     expect(errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH + 1) }))).toHaveProperty("text");
@@ -35,21 +59,48 @@ describe("the compose schema", () => {
     expect(errors).toHaveProperty("variables");
   });
   it("checks template values: no newline, at most 4 spaces in a row", () => {
-    expect(errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a\nb" }] }))).toHaveProperty(["variables.0.value"]);
-    expect(errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a     b" }] }))).toHaveProperty(["variables.0.value"]);
-    expect(errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a    b" }] }))).toEqual({});
+    expect(
+      errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a\nb" }] })),
+    ).toHaveProperty(["variables.0.value"]);
+    expect(
+      errorsOf(
+        form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a     b" }] }),
+      ),
+    ).toHaveProperty(["variables.0.value"]);
+    expect(
+      errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a    b" }] })),
+    ).toEqual({});
   });
   it("asks for the media URL of a media-header template", () => {
-    const errors = errorsOf(form({ type: "template", templateUuid: "t2", optin: true, variables: [{ value: "a" }, { value: "b" }] }));
+    const errors = errorsOf(
+      form({
+        type: "template",
+        templateUuid: "t2",
+        optin: true,
+        variables: [{ value: "a" }, { value: "b" }],
+      }),
+    );
     expect(errors).toHaveProperty(["mediaUrls.template"]);
   });
   it("refuses a template that is not approved", () => {
-    expect(errorsOf(form({ type: "template", templateUuid: "t3", optin: true }))).toHaveProperty("templateUuid");
+    expect(errorsOf(form({ type: "template", templateUuid: "t3", optin: true }))).toHaveProperty(
+      "templateUuid",
+    );
   });
   it("checks metadata: unique keys, at most ten pairs", () => {
-    expect(errorsOf(form({ metadata: [{ key: "a", value: "1" }, { key: "a", value: "2" }] }))).toHaveProperty(["metadata.1.key"]);
+    expect(
+      errorsOf(
+        form({
+          metadata: [
+            { key: "a", value: "1" },
+            { key: "a", value: "2" },
+          ],
+        }),
+      ),
+    ).toHaveProperty(["metadata.1.key"]);
     const many = Array.from({ length: METADATA_MAX_PAIRS + 1 }, (_, i) => ({ key: `k${i}`, value: "v" }));
     expect(errorsOf(form({ metadata: many }))).toHaveProperty("metadata");
   });
-  it("checks the assignee's email", () => expect(errorsOf(form({ assignedUser: "not-an-email" }))).toHaveProperty("assignedUser"));
+  it("checks the assignee's email", () =>
+    expect(errorsOf(form({ assignedUser: "not-an-email" }))).toHaveProperty("assignedUser"));
 });

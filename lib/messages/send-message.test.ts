@@ -19,7 +19,12 @@ async function setup(respond: () => Promise<Response>) {
     }) as unknown as typeof fetch,
     sleep: async () => {},
   });
-  const deps: SendDependencies = { db: handle.db, client, loadTemplates: async () => [], waitForInFlightMs: 2000 };
+  const deps: SendDependencies = {
+    db: handle.db,
+    client,
+    loadTemplates: async () => [],
+    waitForInFlightMs: 2000,
+  };
   return { deps, calls: () => calls };
 }
 
@@ -34,8 +39,13 @@ describe("sending a composed message", () => {
     expect(rows[0]).toMatchObject({ status: "enqueued", callbellUuid: "u1", messageType: "text" });
   });
   it("sends once for two attempts with the same idempotency key, even at the same time", async () => {
-    const { deps, calls } = await setup(() => new Promise((r) => setTimeout(() => r(Response.json({ message: { uuid: "u1" } })), 50)));
-    const [first, second] = await Promise.all([sendComposedMessage(valid, deps), sendComposedMessage(valid, deps)]);
+    const { deps, calls } = await setup(
+      () => new Promise((r) => setTimeout(() => r(Response.json({ message: { uuid: "u1" } })), 50)),
+    );
+    const [first, second] = await Promise.all([
+      sendComposedMessage(valid, deps),
+      sendComposedMessage(valid, deps),
+    ]);
     expect(calls()).toBe(1);
     expect(first).toMatchObject({ kind: "enqueued", uuid: "u1" });
     expect(second).toMatchObject({ kind: "enqueued", uuid: "u1" });
@@ -47,13 +57,21 @@ describe("sending a composed message", () => {
     expect(calls()).toBe(0);
   });
   it("keeps Callbell's rejection and maps its field errors to the form", async () => {
-    const { deps } = await setup(() => Promise.resolve(Response.json({ error: { to: ["is invalid"] } }, { status: 400 })));
+    const { deps } = await setup(() =>
+      Promise.resolve(Response.json({ error: { to: ["is invalid"] } }, { status: 400 })),
+    );
     const result = await sendComposedMessage(valid, deps);
-    expect(result).toMatchObject({ kind: "rejected", status: 400, fieldErrors: { to: "Callbell: to is invalid" } });
+    expect(result).toMatchObject({
+      kind: "rejected",
+      status: 400,
+      fieldErrors: { to: "Callbell: to is invalid" },
+    });
     expect((await listSends(deps.db)).rows[0]).toMatchObject({ status: "rejected", errorStatus: 400 });
   });
   it("records unknown after a timeout", async () => {
-    const { deps } = await setup(() => Promise.reject(Object.assign(new Error("t"), { name: "TimeoutError" })));
+    const { deps } = await setup(() =>
+      Promise.reject(Object.assign(new Error("t"), { name: "TimeoutError" })),
+    );
     expect(await sendComposedMessage(valid, deps)).toMatchObject({ kind: "unknown" });
     expect((await listSends(deps.db)).rows[0]?.status).toBe("unknown");
   });

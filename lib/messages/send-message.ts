@@ -90,11 +90,19 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
 
   const parsed = createComposeSchema(context).safeParse(input);
   if (!parsed.success) {
-    return { kind: "invalid", message: "Some fields need attention", fieldErrors: flattenIssues(parsed.error.issues) };
+    return {
+      kind: "invalid",
+      message: "Some fields need attention",
+      fieldErrors: flattenIssues(parsed.error.issues),
+    };
   }
   const form = parsed.data;
   if (!IDEMPOTENCY_KEY_PATTERN.test(form.idempotencyKey)) {
-    return { kind: "invalid", message: "This send has no valid idempotency key: reload the page", fieldErrors: {} };
+    return {
+      kind: "invalid",
+      message: "This send has no valid idempotency key: reload the page",
+      fieldErrors: {},
+    };
   }
 
   const template = wantsTemplate ? findTemplate(context, form.templateUuid) : undefined;
@@ -159,6 +167,10 @@ async function recordFailure(
   const message =
     `${error.message}. The message may or may not have gone out: check the history and the customer's ` +
     "conversation in Callbell before sending it again.";
-  await recordSendOutcome(deps.db, sendId, { status: "unknown", errorMessage: message, errorStatus: error.status });
+  await recordSendOutcome(deps.db, sendId, {
+    status: "unknown",
+    errorMessage: message,
+    errorStatus: error.status,
+  });
   return { kind: "unknown", sendId, message };
 }

@@ -2,5 +2,11 @@
 export type SendResult =
   | { kind: "enqueued"; sendId: number; uuid: string; contactName: string | null }
   | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | { kind: "rejected"; sendId: number | null; status: number; message: string; fieldErrors: Record<string, string> }
+  | {
+      kind: "rejected";
+      sendId: number | null;
+      status: number;
+      message: string;
+      fieldErrors: Record<string, string>;
+    }
   | { kind: "unknown"; sendId: number; message: string };

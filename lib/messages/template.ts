@@ -12,7 +12,9 @@ export type TemplateSummary = {
 export const TEMPLATE_MEDIA_HEADERS = ["image", "video", "document"] as const;
 export type TemplateMediaHeader = (typeof TEMPLATE_MEDIA_HEADERS)[number];
 
-export function templateMediaHeader(template: Pick<TemplateSummary, "templateType">): TemplateMediaHeader | null {
+export function templateMediaHeader(
+  template: Pick<TemplateSummary, "templateType">,
+): TemplateMediaHeader | null {
   const type = template.templateType.toLowerCase();
   return (TEMPLATE_MEDIA_HEADERS as readonly string[]).includes(type) ? (type as TemplateMediaHeader) : null;
 }

@@ -14,7 +14,9 @@ export const SANDBOX_MEMBERS: Record<string, { email: string; name: string; avai
     { email: "ana.support@example.com", name: "Ana Support", available: true },
     { email: "ben.support@example.com", name: "Ben Support", available: false },
   ],
-  d4e3f6a5b7c84d9e0f1a2b3c4d5e6f70: [{ email: "carla.billing@example.com", name: "Carla Billing", available: true }],
+  d4e3f6a5b7c84d9e0f1a2b3c4d5e6f70: [
+    { email: "carla.billing@example.com", name: "Carla Billing", available: true },
+  ],
 };
 
 const createdAt = "2026-01-15T09:00:00.000Z";

@@ -47,11 +47,18 @@ describe("the sandbox", () => {
   });
   it("moves statuses forward over time, and fails +15550000999", () => {
     const message = { uuid: "u", to: "+31612345678", createdAt: 0, failsLater: false };
-    expect([0, 2_000, 4_000, 7_000].map((t) => sandboxStatusAt(message, t))).toEqual(["enqueued", "sent", "delivered", "read"]);
+    expect([0, 2_000, 4_000, 7_000].map((t) => sandboxStatusAt(message, t))).toEqual([
+      "enqueued",
+      "sent",
+      "delivered",
+      "read",
+    ]);
     expect(sandboxStatusAt({ ...message, failsLater: true }, 10_000)).toBe("failed");
   });
   it("lists approved and pending templates", async () => {
-    const response = await handleSandboxRequest(new Request("http://sandbox/v1/templates", { headers: { Authorization: "Bearer t" } }));
+    const response = await handleSandboxRequest(
+      new Request("http://sandbox/v1/templates", { headers: { Authorization: "Bearer t" } }),
+    );
     const { templates } = await response.json();
     expect(templates.some((t: { status: string }) => t.status === "pending")).toBe(true);
   });

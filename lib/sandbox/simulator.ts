@@ -63,11 +63,14 @@ function validateSend(body: Record<string, unknown>): Record<string, string[]> {
   for (const field of ["to", "from", "type", "content"]) {
     if (body[field] === undefined || body[field] === null || body[field] === "") add(field, "can't be blank");
   }
-  if (body.from !== undefined && !PLATFORMS.includes(String(body.from))) add("from", "is not a supported channel");
-  if (body.type !== undefined && !TYPES.includes(String(body.type))) add("type", "is not a valid message type");
+  if (body.from !== undefined && !PLATFORMS.includes(String(body.from)))
+    add("from", "is not a supported channel");
+  if (body.type !== undefined && !TYPES.includes(String(body.type)))
+    add("type", "is not a valid message type");
 
   const content = body.content as Record<string, unknown> | undefined;
-  if (content !== undefined && (typeof content !== "object" || content === null)) add("content", "must be an object");
+  if (content !== undefined && (typeof content !== "object" || content === null))
+    add("content", "must be an object");
   else if (content) {
     if (body.type === "text" && !body.template_uuid && !(typeof content.text === "string" && content.text)) {
       add("content", "text can't be blank");
@@ -98,7 +101,8 @@ function validateSend(body: Record<string, unknown>): Record<string, string[]> {
 
   if (body.metadata !== undefined) {
     const metadata = body.metadata;
-    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) add("metadata", "must be an object");
+    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
+      add("metadata", "must be an object");
     else {
       const entries = Object.entries(metadata);
       if (entries.length > 10) add("metadata", "must have at most 10 keys");
@@ -172,7 +176,10 @@ function status(uuid: string): Response {
   const current = sandboxStatusAt(message, Date.now());
   const payload =
     current === "failed"
-      ? { type: "message-event", payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" } }
+      ? {
+          type: "message-event",
+          payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
+        }
       : { type: "message-event", payload: { type: current } };
   return json(200, { message: { uuid, status: current, messageStatusPayload: payload } });
 }
