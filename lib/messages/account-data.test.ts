@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CallbellError } from "@/lib/callbell/errors";
+import { loadComposeAccountData } from "./account-data";
+
+const unavailable = () =>
+  Promise.reject(new CallbellError({ kind: "http", status: 503, message: "Callbell had an internal error" }));
+
+function useClient(overrides: Record<string, () => Promise<unknown>>) {
+  (globalThis as Record<string, unknown>).bellhopCallbell = {
+    listTemplates: async () => [],
+    listChannels: async () => [{ uuid: "c1", title: "Main", type: "whatsapp", main: true }],
+    listTeams: async () => [{ uuid: "t1", name: "Support", default: true }],
+    listTeamMembers: async () => [{ email: "ana@example.com", name: "Ana", available: true }],
+    ...overrides,
+  };
+}
+
+describe("the compose form's account data", () => {
+  beforeEach(() => {
+    delete (globalThis as Record<string, unknown>).bellhopAccountCache;
+  });
+
+  it("loads templates, channels, teams and their members", async () => {
+    useClient({});
+    const data = await loadComposeAccountData();
+    expect(data.channels).toHaveLength(1);
+    expect(data.members).toEqual([{ teamUuid: "t1", email: "ana@example.com", name: "Ana" }]);
+  });
+
+  it("says why channels are missing and keeps the rest when channels cannot be loaded", async () => {
+    useClient({ listChannels: unavailable });
+    const data = await loadComposeAccountData();
+    expect(data.channels).toBeNull();
+    expect(data.channelsError).toContain("internal error");
+    expect(data.templates).toEqual([]);
+  });
+
+  it("does not keep a failure: the next load asks Callbell again", async () => {
+    useClient({ listTemplates: unavailable });
+    expect((await loadComposeAccountData()).templates).toBeNull();
+    useClient({});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await loadComposeAccountData()).templates).toEqual([]);
+  });
+});
