@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { STUB_TOKEN, STUB_URL } from "./e2e/support";
 
 /** Debian's Chromium: Playwright's own browser download is not possible here. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -12,8 +13,6 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-export const STUB_URL = "http://127.0.0.1:4010";
-export const STUB_TOKEN = "stub-secret-token-4f9a";
 const next = "node node_modules/next/dist/bin/next start";
 const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBELL_TIMEOUT_MS: "3000" };
 
@@ -37,7 +36,7 @@ export default defineConfig({
     {
       command: "node e2e/stub/callbell-stub.mjs",
       url: `${STUB_URL}/__control/health`,
-      env: { STUB_PORT: "4010", STUB_TOKEN },
+      env: { STUB_PORT: new URL(STUB_URL).port, STUB_TOKEN },
       reuseExistingServer: false,
     },
     {

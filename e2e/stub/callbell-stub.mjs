@@ -4,10 +4,12 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 
 const port = Number(process.env.STUB_PORT ?? 4010);
+const token = process.env.STUB_TOKEN;
+if (!token) throw new Error("Set STUB_TOKEN: the stub accepts only that bearer token");
 const requests = [];
 const rules = new Map(); // to → { status, body, hangMs, times }
 
-export const STUB_TEMPLATES = [
+const STUB_TEMPLATES = [
   {
     uuid: "tpl-one-var",
     title: "Order ready",
@@ -83,7 +85,7 @@ const server = createServer(async (req, res) => {
   }
   requests.push({ method: req.method, path: path + url.search, headers: req.headers, body });
 
-  if (req.headers.authorization !== `Bearer ${process.env.STUB_TOKEN ?? "stub-secret-token-4f9a"}`) {
+  if (req.headers.authorization !== `Bearer ${token}`) {
     return send(res, 401, { error: "Invalid API token" });
   }
   if (req.method === "POST" && path === "/v1/messages/send") {

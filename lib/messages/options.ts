@@ -19,8 +19,7 @@ export const MESSAGE_TYPES = [
 /** The type as the agent chose it; audio and video still travel as Callbell's `document`. */
 export type MessageType = (typeof MESSAGE_TYPES)[number]["value"];
 export const MESSAGE_TYPE_VALUES = MESSAGE_TYPES.map((t) => t.value) as [MessageType, ...MessageType[]];
-export const MEDIA_TYPES = ["image", "document", "audio", "video"] as const;
-export type MediaType = (typeof MEDIA_TYPES)[number];
+export type MediaType = Extract<MessageType, "image" | "document" | "audio" | "video">;
 
 export const BOT_STATUSES = [
   { value: "", label: "Unchanged" },

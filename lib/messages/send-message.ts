@@ -5,7 +5,12 @@ import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "
 import type { SendRow } from "@/lib/db/schema";
 import { buildSendRequest } from "./build-send-request";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
-import { createComposeSchema, findTemplate, type ComposeContext } from "./compose-schema";
+import {
+  createComposeSchema,
+  findTemplate,
+  type ComposeContext,
+  type ComposeFormValues,
+} from "./compose-schema";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 
@@ -146,7 +151,7 @@ async function recordFailure(
   deps: SendDependencies,
   sendId: number,
   error: CallbellError,
-  form: Parameters<typeof mapCallbellFieldErrors>[1],
+  form: Pick<ComposeFormValues, "type">,
 ): Promise<SendResult> {
   const surelyNotSent = error.kind === "http" || error.notDelivered;
   if (surelyNotSent) {

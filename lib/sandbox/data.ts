@@ -89,11 +89,18 @@ export const SANDBOX_TEMPLATES = [
 
 /** Recipients that fail on purpose, documented in the README for training and automated runs. */
 export const SANDBOX_MAGIC_RECIPIENTS = {
-  "+15550000400": "Rejected with 400 and a field error on `to`",
-  "+15550000401": "Rejected with 401 (a bad token)",
-  "+15550000402": "Rejected with 402: the WhatsApp wallet has no credit",
-  "+15550000429": "Rate-limited with 429 once, then accepted (Bellhop retries it)",
-  "+15550000500": "Rejected with 500 (Callbell's internal error)",
-  "+15550000408": "No answer until Bellhop times out: the outcome is unknown",
-  "+15550000999": "Enqueued, then `failed` a few seconds later with a reason",
+  /** 400 with a field error on `to`. */
+  rejected: "+15550000400",
+  /** 401, as for a bad token. */
+  badToken: "+15550000401",
+  /** 402: the WhatsApp wallet has no credit. */
+  noCredit: "+15550000402",
+  /** 429 once, then accepted. */
+  rateLimitedOnce: "+15550000429",
+  /** 500, Callbell's internal error. */
+  serverError: "+15550000500",
+  /** No answer until the client gives up: the outcome is unknown. */
+  noAnswer: "+15550000408",
+  /** Enqueued, then `failed` a few seconds later with a reason. */
+  failsLater: "+15550000999",
 } as const;

@@ -1,4 +1,10 @@
-import { SANDBOX_CHANNELS, SANDBOX_MEMBERS, SANDBOX_TEAMS, SANDBOX_TEMPLATES } from "./data";
+import {
+  SANDBOX_CHANNELS,
+  SANDBOX_MAGIC_RECIPIENTS as MAGIC,
+  SANDBOX_MEMBERS,
+  SANDBOX_TEAMS,
+  SANDBOX_TEMPLATES,
+} from "./data";
 
 /**
  * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
@@ -129,18 +135,18 @@ async function send(request: Request): Promise<Response> {
   const to = String(body.to ?? "");
 
   switch (to) {
-    case "+15550000400":
+    case MAGIC.rejected:
       return fieldError({ to: ["is not a valid WhatsApp number"] });
-    case "+15550000401":
+    case MAGIC.badToken:
       return json(401, { error: "Invalid API token" });
-    case "+15550000402":
+    case MAGIC.noCredit:
       return json(402, { code: "whatsapp_wallet_depleted_credit" });
-    case "+15550000500":
+    case MAGIC.serverError:
       return json(500, { error: "Internal server error" });
-    case "+15550000408":
+    case MAGIC.noAnswer:
       await waitForAbort(request.signal, HANG_MS);
       return json(504, { error: "Gateway timeout" });
-    case "+15550000429": {
+    case MAGIC.rateLimitedOnce: {
       // Every other attempt is rate-limited, so a client that retries once gets through.
       const hits = (state().rateLimitHits.get(to) ?? 0) + 1;
       state().rateLimitHits.set(to, hits);
@@ -157,7 +163,7 @@ async function send(request: Request): Promise<Response> {
   if (Object.keys(errors).length > 0) return fieldError(errors);
 
   const uuid = crypto.randomUUID().replace(/-/g, "");
-  state().messages.set(uuid, { uuid, to, createdAt: Date.now(), failsLater: to === "+15550000999" });
+  state().messages.set(uuid, { uuid, to, createdAt: Date.now(), failsLater: to === MAGIC.failsLater });
   const message: Record<string, unknown> = { uuid, status: "enqueued" };
   if (typeof body.fields === "string" && body.fields.split(",").includes("contact")) {
     message.contact = {
