@@ -53,6 +53,19 @@ export class ComposePage {
   async chooseType(name: string) {
     await this.page.getByRole("radio", { name, exact: true }).check();
   }
+  async chooseTemplate(title: string) {
+    await this.field("Template").selectOption({ label: title });
+  }
+  messagePreview() {
+    return this.page.getByRole("region", { name: "Message preview" });
+  }
+  requestPreview() {
+    return this.page.getByRole("region", { name: "Request preview" });
+  }
+  /** The body the request preview shows, parsed. */
+  async previewedBody(): Promise<unknown> {
+    return JSON.parse(await this.requestPreview().locator("code").first().innerText());
+  }
   async send() {
     await this.page.getByRole("button", { name: "Send message" }).click();
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
+import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { sendMessageAction } from "./actions";
 
@@ -7,15 +8,20 @@ export const metadata: Metadata = { title: "Compose" };
 
 export default async function ComposePage() {
   const account = await loadComposeAccountData();
+  const env = getEnv();
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-6xl gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Compose</h1>
         <p className="text-sm text-muted-foreground">
           Send a text, a file or an approved WhatsApp template through Callbell.
         </p>
       </div>
-      <ComposeForm account={account} sendAction={sendMessageAction} />
+      <ComposeForm
+        account={account}
+        sendAction={sendMessageAction}
+        apiUrl={env.sandbox ? null : env.CALLBELL_API_URL}
+      />
     </div>
   );
 }

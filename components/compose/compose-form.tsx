@@ -10,9 +10,11 @@ import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { ComposePath } from "./form-field";
 import { MessageBodySection } from "./message-body-section";
+import { MessagePreview } from "./message-preview";
 import { MessageTypePicker } from "./message-type-picker";
 import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
+import { RequestPreview } from "./request-preview";
 import { SendOutcome } from "./send-outcome";
 import { clearDraft, useComposeDraft } from "./use-compose-draft";
 
@@ -21,9 +23,12 @@ export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResul
 export function ComposeForm({
   account,
   sendAction,
+  apiUrl,
 }: {
   account: ComposeAccountData;
   sendAction: SendMessageAction;
+  /** Callbell's base URL for the curl preview, or null in sandbox mode. */
+  apiUrl: string | null;
 }) {
   const mainChannel = account.channels?.find((c) => c.main) ?? account.channels?.[0];
   const freshForm = () => ({
@@ -91,34 +96,40 @@ export function ComposeForm({
 
   return (
     <FormProvider {...form}>
-      <form
-        noValidate
-        aria-label="Compose message"
-        className="grid gap-6"
-        onSubmit={send}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void send();
-          }
-        }}
-      >
-        <fieldset disabled={!ready} aria-busy={!ready} className="contents">
-          <RecipientSection channels={account.channels} channelsError={account.channelsError} />
-          <MessageTypePicker />
-          <MessageBodySection templates={account.templates} templatesError={account.templatesError} />
-          <OptionsSection teams={account.teams} members={account.members} />
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
-              Send message
-            </Button>
-            <span className="text-xs text-muted-foreground">
-              {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
-            </span>
-          </div>
-        </fieldset>
-        <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
-      </form>
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <form
+          noValidate
+          aria-label="Compose message"
+          className="grid min-w-0 gap-6"
+          onSubmit={send}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void send();
+            }
+          }}
+        >
+          <fieldset disabled={!ready} aria-busy={!ready} className="contents">
+            <RecipientSection channels={account.channels} channelsError={account.channelsError} />
+            <MessageTypePicker />
+            <MessageBodySection templates={account.templates} templatesError={account.templatesError} />
+            <OptionsSection teams={account.teams} members={account.members} />
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
+                Send message
+              </Button>
+              <span className="text-xs text-muted-foreground">
+                {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
+              </span>
+            </div>
+          </fieldset>
+          <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
+        </form>
+        <aside aria-label="Previews" className="grid min-w-0 gap-6 lg:sticky lg:top-4">
+          <MessagePreview templates={account.templates} />
+          <RequestPreview templates={account.templates} apiUrl={apiUrl} />
+        </aside>
+      </div>
     </FormProvider>
   );
 }

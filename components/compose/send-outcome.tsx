@@ -1,32 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { Alert, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { SendResult } from "@/lib/messages/send-result";
-
-function CopyButton({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="outline"
-      size="sm"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(value);
-          setCopied(true);
-          setTimeout(() => setCopied(false), 2000);
-        } catch {
-          setCopied(false);
-        }
-      }}
-    >
-      {copied ? "Copied" : "Copy uuid"}
-    </Button>
-  );
-}
 
 /** Announces how the last send ended: a `status` for success, an `alert` for anything else. */
 export function SendOutcome({ result, onSendAnyway }: { result: SendResult; onSendAnyway: () => void }) {
@@ -43,7 +21,7 @@ export function SendOutcome({ result, onSendAnyway }: { result: SendResult; onSe
             </code>
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <CopyButton value={result.uuid} />
+            <CopyButton value={result.uuid}>Copy uuid</CopyButton>
             <Link href="/history" className="text-sm underline">
               See it in the history
             </Link>
