@@ -29,8 +29,14 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    { name: "live", testIgnore: /sandbox\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
+    {
+      name: "live",
+      testIgnore: /(sandbox|unreachable)\.spec\.ts/,
+      use: { baseURL: "http://127.0.0.1:3100" },
+    },
     { name: "sandbox", testMatch: /sandbox\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+    // Bellhop with a token but no Callbell answering: every account list fails.
+    { name: "unreachable", testMatch: /unreachable\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
   ],
   webServer: [
     {
@@ -54,6 +60,17 @@ export default defineConfig({
       command: `${next} -p 3101`,
       url: "http://127.0.0.1:3101/api/health",
       env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: "file:./data/e2e-sandbox.db" },
+      reuseExistingServer: false,
+    },
+    {
+      command: `${next} -p 3102`,
+      url: "http://127.0.0.1:3102/api/health",
+      env: {
+        ...common,
+        CALLBELL_API_URL: "http://127.0.0.1:4019/v1",
+        CALLBELL_API_TOKEN: STUB_TOKEN,
+        DATABASE_URL: "file:./data/e2e-unreachable.db",
+      },
       reuseExistingServer: false,
     },
   ],

@@ -32,6 +32,14 @@ export const stub = {
     });
     expect(response.ok).toBe(true);
   },
+  /** Adds a template to the account; Bellhop sees it after `Refresh templates` (or when its cache expires). */
+  async addTemplate(template: { uuid: string; title: string; text: string; templateType?: string }) {
+    const response = await fetch(`${STUB_URL}/__control/templates`, {
+      method: "POST",
+      body: JSON.stringify({ templateType: "text", category: "UTILITY", status: "approved", ...template }),
+    });
+    expect(response.ok).toBe(true);
+  },
   async sendsTo(to: string): Promise<RecordedRequest[]> {
     const response = await fetch(`${STUB_URL}/__control/requests?to=${encodeURIComponent(to)}`);
     return response.json();
@@ -53,8 +61,16 @@ export class ComposePage {
   async chooseType(name: string) {
     await this.page.getByRole("radio", { name, exact: true }).check();
   }
+  /** Searches the `Template` combobox and clicks the option; an option's name starts with its title. */
   async chooseTemplate(title: string) {
-    await this.field("Template").selectOption({ label: title });
+    await this.field("Template").fill(title);
+    await this.templateOption(title).click();
+    await expect(this.field("Template")).toHaveValue(title);
+  }
+  templateOption(title: string) {
+    return this.page.getByRole("option", {
+      name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+    });
   }
   messagePreview() {
     return this.page.getByRole("region", { name: "Message preview" });

@@ -3,9 +3,10 @@
 import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { loadTemplates } from "@/lib/messages/account-data";
+import { loadTemplates, refreshTemplates } from "@/lib/messages/account-data";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
+import type { TemplateSummary } from "@/lib/messages/template";
 
 /** The compose form's send. A public endpoint: the use-case validates everything again. */
 export async function sendMessageAction(values: unknown): Promise<SendResult> {
@@ -15,4 +16,16 @@ export async function sendMessageAction(values: unknown): Promise<SendResult> {
     loadTemplates,
     waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
   });
+}
+
+export type RefreshTemplatesResult =
+  { ok: true; templates: TemplateSummary[]; loadedAt: string } | { ok: false; message: string };
+
+/** `Refresh templates`: reads them from Callbell now instead of the server's few-minute cache. */
+export async function refreshTemplatesAction(): Promise<RefreshTemplatesResult> {
+  try {
+    return { ok: true, ...(await refreshTemplates()) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : "unknown error" };
+  }
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
-import { sendMessageAction } from "./actions";
+import { refreshTemplatesAction, sendMessageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose" };
 
@@ -20,6 +20,7 @@ export default async function ComposePage() {
       <ComposeForm
         account={account}
         sendAction={sendMessageAction}
+        refreshTemplatesAction={refreshTemplatesAction}
         apiUrl={env.sandbox ? null : env.CALLBELL_API_URL}
       />
     </div>

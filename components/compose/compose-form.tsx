@@ -8,6 +8,7 @@ import type { ComposeAccountData } from "@/lib/messages/account-options";
 import { createComposeSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import type { SendResult } from "@/lib/messages/send-result";
+import type { TemplateSummary } from "@/lib/messages/template";
 import type { ComposePath } from "./form-field";
 import { MessageBodySection } from "./message-body-section";
 import { MessagePreview } from "./message-preview";
@@ -16,17 +17,23 @@ import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
 import { RequestPreview } from "./request-preview";
 import { SendOutcome } from "./send-outcome";
+import type { TemplateSource } from "./template-section";
 import { clearDraft, useComposeDraft } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
+export type RefreshTemplatesAction = () => Promise<
+  { ok: true; templates: TemplateSummary[]; loadedAt: string } | { ok: false; message: string }
+>;
 
 export function ComposeForm({
   account,
   sendAction,
+  refreshTemplatesAction,
   apiUrl,
 }: {
   account: ComposeAccountData;
   sendAction: SendMessageAction;
+  refreshTemplatesAction: RefreshTemplatesAction;
   /** Callbell's base URL for the curl preview, or null in sandbox mode. */
   apiUrl: string | null;
 }) {
@@ -36,7 +43,26 @@ export function ComposeForm({
     channelUuid: mainChannel?.uuid ?? "",
   });
 
-  const schema = useMemo(() => createComposeSchema({ templates: account.templates }), [account.templates]);
+  const [templateList, setTemplateList] = useState({
+    templates: account.templates,
+    error: account.templatesError,
+    loadedAt: account.templatesLoadedAt,
+  });
+  const { templates } = templateList;
+  const templateSource: TemplateSource = {
+    ...templateList,
+    refresh: async () => {
+      const result = await refreshTemplatesAction();
+      // A failed refresh keeps the list from the last read and says why.
+      setTemplateList((current) =>
+        result.ok
+          ? { templates: result.templates, error: null, loadedAt: result.loadedAt }
+          : { ...current, error: result.message },
+      );
+    },
+  };
+
+  const schema = useMemo(() => createComposeSchema({ templates }), [templates]);
   const form = useForm<ComposeFormValues>({
     resolver: zodResolver(schema),
     defaultValues: freshForm(),
@@ -112,8 +138,8 @@ export function ComposeForm({
           <fieldset disabled={!ready} aria-busy={!ready} className="contents">
             <RecipientSection channels={account.channels} channelsError={account.channelsError} />
             <MessageTypePicker />
-            <MessageBodySection templates={account.templates} templatesError={account.templatesError} />
-            <OptionsSection teams={account.teams} members={account.members} />
+            <MessageBodySection templateSource={templateSource} />
+            <OptionsSection teams={account.teams} teamsError={account.teamsError} members={account.members} />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
                 Send message
@@ -126,8 +152,8 @@ export function ComposeForm({
           <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
         </form>
         <aside aria-label="Previews" className="grid min-w-0 gap-6 lg:sticky lg:top-4">
-          <MessagePreview templates={account.templates} />
-          <RequestPreview templates={account.templates} apiUrl={apiUrl} />
+          <MessagePreview templates={templates} />
+          <RequestPreview templates={templates} apiUrl={apiUrl} />
         </aside>
       </div>
     </FormProvider>

@@ -6,9 +6,8 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ComposeFormValues } from "@/lib/messages/compose-schema";
 import { CAPTION_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/messages/limits";
 import type { MediaType } from "@/lib/messages/options";
-import type { TemplateSummary } from "@/lib/messages/template";
 import { TextField, controlId, useFieldError } from "./form-field";
-import { TemplateSection } from "./template-section";
+import { TemplateSection, type TemplateSource } from "./template-section";
 
 const MEDIA_HINTS: Record<MediaType, string> = {
   image: "A public https link to a JPEG or PNG image, at most 5 MB.",
@@ -45,18 +44,12 @@ function LimitedTextarea({
   );
 }
 
-export function MessageBodySection({
-  templates,
-  templatesError,
-}: {
-  templates: TemplateSummary[] | null;
-  templatesError: string | null;
-}) {
+export function MessageBodySection({ templateSource }: { templateSource: TemplateSource }) {
   const { watch } = useFormContext<ComposeFormValues>();
   const type = watch("type");
 
   if (type === "text") return <LimitedTextarea name="text" label="Message" max={TEXT_MAX_LENGTH} rows={6} />;
-  if (type === "template") return <TemplateSection templates={templates} templatesError={templatesError} />;
+  if (type === "template") return <TemplateSection source={templateSource} />;
   return (
     <div className="grid gap-4">
       {/* One field per type: what was typed for an image is still there after a look at Document. */}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TeamSummary } from "@/lib/callbell/types";
 import type { ComposeFormValues } from "@/lib/messages/compose-schema";
@@ -15,9 +15,11 @@ import { MetadataSection } from "./metadata-section";
 
 export function OptionsSection({
   teams,
+  teamsError,
   members,
 }: {
   teams: TeamSummary[] | null;
+  teamsError: string | null;
   members: TeamMemberOption[];
 }) {
   const { register, watch, formState } = useFormContext<ComposeFormValues>();
@@ -59,7 +61,11 @@ export function OptionsSection({
             list="compose-team-members"
             autoComplete="off"
             placeholder="agent@example.com"
-            description="Email of a member of your Callbell team; leave empty to keep Callbell's assignment."
+            description={
+              teams === null
+                ? "The team list could not be read from Callbell: type the email of a member of your Callbell team, or leave it empty."
+                : `Members of ${teams.find((t) => t.uuid === teamUuid)?.name ?? "every team"} are offered; leave empty to keep Callbell's assignment.`
+            }
           />
           <datalist id="compose-team-members">
             {[...offered.values()].map((member) => (
@@ -70,7 +76,10 @@ export function OptionsSection({
           </datalist>
           <Field>
             <FieldLabel htmlFor={controlId("teamUuid")}>Assign to team</FieldLabel>
-            <NativeSelect {...fieldAria(controlId("teamUuid"), teamError)} {...register("teamUuid")}>
+            <NativeSelect
+              {...fieldAria(controlId("teamUuid"), teamError, Boolean(teamsError))}
+              {...register("teamUuid")}
+            >
               <option value="">No team</option>
               {teams?.map((team) => (
                 <option key={team.uuid} value={team.uuid}>
@@ -78,6 +87,11 @@ export function OptionsSection({
                 </option>
               ))}
             </NativeSelect>
+            {teamsError && (
+              <FieldDescription id={`${controlId("teamUuid")}-description`} className="text-amber-800">
+                Teams could not be loaded ({teamsError}).
+              </FieldDescription>
+            )}
             <FieldError id={`${controlId("teamUuid")}-error`}>{teamError}</FieldError>
           </Field>
           <Field>

@@ -1,92 +1,95 @@
 "use client";
 
-import { useFieldArray, useFormContext } from "react-hook-form";
+import { useTransition } from "react";
+import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
-import { NativeSelect } from "@/components/ui/native-select";
 import type { ComposeFormValues } from "@/lib/messages/compose-schema";
 import {
+  MEDIA_HEADER_FILE_TYPES,
   countTemplateVariables,
-  isSendableTemplate,
+  describeTemplate,
+  placeholderHint,
   templateMediaHeader,
   type TemplateSummary,
 } from "@/lib/messages/template";
 import { TextField, controlId, useFieldError } from "./form-field";
+import { TemplateCombobox } from "./template-combobox";
+import { TimeAgo } from "./time-ago";
 
-const HEADER_HINTS = {
-  image: "The header image: a public https link to a JPEG or PNG, at most 5 MB.",
-  video: "The header video: a public https link to an MP4 or 3GP, at most 16 MB.",
-  document: "The header document: a public https link to a PDF or Office file, at most 100 MB.",
-} as const;
-
-export function TemplateSection({
-  templates,
-  templatesError,
-}: {
+/** The account's templates as the form knows them, and how to read them again from Callbell. */
+export type TemplateSource = {
   templates: TemplateSummary[] | null;
-  templatesError: string | null;
-}) {
-  const { register, watch } = useFormContext<ComposeFormValues>();
+  error: string | null;
+  loadedAt: string | null;
+  refresh: () => Promise<void>;
+};
+
+export function TemplateSection({ source }: { source: TemplateSource }) {
+  const { control, register } = useFormContext<ComposeFormValues>();
   const { fields, replace } = useFieldArray<ComposeFormValues, "variables">({ name: "variables" });
-  const templateUuid = watch("templateUuid");
+  const templateUuid = useWatch<ComposeFormValues, "templateUuid">({ name: "templateUuid" });
+  const { templates } = source;
   const template = templates?.find((t) => t.uuid === templateUuid);
   const header = template ? templateMediaHeader(template) : null;
   const templateError = useFieldError("templateUuid");
   const variablesError = useFieldError("variables");
   const optinError = useFieldError("optin");
-  const selectId = controlId("templateUuid");
-
-  const templateField = register("templateUuid", {
-    onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
-      const chosen = templates?.find((t) => t.uuid === event.target.value);
-      // Exactly one row per placeholder of the chosen template.
-      replace(
-        Array.from({ length: chosen ? countTemplateVariables(chosen.text) : 0 }, () => ({ value: "" })),
-      );
-    },
-  });
+  const inputId = controlId("templateUuid");
 
   if (templates === null) {
     return (
-      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-        Templates could not be loaded from Callbell ({templatesError}). Reload the page to try again.
-      </p>
+      <div className="grid gap-2">
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          Templates could not be loaded from Callbell ({source.error}).
+        </p>
+        <RefreshTemplates source={source} />
+      </div>
     );
   }
-
-  const sendable = templates.filter(isSendableTemplate);
-  const others = templates.filter((t) => !isSendableTemplate(t));
 
   return (
     <div className="grid gap-4">
       <Field>
-        <FieldLabel htmlFor={selectId}>Template</FieldLabel>
-        <NativeSelect {...fieldAria(selectId, templateError)} {...templateField}>
-          <option value="">Choose an approved template…</option>
-          {sendable.map((t) => (
-            <option key={t.uuid} value={t.uuid}>
-              {t.title}
-            </option>
-          ))}
-          {others.length > 0 && (
-            <optgroup label="Not approved">
-              {others.map((t) => (
-                <option key={t.uuid} value={t.uuid} disabled>
-                  {t.title} ({t.status})
-                </option>
-              ))}
-            </optgroup>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <FieldLabel htmlFor={inputId}>Template</FieldLabel>
+          <RefreshTemplates source={source} />
+        </div>
+        <Controller
+          control={control}
+          name="templateUuid"
+          render={({ field }) => (
+            <TemplateCombobox
+              {...fieldAria(inputId, templateError)}
+              templates={templates}
+              value={field.value}
+              inputRef={field.ref}
+              onBlur={field.onBlur}
+              onChange={(uuid) => {
+                const chosen = templates.find((t) => t.uuid === uuid);
+                field.onChange(uuid);
+                // Exactly one row per placeholder of the chosen template.
+                replace(
+                  Array.from({ length: chosen ? countTemplateVariables(chosen.text) : 0 }, () => ({
+                    value: "",
+                  })),
+                );
+              }}
+            />
           )}
-        </NativeSelect>
-        <FieldError id={`${selectId}-error`}>{templateError}</FieldError>
+        />
+        <FieldError id={`${inputId}-error`}>{templateError}</FieldError>
+        {source.error && (
+          <p className="text-xs text-amber-800">
+            Templates could not be refreshed ({source.error}); the list is from the last read.
+          </p>
+        )}
       </Field>
 
       {template && (
         <figure className="rounded-md border bg-muted/40 p-3 text-sm">
-          <figcaption className="mb-1 text-xs text-muted-foreground">
-            {template.category} · {header ? `${header} header` : "text"} · {fields.length} variable
-            {fields.length === 1 ? "" : "s"}
-          </figcaption>
+          <figcaption className="mb-1 text-xs text-muted-foreground">{describeTemplate(template)}</figcaption>
           <p className="whitespace-pre-wrap">{template.text}</p>
         </figure>
       )}
@@ -98,14 +101,19 @@ export function TemplateSection({
           type="url"
           inputMode="url"
           placeholder="https://example.com/header"
-          description={HEADER_HINTS[header]}
+          description={`This template has ${header === "image" ? "an" : "a"} ${header} header: a public https link to the file (${MEDIA_HEADER_FILE_TYPES[header]}).`}
         />
       )}
 
       {fields.length > 0 && (
         <div className="grid gap-3">
           {fields.map((field, index) => (
-            <TextField key={field.id} name={`variables.${index}.value`} label={`Variable ${index + 1}`} />
+            <TextField
+              key={field.id}
+              name={`variables.${index}.value`}
+              label={`Variable ${index + 1}`}
+              description={template ? placeholderHint(template.text, index + 1) : undefined}
+            />
           ))}
         </div>
       )}
@@ -121,6 +129,32 @@ export function TemplateSection({
         </FieldDescription>
         <FieldError id={`${controlId("optin")}-error`}>{optinError}</FieldError>
       </Field>
+    </div>
+  );
+}
+
+function RefreshTemplates({ source }: { source: TemplateSource }) {
+  const [refreshing, startRefresh] = useTransition();
+  return (
+    <div className="flex items-center gap-2 text-xs text-muted-foreground">
+      <span aria-live="polite">
+        {refreshing ? (
+          "Reading templates from Callbell…"
+        ) : source.loadedAt ? (
+          <>
+            Read from Callbell <TimeAgo iso={source.loadedAt} />
+          </>
+        ) : null}
+      </span>
+      <Button
+        type="button"
+        variant="outline"
+        size="sm"
+        disabled={refreshing}
+        onClick={() => startRefresh(source.refresh)}
+      >
+        Refresh templates
+      </Button>
     </div>
   );
 }

@@ -47,8 +47,14 @@ const CHANNELS = [
   { uuid: "chan-main", title: "Support line", type: "whatsapp", main: true },
   { uuid: "chan-sales", title: "Sales line", type: "whatsapp", main: false },
 ];
-const TEAMS = [{ uuid: "team-support", name: "Support", default: true, members: 1 }];
-const MEMBERS = [{ email: "ana@example.com", name: "Ana", available: true }];
+const TEAMS = [
+  { uuid: "team-support", name: "Support", default: true, members: 1 },
+  { uuid: "team-sales", name: "Sales", default: false, members: 1 },
+];
+const MEMBERS = {
+  "team-support": [{ email: "ana@example.com", name: "Ana", available: true }],
+  "team-sales": [{ email: "bo@example.com", name: "Bo", available: true }],
+};
 
 const send = (res, status, body, headers = {}) => {
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
@@ -68,6 +74,10 @@ const server = createServer(async (req, res) => {
     if (path === "/__control/rules" && req.method === "POST") {
       const rule = JSON.parse(text);
       rules.set(rule.to, { times: Infinity, ...rule });
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/__control/templates" && req.method === "POST") {
+      STUB_TEMPLATES.push(JSON.parse(text));
       return send(res, 200, { ok: true });
     }
     if (path === "/__control/requests") {
@@ -104,7 +114,8 @@ const server = createServer(async (req, res) => {
     if (path === "/v1/templates") return send(res, 200, page("templates", STUB_TEMPLATES));
     if (path === "/v1/channels") return send(res, 200, page("channels", CHANNELS));
     if (path === "/v1/teams") return send(res, 200, page("teams", TEAMS));
-    if (path === "/v1/teams/team-support/members") return send(res, 200, page("users", MEMBERS));
+    const members = /^\/v1\/teams\/([^/]+)\/members$/.exec(path);
+    if (members && MEMBERS[members[1]]) return send(res, 200, page("users", MEMBERS[members[1]]));
     if (path === "/v1/auth/me")
       return send(res, 200, { status: "ok", user_email: "stub@example.com", user_name: "Stub" });
   }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallbellError } from "@/lib/callbell/errors";
-import { loadComposeAccountData } from "./account-data";
+import { loadComposeAccountData, refreshTemplates } from "./account-data";
 
 const unavailable = () =>
   Promise.reject(new CallbellError({ kind: "http", status: 503, message: "Callbell had an internal error" }));
@@ -41,5 +41,26 @@ describe("the compose form's account data", () => {
     useClient({});
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await loadComposeAccountData()).templates).toEqual([]);
+  });
+
+  it("keeps templates for a few minutes, and Refresh templates reads them again at once", async () => {
+    let reads = 0;
+    const template = (title: string) => ({
+      uuid: title,
+      title,
+      text: "",
+      templateType: "text",
+      category: "",
+      status: "approved",
+    });
+    useClient({ listTemplates: async () => [template(`read ${++reads}`)] });
+    const first = await loadComposeAccountData();
+    expect((await loadComposeAccountData()).templates).toEqual(first.templates);
+    expect(reads).toBe(1);
+    const refreshed = await refreshTemplates();
+    expect(reads).toBe(2);
+    expect(refreshed.templates[0]?.title).toBe("read 2");
+    expect(Date.parse(refreshed.loadedAt)).toBeGreaterThanOrEqual(Date.parse(first.templatesLoadedAt!));
+    expect((await loadComposeAccountData()).templates).toEqual(refreshed.templates);
   });
 });

@@ -20,8 +20,24 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return value;
 }
 
-export function loadTemplates(): Promise<TemplateSummary[]> {
-  return cached("templates", () => getCallbellClient().listTemplates());
+/** The account's templates and when they were read from Callbell (ISO time). */
+export type TemplateList = { templates: TemplateSummary[]; loadedAt: string };
+
+function loadTemplateList(): Promise<TemplateList> {
+  return cached("templates", async () => ({
+    templates: await getCallbellClient().listTemplates(),
+    loadedAt: new Date().toISOString(),
+  }));
+}
+
+export async function loadTemplates(): Promise<TemplateSummary[]> {
+  return (await loadTemplateList()).templates;
+}
+
+/** Reads the templates from Callbell now, whatever the cache holds; the fresh list replaces the cached one. */
+export function refreshTemplates(): Promise<TemplateList> {
+  globalForCache.bellhopAccountCache?.delete("templates");
+  return loadTemplateList();
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
@@ -30,7 +46,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export async function loadComposeAccountData(): Promise<ComposeAccountData> {
   const client = getCallbellClient();
   const [templates, channels, teams] = await Promise.allSettled([
-    loadTemplates(),
+    loadTemplateList(),
     cached("channels", () => client.listChannels()),
     cached("teams", () => client.listTeams()),
   ]);
@@ -48,11 +64,13 @@ export async function loadComposeAccountData(): Promise<ComposeAccountData> {
     members = perTeam.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
   }
   return {
-    templates: templates.status === "fulfilled" ? templates.value : null,
+    templates: templates.status === "fulfilled" ? templates.value.templates : null,
+    templatesLoadedAt: templates.status === "fulfilled" ? templates.value.loadedAt : null,
     templatesError: templates.status === "rejected" ? messageOf(templates.reason) : null,
     channels: channels.status === "fulfilled" ? channels.value : null,
     channelsError: channels.status === "rejected" ? messageOf(channels.reason) : null,
     teams: teams.status === "fulfilled" ? teams.value : null,
+    teamsError: teams.status === "rejected" ? messageOf(teams.reason) : null,
     members,
   };
 }

@@ -8,8 +8,11 @@ export type TeamMemberOption = { teamUuid: string; email: string; name: string }
 export type ComposeAccountData = {
   templates: TemplateSummary[] | null;
   templatesError: string | null;
+  /** When the templates were read from Callbell (ISO time); they are cached on the server for a few minutes. */
+  templatesLoadedAt: string | null;
   channels: ChannelSummary[] | null;
   channelsError: string | null;
   teams: TeamSummary[] | null;
+  teamsError: string | null;
   members: TeamMemberOption[];
 };

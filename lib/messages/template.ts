@@ -72,3 +72,30 @@ export const MEDIA_HEADER_FILE_TYPES: Record<TemplateMediaHeader, string> = {
   video: "MP4 or 3GP, at most 16 MB",
   document: "PDF, Word, Excel, PowerPoint or text, at most 100 MB",
 };
+
+/**
+ * Templates matching what the agent typed: every word must appear in the title or the text, in any case. Approved
+ * templates come first; the others stay listed (with their status) but cannot be chosen.
+ */
+export function searchTemplates<T extends TemplateSummary>(templates: T[], query: string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = templates.filter((template) => {
+    const haystack = `${template.title}\n${template.text}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+  return [...matches.filter(isSendableTemplate), ...matches.filter((t) => !isSendableTemplate(t))];
+}
+
+/** "Utility · image header · 2 variables": what an option says of its template. */
+export function describeTemplate(template: TemplateSummary): string {
+  const header = templateMediaHeader(template);
+  const count = countTemplateVariables(template.text);
+  const category = template.category
+    ? template.category.charAt(0).toUpperCase() + template.category.slice(1).toLowerCase()
+    : "No category";
+  return [
+    category,
+    header ? `${header} header` : "text only",
+    `${count} variable${count === 1 ? "" : "s"}`,
+  ].join(" · ");
+}
