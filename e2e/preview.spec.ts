@@ -68,12 +68,18 @@ test.describe("the message preview shows what the customer will see", () => {
   });
 });
 
-type Case = { name: string; fill: (compose: ComposePage) => Promise<void> };
+/** `last` is the last value typed: the preview shows it once it has caught up with the form. */
+type Case = { name: string; last: string; fill: (compose: ComposePage) => Promise<void> };
 
 const CASES: Case[] = [
-  { name: "text", fill: (c) => c.field("Message").fill('It\'s *bold* and "quoted"\nwith a second line') },
+  {
+    name: "text",
+    last: "with a second line",
+    fill: (c) => c.field("Message").fill('It\'s *bold* and "quoted"\nwith a second line'),
+  },
   {
     name: "image with caption",
+    last: "This is my caption",
     fill: async (c) => {
       await c.chooseType("Image");
       await c.field("Media URL").fill("https://example.com/my_image.jpeg");
@@ -82,6 +88,7 @@ const CASES: Case[] = [
   },
   ...(["Document", "Audio", "Video"] as const).map((type) => ({
     name: type.toLowerCase(),
+    last: `file-for-${type.toLowerCase()}`,
     fill: async (c: ComposePage) => {
       await c.chooseType(type);
       await c.field("Media URL").fill(`https://example.com/file-for-${type.toLowerCase()}`);
@@ -89,6 +96,7 @@ const CASES: Case[] = [
   })),
   {
     name: "template with one variable",
+    last: "John Doe",
     fill: async (c) => {
       await c.chooseType("Template");
       await c.chooseTemplate("Order ready");
@@ -98,6 +106,7 @@ const CASES: Case[] = [
   },
   {
     name: "template with several variables and every option",
+    last: "123456",
     fill: async (c) => {
       await c.chooseType("Template");
       await c.chooseTemplate("Welcome series");
@@ -117,6 +126,7 @@ const CASES: Case[] = [
   },
   {
     name: "template with an image header",
+    last: "shoe",
     fill: async (c) => {
       await c.chooseType("Template");
       await c.chooseTemplate("New product (image)");
@@ -128,7 +138,7 @@ const CASES: Case[] = [
 ];
 
 test.describe("the request preview is exactly what Callbell receives", () => {
-  for (const { name, fill } of CASES) {
+  for (const { name, last, fill } of CASES) {
     test(name, async ({ page }) => {
       const compose = new ComposePage(page);
       const to = uniquePhone();
@@ -136,6 +146,7 @@ test.describe("the request preview is exactly what Callbell receives", () => {
       await compose.field("Recipient").fill(to);
       await fill(compose);
       await expect(compose.requestPreview()).toContainText("POST http://127.0.0.1:4010/v1/messages/send");
+      await expect(compose.requestPreview().locator("code").first()).toContainText(last);
       const previewed = await compose.previewedBody();
       const curl = await compose.requestPreview().locator("code").nth(1).textContent();
       await compose.send();

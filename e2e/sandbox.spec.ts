@@ -27,3 +27,18 @@ test("a magic sandbox number fails on purpose", async ({ page }) => {
   await compose.send();
   await expect(compose.alert()).toContainText("no credit");
 });
+
+test("the sandbox knows a customer with an open window and one whose window closed a day ago", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  const panel = page.getByRole("region", { name: "Conversation window" });
+  await compose.field("Recipient").fill("+15550000100");
+  await expect(panel).toContainText(/Open: 2\d h \d+ min left/);
+  await expect(panel).toContainText("Olivia Open");
+  await compose.field("Recipient").fill("+15550000101");
+  await expect(panel).toContainText("Closed since");
+  await expect(panel).toContainText("Carl Closed");
+  await expect(page.getByRole("radio", { name: "Text", exact: true })).toBeDisabled();
+});

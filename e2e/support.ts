@@ -54,6 +54,8 @@ export class ComposePage {
     await this.page.goto("/compose");
     await this.page.evaluate(() => localStorage.clear());
     await this.page.reload();
+    // The form is disabled until it has hydrated and restored the draft; keys typed before that are lost.
+    await expect(this.field("Recipient")).toBeEnabled();
   }
   field(name: string) {
     return this.page.getByLabel(name, { exact: true });

@@ -10,6 +10,7 @@ import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { TemplateSummary } from "@/lib/messages/template";
 import type { ComposePath } from "./form-field";
+import { ConversationPanel } from "./conversation-panel";
 import { MessageBodySection } from "./message-body-section";
 import { MessagePreview } from "./message-preview";
 import { MessageTypePicker } from "./message-type-picker";
@@ -18,6 +19,8 @@ import { RecipientSection } from "./recipient-section";
 import { RequestPreview } from "./request-preview";
 import { SendOutcome } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
+import { currentWindow, useContactLookup } from "./use-contact-lookup";
+import { useNow } from "./use-now";
 import { clearDraft, useComposeDraft } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
@@ -79,9 +82,22 @@ export function ComposeForm({
     idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
   }));
 
+  const now = useNow();
+  const lookup = useContactLookup(form.control);
+  const conversationWindow = currentWindow(lookup, now);
+  const windowClosed = conversationWindow?.state === "closed";
+
   const send = form.handleSubmit(
     async (values) => {
       setResult(null);
+      if (windowClosed && values.type !== "template") {
+        // Callbell would accept it and WhatsApp would drop it later: say so now.
+        form.setError("type", {
+          type: "window",
+          message: "Outside the 24-hour window only a template can be sent",
+        });
+        return;
+      }
       let outcome: SendResult;
       try {
         outcome = await sendAction(values);
@@ -137,7 +153,8 @@ export function ComposeForm({
         >
           <fieldset disabled={!ready} aria-busy={!ready} className="contents">
             <RecipientSection channels={account.channels} channelsError={account.channelsError} />
-            <MessageTypePicker />
+            <ConversationPanel state={lookup} window={conversationWindow} now={now} />
+            <MessageTypePicker windowClosed={windowClosed} />
             <MessageBodySection templateSource={templateSource} />
             <OptionsSection teams={account.teams} teamsError={account.teamsError} members={account.members} />
             <div className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useFormState, useWatch } from "react-hook-form";
 import { CopyButton } from "@/components/ui/copy-button";
 import { buildSendRequest } from "@/lib/messages/build-send-request";
@@ -22,7 +22,8 @@ export function RequestPreview({
   templates: TemplateSummary[] | null;
   apiUrl: string | null;
 }) {
-  const values = useDeferredValue(useWatch<ComposeFormValues>() as ComposeFormValues);
+  // Not deferred: what is on screen when Send is pressed must be what is sent.
+  const values = useWatch<ComposeFormValues>() as ComposeFormValues;
   const { isValid } = useFormState<ComposeFormValues>();
   const origin = useSyncExternalStore(
     subscribeNever,

@@ -56,6 +56,28 @@ const MEMBERS = {
   "team-sales": [{ email: "bo@example.com", name: "Bo", available: true }],
 };
 
+// Contacts by digits: a customer who wrote 2 hours ago (window open), one who wrote 30 hours ago (closed), and a
+// number whose lookup fails. Any other number has no contact.
+const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();
+const CONTACTS = {
+  31600000100: {
+    contact: {
+      uuid: "contact-open",
+      name: "Jane Customer",
+      phoneNumber: "+31600000100",
+      tags: ["vip", { name: "returning" }],
+      assignedUser: "ana@example.com",
+      conversationHref: "https://dashboard.callbell.eu/chat/contact-open",
+    },
+    lastReceivedHours: 2,
+  },
+  31600000101: {
+    contact: { uuid: "contact-closed", name: "Old Customer", phoneNumber: "+31600000101", tags: [] },
+    lastReceivedHours: 30,
+  },
+};
+const FAILING_CONTACT = "31600000102";
+
 const send = (res, status, body, headers = {}) => {
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(typeof body === "string" ? body : JSON.stringify(body));
@@ -112,6 +134,26 @@ const server = createServer(async (req, res) => {
   }
   if (req.method === "GET") {
     if (path === "/v1/templates") return send(res, 200, page("templates", STUB_TEMPLATES));
+    const byPhone = /^\/v1\/contacts\/phone\/(\d+)$/.exec(path);
+    if (byPhone) {
+      if (byPhone[1] === FAILING_CONTACT) return send(res, 500, { error: "Contacts are unavailable" });
+      const known = CONTACTS[byPhone[1]];
+      return known
+        ? send(res, 200, { contact: known.contact })
+        : send(res, 404, { error: "Contact not found" });
+    }
+    const history = /^\/v1\/contacts\/([^/]+)\/messages$/.exec(path);
+    const owner = history && Object.values(CONTACTS).find((c) => c.contact.uuid === history[1]);
+    if (owner) {
+      return send(
+        res,
+        200,
+        page("messages", [
+          { uuid: "m2", text: "Sure!", createdAt: hoursAgo(owner.lastReceivedHours - 1), status: "sent" },
+          { uuid: "m1", text: "Hi", createdAt: hoursAgo(owner.lastReceivedHours), status: "received" },
+        ]),
+      );
+    }
     if (path === "/v1/channels") return send(res, 200, page("channels", CHANNELS));
     if (path === "/v1/teams") return send(res, 200, page("teams", TEAMS));
     const members = /^\/v1\/teams\/([^/]+)\/members$/.exec(path);

@@ -112,3 +112,52 @@ describe("the Callbell client", () => {
     expect(await instance.getMe()).toEqual({ email: "a@b.c", name: "A" });
   });
 });
+
+describe("contacts", () => {
+  it("reads a contact by its digits, taking tags and assignee as strings or objects", async () => {
+    const { instance, calls } = client([
+      json(200, {
+        contact: {
+          uuid: "c1",
+          name: "Jane",
+          phoneNumber: "+31612345678",
+          tags: ["vip", { name: "returning" }],
+          assignedUser: { email: "ana@example.com" },
+          conversationHref: "https://dashboard.callbell.eu/chat/c1",
+        },
+      }),
+    ]);
+    expect(await instance.findContactByPhone("+31 6 1234 5678", "chan 1")).toEqual({
+      uuid: "c1",
+      name: "Jane",
+      phone: "+31612345678",
+      tags: ["vip", "returning"],
+      assignedUser: "ana@example.com",
+      conversationHref: "https://dashboard.callbell.eu/chat/c1",
+    });
+    expect(calls[0]!.url).toBe("https://api.example/v1/contacts/phone/31612345678?channel_uuid=chan%201");
+  });
+
+  it("takes a 404 as no contact, and fails on anything else", async () => {
+    expect(
+      await client([json(404, { error: "Not found" })]).instance.findContactByPhone("+31612345678"),
+    ).toBeNull();
+    await expect(
+      client([json(401, { error: "Invalid token" })]).instance.findContactByPhone("+31612345678"),
+    ).rejects.toBeInstanceOf(CallbellError);
+  });
+
+  it("reads a page of a contact's messages", async () => {
+    const { instance, calls } = client([
+      json(200, {
+        messages: [{ uuid: "m1", text: "Hi", createdAt: "2026-11-22T10:00:00Z", status: "received" }],
+        meta: { pages: 4 },
+      }),
+    ]);
+    expect(await instance.listContactMessages("c1", 2)).toEqual({
+      messages: [{ uuid: "m1", createdAt: "2026-11-22T10:00:00Z", status: "received" }],
+      pages: 4,
+    });
+    expect(calls[0]!.url).toBe("https://api.example/v1/contacts/c1/messages?page=2");
+  });
+});

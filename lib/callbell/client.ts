@@ -1,3 +1,4 @@
+import type { ContactCard, ContactMessage } from "@/lib/contacts/types";
 import type { SendRequest } from "@/lib/messages/build-send-request";
 import { CallbellError, parseCallbellError, parseRetryAfter } from "./errors";
 import type {
@@ -139,6 +140,14 @@ export function createCallbellClient(options: CallbellClientOptions) {
   }
 
   const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
+  // Tags and assignees come as strings or as objects, depending on the endpoint: take a readable name either way.
+  const nameOf = (value: unknown): string => {
+    if (value && typeof value === "object") {
+      const record = value as Record<string, unknown>;
+      return str(record.name ?? record.email ?? record.title);
+    }
+    return str(value);
+  };
 
   return {
     async sendMessage(request: SendRequest): Promise<SendResponse> {
@@ -171,6 +180,48 @@ export function createCallbellClient(options: CallbellClientOptions) {
         status: str(body.message?.status),
         payload: body.message?.messageStatusPayload,
       };
+    },
+
+    /** The contact with this phone number, or null when Callbell has none (404). */
+    async findContactByPhone(phone: string, channelUuid?: string): Promise<ContactCard | null> {
+      const digits = phone.replace(/\D/g, "");
+      const query = channelUuid ? `?channel_uuid=${encodeURIComponent(channelUuid)}` : "";
+      let body: { contact?: Record<string, unknown> | null };
+      try {
+        body = (await call("read", "GET", `/contacts/phone/${digits}${query}`)) as typeof body;
+      } catch (error) {
+        if (error instanceof CallbellError && error.status === 404) return null;
+        throw error;
+      }
+      const contact = body.contact;
+      if (!contact || !str(contact.uuid)) return null;
+      return {
+        uuid: str(contact.uuid),
+        name: str(contact.name),
+        phone: str(contact.phoneNumber ?? contact.phone),
+        tags: Array.isArray(contact.tags) ? contact.tags.map(nameOf).filter(Boolean) : [],
+        assignedUser: nameOf(contact.assignedUser) || null,
+        conversationHref: str(contact.conversationHref ?? contact.href) || null,
+      };
+    },
+
+    /** One page of a contact's messages, newest first. */
+    async listContactMessages(
+      contactUuid: string,
+      page = 1,
+    ): Promise<{ messages: ContactMessage[]; pages: number }> {
+      const body = (await call(
+        "read",
+        "GET",
+        `/contacts/${encodeURIComponent(contactUuid)}/messages?page=${page}`,
+      )) as { messages?: Record<string, unknown>[]; meta?: { pages?: unknown } };
+      const messages = (Array.isArray(body.messages) ? body.messages : []).map((m) => ({
+        uuid: str(m.uuid),
+        createdAt: str(m.createdAt),
+        status: str(m.status),
+      }));
+      const pages = Number(body.meta?.pages ?? 1);
+      return { messages, pages: Number.isFinite(pages) ? pages : 1 };
     },
 
     listTemplates(): Promise<TemplateSummary[]> {

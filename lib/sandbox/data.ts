@@ -104,3 +104,31 @@ export const SANDBOX_MAGIC_RECIPIENTS = {
   /** Enqueued, then `failed` a few seconds later with a reason. */
   failsLater: "+15550000999",
 } as const;
+
+/** Customers the simulator knows, for the contact card and the 24-hour window. Any other number has no contact. */
+export const SANDBOX_CONTACT_RECIPIENTS = {
+  /** Wrote 2 hours ago: the window is open for 22 more hours. */
+  windowOpen: "+15550000100",
+  /** Last wrote 48 hours ago: the window closed a day ago, only templates can be sent. */
+  windowClosed: "+15550000101",
+} as const;
+
+export const SANDBOX_CONTACTS = [
+  {
+    uuid: "e7a8b9c0d1e24f3a8b9c0d1e2f3a4b5c",
+    name: "Olivia Open",
+    phoneNumber: SANDBOX_CONTACT_RECIPIENTS.windowOpen,
+    tags: ["vip", "returning"],
+    assignedUser: "ana.support@example.com",
+    /** Hours ago the customer wrote, then we answered an hour later. */
+    lastReceivedHoursAgo: 2,
+  },
+  {
+    uuid: "f8b9c0d1e2f34a5b9c0d1e2f3a4b5c6d",
+    name: "Carl Closed",
+    phoneNumber: SANDBOX_CONTACT_RECIPIENTS.windowClosed,
+    tags: ["newsletter"],
+    assignedUser: null,
+    lastReceivedHoursAgo: 48,
+  },
+] as const;

@@ -1,5 +1,6 @@
 import {
   SANDBOX_CHANNELS,
+  SANDBOX_CONTACTS,
   SANDBOX_MAGIC_RECIPIENTS as MAGIC,
   SANDBOX_MEMBERS,
   SANDBOX_TEAMS,
@@ -190,6 +191,27 @@ function status(uuid: string): Response {
   return json(200, { message: { uuid, status: current, messageStatusPayload: payload } });
 }
 
+function contactByDigits(digits: string) {
+  const contact = SANDBOX_CONTACTS.find((c) => c.phoneNumber.replace(/\D/g, "") === digits);
+  if (!contact) return json(404, { error: "Contact not found" });
+  const { uuid, name, phoneNumber, tags, assignedUser } = contact;
+  // The simulator has no inbox to link to.
+  return json(200, {
+    contact: { uuid, name, phoneNumber, tags: [...tags], assignedUser, conversationHref: null },
+  });
+}
+
+function contactMessages(uuid: string) {
+  const contact = SANDBOX_CONTACTS.find((c) => c.uuid === uuid);
+  if (!contact) return json(404, { error: "Contact not found" });
+  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+  const received = contact.lastReceivedHoursAgo;
+  return list("messages", [
+    { uuid: `${uuid}-2`, text: "Happy to help!", createdAt: at(received - 1), status: "sent" },
+    { uuid: `${uuid}-1`, text: "Hi, where is my order?", createdAt: at(received), status: "received" },
+  ]);
+}
+
 /** Handles one request to the simulated API. `request.url` may be any base ending in `/v1/…`. */
 export async function handleSandboxRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -210,6 +232,8 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
       return template ? json(200, { template }) : json(404, { error: "Template not found" });
     }
     if (path === "/channels") return list("channels", SANDBOX_CHANNELS);
+    if (parts[0] === "contacts" && parts[1] === "phone" && parts[2]) return contactByDigits(parts[2]);
+    if (parts[0] === "contacts" && parts[2] === "messages" && parts[1]) return contactMessages(parts[1]);
     if (path === "/teams") return list("teams", SANDBOX_TEAMS);
     if (parts[0] === "teams" && parts[2] === "members" && parts[1]) {
       const members = SANDBOX_MEMBERS[parts[1]];

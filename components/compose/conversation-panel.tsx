@@ -1,0 +1,113 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { formatDuration, type ConversationWindow } from "@/lib/contacts/conversation-window";
+import type { ContactCard } from "@/lib/contacts/types";
+import type { ContactLookupState } from "./use-contact-lookup";
+
+const timeFormat: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+const dateTimeFormat: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+};
+
+/** Who the recipient is in Callbell, and whether WhatsApp's 24-hour window lets a free-form message through. */
+export function ConversationPanel({
+  state,
+  window,
+  now,
+}: {
+  state: ContactLookupState;
+  window: ConversationWindow | null;
+  now: number | null;
+}) {
+  if (state.status === "none") return null;
+  return (
+    <section
+      aria-labelledby="conversation-window-title"
+      aria-busy={state.status === "loading"}
+      className="grid gap-2 rounded-lg border bg-card p-3 text-sm"
+    >
+      <h2 id="conversation-window-title" className="text-xs font-medium text-muted-foreground uppercase">
+        Conversation window
+      </h2>
+      {state.status === "other-platform" && (
+        <p>Unknown: the 24-hour window is a WhatsApp rule, so nothing is checked on this platform.</p>
+      )}
+      {state.status === "loading" && (
+        <p className="text-muted-foreground">Unknown yet: looking the number up…</p>
+      )}
+      {state.status === "done" && state.result.kind === "not-found" && (
+        <p>
+          Unknown: this number is not a Callbell contact yet. A conversation with a new customer starts with a
+          template.
+        </p>
+      )}
+      {state.status === "done" && state.result.kind === "failed" && (
+        <p>Unknown: the contact could not be looked up ({state.result.message}). Nothing is blocked.</p>
+      )}
+      {state.status === "done" && state.result.kind === "found" && window && (
+        <>
+          <WindowSentence window={window} now={now} />
+          <Contact contact={state.result.contact} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function WindowSentence({ window, now }: { window: ConversationWindow; now: number | null }) {
+  switch (window.state) {
+    case "open":
+      return (
+        <p data-state="open">
+          <strong className="text-emerald-800">Open</strong>
+          {now !== null && `: ${formatDuration(Date.parse(window.closesAt) - now)} left`} (until{" "}
+          {new Date(window.closesAt).toLocaleTimeString([], timeFormat)}). Any message type can be sent.
+        </p>
+      );
+    case "closed":
+      return (
+        <p data-state="closed">
+          <strong className="text-amber-800">Closed</strong>
+          {window.closedAt
+            ? ` since ${new Date(window.closedAt).toLocaleString([], dateTimeFormat)}: the customer last wrote more than 24 hours ago.`
+            : ": the customer has never written to this number."}{" "}
+          Only a template can be sent.
+        </p>
+      );
+    case "unknown":
+      return <p data-state="unknown">Unknown: {window.reason}. Nothing is blocked.</p>;
+  }
+}
+
+function Contact({ contact }: { contact: ContactCard }) {
+  return (
+    <div className="grid gap-1 border-t pt-2">
+      <p>
+        <span className="font-medium">{contact.name || "Unnamed contact"}</span>{" "}
+        <span className="text-muted-foreground">{contact.phone}</span>
+      </p>
+      {contact.tags.length > 0 && (
+        <ul aria-label="Tags" className="flex flex-wrap gap-1">
+          {contact.tags.map((tag) => (
+            <li key={tag}>
+              <Badge variant="secondary">{tag}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="text-muted-foreground">
+        {contact.assignedUser ? `Assigned to ${contact.assignedUser}` : "Not assigned to an agent"}
+      </p>
+      {contact.conversationHref && (
+        <a href={contact.conversationHref} target="_blank" rel="noopener noreferrer" className="underline">
+          Open the conversation in Callbell
+        </a>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useWatch, type Control } from "react-hook-form";
+import { windowAt, type ConversationWindow } from "@/lib/contacts/conversation-window";
+import type { ContactLookup } from "@/lib/contacts/types";
+import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+
+/** Wait for the agent to stop typing before asking; keep an answer for a minute. */
+const DEBOUNCE_MS = 400;
+const FRESH_MS = 60_000;
+
+export type ContactLookupState =
+  | { status: "none" }
+  | { status: "other-platform" }
+  | { status: "loading"; phone: string }
+  | { status: "done"; phone: string; result: ContactLookup };
+
+/** Looks the recipient up in Callbell once it is a valid WhatsApp number: debounced, cached, the last one wins. */
+export function useContactLookup(control: Control<ComposeFormValues>): ContactLookupState {
+  const [to, platform, channelUuid] = useWatch({ control, name: ["to", "platform", "channelUuid"] });
+  const [answers, setAnswers] = useState<Record<string, { at: number; result: ContactLookup }>>({});
+  const phone = normalizePhone(to.trim());
+  const key = platform === "whatsapp" && isValidPhone(phone) ? `${phone}|${channelUuid}` : null;
+  const answer = key ? answers[key] : undefined;
+
+  useEffect(() => {
+    if (!key || (answer && Date.now() - answer.at < FRESH_MS)) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      let result: ContactLookup;
+      try {
+        const query = new URLSearchParams({ phone, channel: channelUuid });
+        const response = await fetch(`/api/contacts/lookup?${query}`, { signal: controller.signal });
+        result = response.ok
+          ? ((await response.json()) as ContactLookup)
+          : { kind: "failed", message: `Bellhop answered HTTP ${response.status}` };
+      } catch {
+        if (controller.signal.aborted) return;
+        result = { kind: "failed", message: "Bellhop's server could not be reached" };
+      }
+      setAnswers((current) => ({ ...current, [key]: { at: Date.now(), result } }));
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, answer, phone, channelUuid]);
+
+  if (platform !== "whatsapp") return to.trim() ? { status: "other-platform" } : { status: "none" };
+  if (!key) return { status: "none" };
+  return answer ? { status: "done", phone, result: answer.result } : { status: "loading", phone };
+}
+
+/** The window as it stands now: an open window seen a while ago may have closed since. */
+export function currentWindow(state: ContactLookupState, now: number | null): ConversationWindow | null {
+  if (state.status !== "done" || state.result.kind !== "found") return null;
+  return now === null ? state.result.window : windowAt(state.result.window, now);
+}

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { ComposePage, onlySendTo, uniquePhone } from "./support";
+
+const OPEN = "+31600000100";
+const CLOSED = "+31600000101";
+const FAILING = "+31600000102";
+
+const FREE_FORM = ["Text", "Image", "Document", "Audio", "Video"];
+
+test("an open window: the contact card, the time left, every type allowed", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill("+31 6 0000 0100");
+  const panel = page.getByRole("region", { name: "Conversation window" });
+  await expect(panel).toContainText(/Open: 2\d h \d+ min left/);
+  await expect(panel).toContainText("Jane Customer");
+  await expect(panel.getByRole("list", { name: "Tags" })).toContainText("vip");
+  await expect(panel.getByRole("list", { name: "Tags" })).toContainText("returning");
+  await expect(panel).toContainText("Assigned to ana@example.com");
+  await expect(panel.getByRole("link", { name: "Open the conversation in Callbell" })).toHaveAttribute(
+    "href",
+    "https://dashboard.callbell.eu/chat/contact-open",
+  );
+  for (const type of FREE_FORM)
+    await expect(page.getByRole("radio", { name: type, exact: true })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Use a template" })).toHaveCount(0);
+});
+
+test("a closed window: free-form types disabled, one click to Template, and the template goes out", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Message").fill("Are you still there?");
+  await compose.field("Recipient").fill(CLOSED);
+  const panel = page.getByRole("region", { name: "Conversation window" });
+  await expect(panel).toContainText(/Closed since .+: the customer last wrote more than 24 hours ago/);
+  await expect(panel).toContainText("Old Customer");
+  for (const type of FREE_FORM)
+    await expect(page.getByRole("radio", { name: type, exact: true })).toBeDisabled();
+  await expect(page.getByText("The 24-hour window is closed")).toBeVisible();
+
+  // A free-form send is stopped before it reaches Callbell.
+  await compose.send();
+  await expect(page.getByText("Outside the 24-hour window only a template can be sent")).toBeVisible();
+
+  await page.getByRole("button", { name: "Use a template" }).click();
+  await expect(page.getByRole("radio", { name: "Template", exact: true })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Use a template" })).toHaveCount(0);
+  await compose.chooseTemplate("Order ready");
+  await compose.field("Variable 1").fill("Ann");
+  await compose.field("Customer opted in").check();
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  expect((await onlySendTo(CLOSED)).body).toMatchObject({
+    template_uuid: "tpl-one-var",
+    content: { text: "Ann" },
+  });
+});
+
+test("unknown windows block nothing: no contact, a failed lookup, another platform", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  const panel = page.getByRole("region", { name: "Conversation window" });
+  await compose.field("Recipient").fill(uniquePhone());
+  await expect(panel).toContainText("Unknown: this number is not a Callbell contact yet");
+  await compose.field("Recipient").fill(FAILING);
+  await expect(panel).toContainText("Unknown: the contact could not be looked up");
+  await compose.field("Platform").selectOption({ label: "Instagram" });
+  await expect(panel).toContainText("Unknown: the 24-hour window is a WhatsApp rule");
+  for (const type of FREE_FORM)
+    await expect(page.getByRole("radio", { name: type, exact: true })).toBeEnabled();
+});
+
+test("lookups wait for the agent to stop typing and are remembered", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  const lookups: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/contacts/lookup"))
+      lookups.push(new URL(request.url()).searchParams.get("phone")!);
+  });
+  // Every prefix from "+31600000" on is a valid number: without the pause, each would be looked up.
+  await compose.field("Recipient").pressSequentially("+31 6 0000 0100", { delay: 40 });
+  const panel = page.getByRole("region", { name: "Conversation window" });
+  await expect(panel).toContainText("Jane Customer");
+  await compose.field("Recipient").fill(CLOSED);
+  await expect(panel).toContainText("Old Customer");
+  await compose.field("Recipient").fill(OPEN);
+  await expect(panel).toContainText("Jane Customer");
+  expect(lookups).toEqual([OPEN, CLOSED]);
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import { getCallbellClient } from "@/lib/callbell";
+import { lookupContact } from "./lookup-contact";
+import type { ContactLookup } from "./types";
+
+/** Long enough to absorb a burst of lookups while an agent edits the number; short enough to notice a reply. */
+const CACHE_TTL_MS = 60_000;
+
+type Entry = { expires: number; value: Promise<ContactLookup> };
+const globalForLookups = globalThis as unknown as { bellhopContactLookups?: Map<string, Entry> };
+
+/** `lookupContact` with a one-minute cache per number and channel; a failed lookup is not kept. */
+export function cachedContactLookup(phone: string, channelUuid: string | undefined): Promise<ContactLookup> {
+  const cache = (globalForLookups.bellhopContactLookups ??= new Map());
+  const key = `${phone}|${channelUuid ?? ""}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  if (cache.size > 5_000) cache.clear();
+  const value = lookupContact(getCallbellClient(), phone, channelUuid, now);
+  cache.set(key, { expires: now + CACHE_TTL_MS, value });
+  void value.then((result) => {
+    if (result.kind === "failed") cache.delete(key);
+  });
+  return value;
+}
