@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
+import { loadSendAgain } from "@/lib/messages/send-again";
 import { refreshTemplatesAction, sendMessageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose" };
 
-export default async function ComposePage() {
+export default async function ComposePage({ searchParams }: PageProps<"/compose">) {
+  const { again } = await searchParams;
   const account = await loadComposeAccountData();
+  const prefill = typeof again === "string" ? await loadSendAgain(Number(again), account.templates) : null;
   const env = getEnv();
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
@@ -17,8 +20,14 @@ export default async function ComposePage() {
           Send a text, a file or an approved WhatsApp template through Callbell.
         </p>
       </div>
+      {typeof again === "string" && !prefill && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          That send is not in the history, so there is nothing to send again.
+        </p>
+      )}
       <ComposeForm
         account={account}
+        prefill={prefill}
         sendAction={sendMessageAction}
         refreshTemplatesAction={refreshTemplatesAction}
         apiUrl={env.sandbox ? null : env.CALLBELL_API_URL}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { ComposeAccountData } from "@/lib/messages/account-options";
 import { createComposeSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
+import type { SendAgainPrefill } from "@/lib/messages/send-again";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { TemplateSummary } from "@/lib/messages/template";
 import type { ComposePath } from "./form-field";
@@ -30,11 +31,14 @@ export type RefreshTemplatesAction = () => Promise<
 
 export function ComposeForm({
   account,
+  prefill,
   sendAction,
   refreshTemplatesAction,
   apiUrl,
 }: {
   account: ComposeAccountData;
+  /** Send again: an earlier send's form, without its idempotency key. */
+  prefill: SendAgainPrefill | null;
   sendAction: SendMessageAction;
   refreshTemplatesAction: RefreshTemplatesAction;
   /** Callbell's base URL for the curl preview, or null in sandbox mode. */
@@ -74,13 +78,17 @@ export function ComposeForm({
   });
   const [result, setResult] = useState<SendResult | null>(null);
 
-  const ready = useComposeDraft(form, (draft) => ({
-    ...draft,
-    channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
-      ? draft.channelUuid
-      : (mainChannel?.uuid ?? ""),
-    idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
-  }));
+  const ready = useComposeDraft(
+    form,
+    (draft) => ({
+      ...draft,
+      channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
+        ? draft.channelUuid
+        : (mainChannel?.uuid ?? ""),
+      idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
+    }),
+    prefill?.form ?? null,
+  );
 
   const now = useNow();
   const lookup = useContactLookup(form.control);
@@ -152,6 +160,12 @@ export function ComposeForm({
           }}
         >
           <fieldset disabled={!ready} aria-busy={!ready} className="contents">
+            {prefill && (
+              <p className="rounded-md border bg-muted/40 p-3 text-sm">
+                Filled in from an earlier send (#{prefill.sendId}). Check it, then send: it goes out as a new
+                message.
+              </p>
+            )}
             <RecipientSection channels={account.channels} channelsError={account.channelsError} />
             <ConversationPanel state={lookup} window={conversationWindow} now={now} />
             <MessageTypePicker windowClosed={windowClosed} />

@@ -29,17 +29,22 @@ export function clearDraft() {
 /**
  * Keeps the form in the browser as the agent types, so a reload or a failed send loses nothing.
  * `adapt` fits a restored draft to what the page offers now (a channel that no longer exists, say).
+ * `initial` (Send again) replaces the draft once; the address loses its `?again=` so that a reload restores the
+ * draft with the agent's edits rather than the original again.
  * Returns false until the draft is restored: the form stays disabled till then, so nothing typed before
  * hydration is silently overwritten (and automated runs wait for it).
  */
 export function useComposeDraft(
   form: UseFormReturn<ComposeFormValues>,
   adapt: (draft: ComposeFormValues) => ComposeFormValues,
+  initial: ComposeFormValues | null = null,
 ) {
   const adaptRef = useRef(adapt);
+  const initialRef = useRef(initial);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const draft = readDraft();
+    const draft = initialRef.current ?? readDraft();
+    if (initialRef.current) window.history.replaceState(null, "", window.location.pathname);
     if (draft) form.reset(adaptRef.current(draft), { keepDefaultValues: true });
     // Mount-time sync with browser storage, which the server render cannot see.
     // eslint-disable-next-line react-hooks/set-state-in-effect

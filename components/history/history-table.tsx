@@ -65,6 +65,9 @@ export function HistoryTable() {
             <TableHead>Template</TableHead>
             <TableHead>Status</TableHead>
             <TableHead>Callbell uuid</TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -82,6 +85,11 @@ export function HistoryTable() {
                 </span>
               </TableCell>
               <TableCell className="font-mono text-xs">{item.callbellUuid ?? "—"}</TableCell>
+              <TableCell>
+                <Link href={`/compose?again=${item.id}`} className="text-sm whitespace-nowrap underline">
+                  Send again
+                </Link>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -40,6 +40,11 @@ export async function findSendByIdempotencyKey(db: Database, key: string): Promi
   return rows[0];
 }
 
+export async function findSendById(db: Database, id: number): Promise<SendRow | undefined> {
+  const rows = await db.select().from(sends).where(eq(sends.id, id)).limit(1);
+  return rows[0];
+}
+
 export type SendOutcome = {
   status: Extract<SendStatus, "enqueued" | "rejected" | "unknown">;
   callbellUuid?: string | null;
