@@ -21,3 +21,34 @@ test("without Callbell, the pickers take a typed email and the form says what is
   await page.getByRole("button", { name: "Refresh templates" }).click();
   await expect(page.getByText("Templates could not be loaded from Callbell")).toBeVisible();
 });
+
+test("without the template list, a template is sent by its uuid with rows added by hand", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill("+31612345678");
+  await compose.chooseType("Template");
+  await expect(page.getByText("You can still send one by its uuid")).toBeVisible();
+  await compose.field("Template").fill("tpl-by-hand");
+  await page.getByRole("button", { name: "Add variable" }).click();
+  await page.getByRole("button", { name: "Add variable" }).click();
+  await compose.field("Variable 1").fill("first");
+  await compose.field("Variable 2").fill("second");
+  await page.getByRole("button", { name: "Remove variable 1" }).click();
+  await expect(page.getByLabel(/^Variable \d+$/)).toHaveCount(1);
+  await expect(compose.field("Variable 1")).toHaveValue("second");
+  await compose.field("Media header").selectOption({ label: "Document" });
+  await compose.field("Media URL").fill("https://example.com/invoice.pdf");
+  await compose.field("Customer opted in").check();
+  await expect(compose.requestPreview().locator("code").first()).toContainText("invoice.pdf");
+  expect(await compose.previewedBody()).toMatchObject({
+    type: "document",
+    content: { text: "second", url: "https://example.com/invoice.pdf" },
+    template_uuid: "tpl-by-hand",
+    optin_contact: true,
+  });
+  // The server accepts it and tries Callbell, which is not there.
+  await compose.send();
+  await expect(compose.alert()).toContainText("could not be reached");
+});

@@ -27,9 +27,11 @@ export function MessagePreview({ templates }: { templates: TemplateSummary[] | n
       <div className="rounded-lg bg-[#efeae2] p-3 dark:bg-zinc-800">
         {empty ? (
           <p className="py-6 text-center text-xs text-zinc-600 dark:text-zinc-300">
-            {values.type === "template"
-              ? "Choose a template to see the message."
-              : "The message appears here as you type."}
+            {values.type !== "template"
+              ? "The message appears here as you type."
+              : templates === null
+                ? "The template's text could not be read from Callbell, so it cannot be shown."
+                : "Choose a template to see the message."}
           </p>
         ) : (
           <div className="ml-auto w-fit max-w-[90%] min-w-32 rounded-lg rounded-tr-none bg-[#d9fdd3] p-1.5 text-sm text-zinc-900 shadow-sm">

@@ -1,13 +1,21 @@
 "use client";
 
 import { useTransition } from "react";
-import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import {
+  Controller,
+  useFieldArray,
+  useFormContext,
+  useWatch,
+  type UseFieldArrayReturn,
+} from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { NativeSelect } from "@/components/ui/native-select";
 import type { ComposeFormValues } from "@/lib/messages/compose-schema";
 import {
   MEDIA_HEADER_FILE_TYPES,
+  TEMPLATE_MEDIA_HEADERS,
   countTemplateVariables,
   describeTemplate,
   placeholderHint,
@@ -27,24 +35,32 @@ export type TemplateSource = {
 };
 
 export function TemplateSection({ source }: { source: TemplateSource }) {
-  const { control, register } = useFormContext<ComposeFormValues>();
-  const { fields, replace } = useFieldArray<ComposeFormValues, "variables">({ name: "variables" });
+  const { control } = useFormContext<ComposeFormValues>();
+  const variableRows = useFieldArray<ComposeFormValues, "variables">({ name: "variables" });
+  const { fields, replace } = variableRows;
   const templateUuid = useWatch<ComposeFormValues, "templateUuid">({ name: "templateUuid" });
   const { templates } = source;
   const template = templates?.find((t) => t.uuid === templateUuid);
   const header = template ? templateMediaHeader(template) : null;
   const templateError = useFieldError("templateUuid");
   const variablesError = useFieldError("variables");
-  const optinError = useFieldError("optin");
   const inputId = controlId("templateUuid");
 
   if (templates === null) {
     return (
-      <div className="grid gap-2">
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          Templates could not be loaded from Callbell ({source.error}).
-        </p>
-        <RefreshTemplates source={source} />
+      <div className="grid gap-4">
+        <div className="grid gap-2">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          >
+            Templates could not be loaded from Callbell ({source.error}). You can still send one by its uuid:
+            add one value per placeholder, in order. Callbell checks the template itself.
+          </p>
+          <RefreshTemplates source={source} />
+        </div>
+        <ManualTemplateFields rows={variableRows} />
+        <OptinField />
       </div>
     );
   }
@@ -119,17 +135,89 @@ export function TemplateSection({ source }: { source: TemplateSource }) {
       )}
       <FieldError id={`${controlId("variables")}-error`}>{variablesError}</FieldError>
 
-      <Field>
-        <div className="flex items-center gap-2">
-          <Checkbox {...fieldAria(controlId("optin"), optinError, true)} {...register("optin")} />
-          <FieldLabel htmlFor={controlId("optin")}>Customer opted in</FieldLabel>
-        </div>
-        <FieldDescription id={`${controlId("optin")}-description`}>
-          Callbell requires it for every template: it records that the customer agreed to receive messages.
-        </FieldDescription>
-        <FieldError id={`${controlId("optin")}-error`}>{optinError}</FieldError>
-      </Field>
+      <OptinField />
     </div>
+  );
+}
+
+function OptinField() {
+  const { register } = useFormContext<ComposeFormValues>();
+  const optinError = useFieldError("optin");
+  return (
+    <Field>
+      <div className="flex items-center gap-2">
+        <Checkbox {...fieldAria(controlId("optin"), optinError, true)} {...register("optin")} />
+        <FieldLabel htmlFor={controlId("optin")}>Customer opted in</FieldLabel>
+      </div>
+      <FieldDescription id={`${controlId("optin")}-description`}>
+        Callbell requires it for every template: it records that the customer agreed to receive messages.
+      </FieldDescription>
+      <FieldError id={`${controlId("optin")}-error`}>{optinError}</FieldError>
+    </Field>
+  );
+}
+
+/** A template whose text is unknown (the list could not be read): its uuid, header and values typed by hand. */
+function ManualTemplateFields({ rows }: { rows: UseFieldArrayReturn<ComposeFormValues, "variables"> }) {
+  const { register } = useFormContext<ComposeFormValues>();
+  const header = useWatch<ComposeFormValues, "templateHeader">({ name: "templateHeader" });
+  const headerError = useFieldError("templateHeader");
+  const variablesError = useFieldError("variables");
+  const headerId = controlId("templateHeader");
+  return (
+    <>
+      <TextField
+        name="templateUuid"
+        label="Template"
+        autoComplete="off"
+        placeholder="d980fb66fd5043d3ace1aa06ba044342"
+        description="The template's uuid, as Callbell shows it."
+      />
+      <Field>
+        <FieldLabel htmlFor={headerId}>Media header</FieldLabel>
+        <NativeSelect {...fieldAria(headerId, headerError)} {...register("templateHeader")}>
+          <option value="">None: text only</option>
+          {TEMPLATE_MEDIA_HEADERS.map((type) => (
+            <option key={type} value={type}>
+              {type.charAt(0).toUpperCase() + type.slice(1)}
+            </option>
+          ))}
+        </NativeSelect>
+        <FieldError id={`${headerId}-error`}>{headerError}</FieldError>
+      </Field>
+      {header && (
+        <TextField
+          name="mediaUrls.template"
+          label="Media URL"
+          type="url"
+          inputMode="url"
+          placeholder="https://example.com/header"
+          description={`A public https link to the header file (${MEDIA_HEADER_FILE_TYPES[header]}).`}
+        />
+      )}
+      <div className="grid gap-3">
+        {rows.fields.map((field, index) => (
+          <div key={field.id} className="flex items-start gap-2">
+            <TextField className="flex-1" name={`variables.${index}.value`} label={`Variable ${index + 1}`} />
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              className="mt-6"
+              onClick={() => rows.remove(index)}
+            >
+              Remove variable {index + 1}
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button type="button" variant="outline" size="sm" onClick={() => rows.append({ value: "" })}>
+            Add variable
+          </Button>
+        </div>
+        <FieldError id={`${controlId("variables")}-error`}>{variablesError}</FieldError>
+      </div>
+    </>
   );
 }
 

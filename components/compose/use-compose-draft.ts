@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { composeFieldsSchema, type ComposeFormValues } from "@/lib/messages/compose-schema";
+import { composeFieldsSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
 
 export const DRAFT_STORAGE_KEY = "bellhop:compose-draft";
 const SAVE_DELAY_MS = 250;
@@ -11,7 +11,8 @@ function readDraft(): ComposeFormValues | null {
   try {
     const raw = window.localStorage.getItem(DRAFT_STORAGE_KEY);
     if (!raw) return null;
-    const parsed = composeFieldsSchema.safeParse(JSON.parse(raw));
+    // Fields added since the draft was saved take their empty value, so an upgrade does not drop the draft.
+    const parsed = composeFieldsSchema.safeParse({ ...emptyComposeForm(), ...JSON.parse(raw) });
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

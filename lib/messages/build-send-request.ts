@@ -65,7 +65,7 @@ function buildMessagePart(form: ComposeFormValues, template?: TemplateSummary): 
 
 function buildTemplatePart(form: ComposeFormValues, template?: TemplateSummary): MessagePart {
   const values = form.variables.map((variable) => variable.value);
-  const header = template ? templateMediaHeader(template) : null;
+  const header = template ? templateMediaHeader(template) : form.templateHeader || null;
   // `content` is required even when `template_values` makes Callbell ignore it. The first value goes in
   // `content.text` too: WhatsApp has been seen dropping media-header templates without it.
   const content: SendRequest["content"] = { text: values[0] ?? template?.text ?? "" };

@@ -75,6 +75,17 @@ const CASES: [string, ComposeFormValues, TemplateSummary?][] = [
     }),
     template("{{1}} {{2}} {{3}}", "image"),
   ],
+  [
+    "a template typed by hand (the list was unreadable), with a video header",
+    form({
+      type: "template",
+      templateUuid: "by-hand",
+      templateHeader: "video",
+      variables: [{ value: "a" }, { value: "b" }],
+      mediaUrls: urls({ template: "https://x.test/v.mp4" }),
+      optin: true,
+    }),
+  ],
 ];
 
 describe("Send again rebuilds the form of a stored request", () => {

@@ -58,6 +58,9 @@ export function composeFormFromRequest(
     case "template": {
       form.templateUuid = body.template_uuid ?? "";
       form.mediaUrls.template = url;
+      if (!template && (body.type === "image" || body.type === "video" || body.type === "document")) {
+        form.templateHeader = body.type;
+      }
       // A template without placeholders still carries its text in `content.text`: that is not a value.
       const count = template ? countTemplateVariables(template.text) : undefined;
       const values = body.template_values ?? (count === 0 ? [] : [text]);

@@ -12,6 +12,7 @@ import {
 import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
 import { isValidPhone, normalizePhone } from "./phone";
 import {
+  TEMPLATE_MEDIA_HEADERS,
   countTemplateVariables,
   isSendableTemplate,
   templateMediaHeader,
@@ -39,6 +40,8 @@ export const composeFieldsSchema = z.object({
   mediaUrls: mediaUrlsSchema,
   caption: z.string(),
   templateUuid: z.string(),
+  /** The media header, chosen by hand only when the templates could not be read (otherwise the template says). */
+  templateHeader: z.enum(["", ...TEMPLATE_MEDIA_HEADERS]),
   variables: z.array(z.object({ value: z.string() })),
   optin: z.boolean(),
   assignedUser: z.string(),
@@ -61,6 +64,7 @@ export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
     mediaUrls: { image: "", document: "", audio: "", video: "", template: "" },
     caption: "",
     templateUuid: "",
+    templateHeader: "",
     variables: [],
     optin: false,
     assignedUser: "",
@@ -178,10 +182,11 @@ function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: 
     if (form.variables.length !== expected) {
       issue(["variables"], `This template takes ${expected} value${expected === 1 ? "" : "s"}`);
     }
-    if (templateMediaHeader(template)) {
-      const problem = httpsUrlProblem(form.mediaUrls.template);
-      if (problem) issue(["mediaUrls", "template"], problem);
-    }
+  }
+  // Unknown templates (the list could not be read) take the header the agent chose.
+  if (template ? templateMediaHeader(template) : form.templateHeader) {
+    const problem = httpsUrlProblem(form.mediaUrls.template);
+    if (problem) issue(["mediaUrls", "template"], problem);
   }
   form.variables.forEach((variable, index) => {
     const problem = templateValueProblem(variable.value);

@@ -6,6 +6,7 @@ import { emptyComposeForm } from "./compose-schema";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 async function setup(respond: () => Promise<Response>) {
+  const sent: unknown[] = [];
   const handle = openDatabase(":memory:");
   await handle.ready;
   let calls = 0;
@@ -13,8 +14,9 @@ async function setup(respond: () => Promise<Response>) {
     baseUrl: "https://api.example/v1",
     token: "t",
     timeoutMs: 1000,
-    fetch: (async () => {
+    fetch: (async (_url: string, init: RequestInit) => {
       calls++;
+      sent.push(JSON.parse(String(init.body)));
       return respond();
     }) as unknown as typeof fetch,
     sleep: async () => {},
@@ -25,7 +27,7 @@ async function setup(respond: () => Promise<Response>) {
     loadTemplates: async () => [],
     waitForInFlightMs: 2000,
   };
-  return { deps, calls: () => calls };
+  return { deps, calls: () => calls, sent };
 }
 
 const valid = { ...emptyComposeForm("idem-key-0001"), to: "+31612345678", text: "Hi" };
@@ -74,5 +76,30 @@ describe("sending a composed message", () => {
     );
     expect(await sendComposedMessage(valid, deps)).toMatchObject({ kind: "unknown" });
     expect((await listSends(deps.db)).rows[0]?.status).toBe("unknown");
+  });
+  it("sends a template typed by hand when the template list cannot be read, with its chosen header", async () => {
+    const { deps, sent } = await setup(ok);
+    deps.loadTemplates = () => Promise.reject(new Error("Callbell could not be reached"));
+    const manual = {
+      ...valid,
+      type: "template" as const,
+      templateUuid: "tpl-by-hand",
+      templateHeader: "document" as const,
+      variables: [{ value: "Jo" }, { value: "INV-7" }],
+      optin: true,
+    };
+    expect(await sendComposedMessage({ ...manual, mediaUrls: { ...manual.mediaUrls } }, deps)).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { "mediaUrls.template": expect.any(String) },
+    });
+    const withUrl = { ...manual, mediaUrls: { ...manual.mediaUrls, template: "https://x.test/inv.pdf" } };
+    expect(await sendComposedMessage(withUrl, deps)).toMatchObject({ kind: "enqueued" });
+    expect(sent[0]).toMatchObject({
+      type: "document",
+      content: { text: "Jo", url: "https://x.test/inv.pdf" },
+      template_uuid: "tpl-by-hand",
+      template_values: ["Jo", "INV-7"],
+      optin_contact: true,
+    });
   });
 });
