@@ -77,6 +77,8 @@ test.describe("choosing a template", () => {
     await expect(page.getByText("…is a template {{2}} example. {{3}}!")).toBeVisible();
 
     const first = compose.field("Variable 1");
+    // A row that just appeared waits for the agent before it complains.
+    await expect(first).not.toHaveAttribute("aria-invalid", "true");
     const cases: [string, string][] = [
       ["tab\there", "WhatsApp refuses new lines and tabs in a template value"],
       ["five     spaces", "At most 4 spaces in a row"],
