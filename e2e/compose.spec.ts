@@ -229,8 +229,11 @@ test("a draft survives a reload, Ctrl+Enter sends, and a send clears the draft",
   await compose.open();
   await compose.field("Recipient").fill(to);
   await compose.field("Message").fill("Typed before a reload");
-  await page.waitForTimeout(400);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem("bellhop:compose-draft")))
+    .toContain("Typed before a reload");
   await page.reload();
+  await compose.ready();
   await expect(compose.field("Message")).toHaveValue("Typed before a reload");
   await compose.field("Message").press("Control+Enter");
   await expect(compose.status()).toContainText("Message enqueued");

@@ -43,6 +43,7 @@ test("Send again opens Compose filled with that message and sends it as a new on
     .poll(() => page.evaluate(() => localStorage.getItem("bellhop:compose-draft")))
     .toContain('"value":"Bye"');
   await page.reload();
+  await compose.ready();
   await expect(compose.field("Variable 3")).toHaveValue("Bye");
   await compose.field("Variable 3").fill("Cheers");
 

@@ -54,7 +54,13 @@ export class ComposePage {
     await this.page.goto("/compose");
     await this.page.evaluate(() => localStorage.clear());
     await this.page.reload();
-    // The form is disabled until it has hydrated and restored the draft; keys typed before that are lost.
+    await this.ready();
+  }
+  /**
+   * The form is disabled until it has hydrated and restored the draft; keys pressed before that are lost. (After a
+   * reload the browser may put typed text back before then, so a field's value is no sign of readiness.)
+   */
+  async ready() {
     await expect(this.field("Recipient")).toBeEnabled();
   }
   field(name: string) {

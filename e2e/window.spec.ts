@@ -12,8 +12,9 @@ test("an open window: the contact card, the time left, every type allowed", asyn
   await compose.open();
   await compose.field("Recipient").fill("+31 6 0000 0100");
   const panel = page.getByRole("region", { name: "Conversation window" });
-  await expect(panel).toContainText(/Open: 2\d h \d+ min left/);
+  await expect(panel).toContainText(/Open: the 24-hour window is open, 2\d h \d+ min left/);
   await expect(panel).toContainText("Jane Customer");
+  await expect(panel).toHaveAttribute("data-window-state", "open");
   await expect(panel.getByRole("list", { name: "Tags" })).toContainText("vip");
   await expect(panel.getByRole("list", { name: "Tags" })).toContainText("returning");
   await expect(panel).toContainText("Assigned to ana@example.com");
@@ -34,11 +35,14 @@ test("a closed window: free-form types disabled, one click to Template, and the 
   await compose.field("Message").fill("Are you still there?");
   await compose.field("Recipient").fill(CLOSED);
   const panel = page.getByRole("region", { name: "Conversation window" });
-  await expect(panel).toContainText(/Closed since .+: the customer last wrote more than 24 hours ago/);
+  await expect(panel).toContainText(
+    /Closed: the 24-hour window is closed since .+, 24 hours after the customer last wrote/,
+  );
   await expect(panel).toContainText("Old Customer");
+  await expect(panel).toHaveAttribute("data-window-state", "closed");
   for (const type of FREE_FORM)
     await expect(page.getByRole("radio", { name: type, exact: true })).toBeDisabled();
-  await expect(page.getByText("The 24-hour window is closed")).toBeVisible();
+  await expect(page.getByText("WhatsApp delivers only approved templates")).toBeVisible();
 
   // A free-form send is stopped before it reaches Callbell.
   await compose.send();
@@ -63,11 +67,18 @@ test("unknown windows block nothing: no contact, a failed lookup, another platfo
   await compose.open();
   const panel = page.getByRole("region", { name: "Conversation window" });
   await compose.field("Recipient").fill(uniquePhone());
-  await expect(panel).toContainText("Unknown: this number is not a Callbell contact yet");
+  await expect(panel).toContainText(
+    "Unknown: the window is unknown because this number is not a Callbell contact yet",
+  );
+  await expect(panel).toHaveAttribute("data-window-state", "unknown");
   await compose.field("Recipient").fill(FAILING);
-  await expect(panel).toContainText("Unknown: the contact could not be looked up");
+  await expect(panel).toContainText(
+    "Unknown: the window is unknown because the contact could not be looked up",
+  );
   await compose.field("Platform").selectOption({ label: "Instagram" });
-  await expect(panel).toContainText("Unknown: the 24-hour window is a WhatsApp rule");
+  await expect(panel).toContainText(
+    "Unknown: the window is unknown because the 24-hour window is a WhatsApp rule",
+  );
   for (const type of FREE_FORM)
     await expect(page.getByRole("radio", { name: type, exact: true })).toBeEnabled();
 });

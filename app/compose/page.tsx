@@ -7,7 +7,11 @@ import { refreshTemplatesAction, sendMessageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose" };
 
-export default async function ComposePage({ searchParams }: PageProps<"/compose">) {
+export default async function ComposePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { again } = await searchParams;
   const account = await loadComposeAccountData();
   const prefill = typeof again === "string" ? await loadSendAgain(Number(again), account.templates) : null;

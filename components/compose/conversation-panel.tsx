@@ -25,29 +25,29 @@ export function ConversationPanel({
   now: number | null;
 }) {
   if (state.status === "none") return null;
+  const windowState =
+    state.status === "done" && state.result.kind === "found" && window ? window.state : "unknown";
   return (
     <section
       aria-labelledby="conversation-window-title"
       aria-busy={state.status === "loading"}
+      data-window-state={windowState}
       className="grid gap-2 rounded-lg border bg-card p-3 text-sm"
     >
       <h2 id="conversation-window-title" className="text-xs font-medium text-muted-foreground uppercase">
         Conversation window
       </h2>
       {state.status === "other-platform" && (
-        <p>Unknown: the 24-hour window is a WhatsApp rule, so nothing is checked on this platform.</p>
+        <Unknown because="the 24-hour window is a WhatsApp rule, so nothing is checked on this platform" />
       )}
       {state.status === "loading" && (
-        <p className="text-muted-foreground">Unknown yet: looking the number up…</p>
+        <p className="text-muted-foreground">Unknown yet: looking the number up in Callbell…</p>
       )}
       {state.status === "done" && state.result.kind === "not-found" && (
-        <p>
-          Unknown: this number is not a Callbell contact yet. A conversation with a new customer starts with a
-          template.
-        </p>
+        <Unknown because="this number is not a Callbell contact yet (a conversation with a new customer starts with a template)" />
       )}
       {state.status === "done" && state.result.kind === "failed" && (
-        <p>Unknown: the contact could not be looked up ({state.result.message}). Nothing is blocked.</p>
+        <Unknown because={`the contact could not be looked up (${state.result.message})`} />
       )}
       {state.status === "done" && state.result.kind === "found" && window && (
         <>
@@ -59,28 +59,37 @@ export function ConversationPanel({
   );
 }
 
+/** Each state is said in words, lower case included: "open", "closed", "unknown". */
+function Unknown({ because }: { because: string }) {
+  return (
+    <p>
+      <strong>Unknown</strong>: the window is unknown because {because}. Nothing is blocked.
+    </p>
+  );
+}
+
 function WindowSentence({ window, now }: { window: ConversationWindow; now: number | null }) {
   switch (window.state) {
     case "open":
       return (
-        <p data-state="open">
-          <strong className="text-emerald-800">Open</strong>
-          {now !== null && `: ${formatDuration(Date.parse(window.closesAt) - now)} left`} (until{" "}
+        <p>
+          <strong className="text-emerald-800">Open</strong>: the 24-hour window is open
+          {now !== null && `, ${formatDuration(Date.parse(window.closesAt) - now)} left`} (until{" "}
           {new Date(window.closesAt).toLocaleTimeString([], timeFormat)}). Any message type can be sent.
         </p>
       );
     case "closed":
       return (
-        <p data-state="closed">
-          <strong className="text-amber-800">Closed</strong>
+        <p>
+          <strong className="text-amber-800">Closed</strong>: the 24-hour window is closed
           {window.closedAt
-            ? ` since ${new Date(window.closedAt).toLocaleString([], dateTimeFormat)}: the customer last wrote more than 24 hours ago.`
+            ? ` since ${new Date(window.closedAt).toLocaleString([], dateTimeFormat)}, 24 hours after the customer last wrote.`
             : ": the customer has never written to this number."}{" "}
           Only a template can be sent.
         </p>
       );
     case "unknown":
-      return <p data-state="unknown">Unknown: {window.reason}. Nothing is blocked.</p>;
+      return <Unknown because={window.reason} />;
   }
 }
 

@@ -20,6 +20,7 @@ import {
   describeTemplate,
   placeholderHint,
   templateMediaHeader,
+  type TemplateMediaHeader,
   type TemplateSummary,
 } from "@/lib/messages/template";
 import { TextField, controlId, useFieldError } from "./form-field";
@@ -111,13 +112,9 @@ export function TemplateSection({ source }: { source: TemplateSource }) {
       )}
 
       {header && (
-        <TextField
-          name="mediaUrls.template"
-          label="Media URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://example.com/header"
-          description={`This template has ${header === "image" ? "an" : "a"} ${header} header: a public https link to the file (${MEDIA_HEADER_FILE_TYPES[header]}).`}
+        <HeaderUrlField
+          header={header}
+          lead={`This template has ${header === "image" ? "an" : "a"} ${header} header: a public https link to the file`}
         />
       )}
 
@@ -137,6 +134,20 @@ export function TemplateSection({ source }: { source: TemplateSource }) {
 
       <OptinField />
     </div>
+  );
+}
+
+/** `Media URL` for a template's media header, saying which files the header takes. */
+function HeaderUrlField({ header, lead }: { header: TemplateMediaHeader; lead: string }) {
+  return (
+    <TextField
+      name="mediaUrls.template"
+      label="Media URL"
+      type="url"
+      inputMode="url"
+      placeholder="https://example.com/header"
+      description={`${lead} (${MEDIA_HEADER_FILE_TYPES[header]}).`}
+    />
   );
 }
 
@@ -185,16 +196,7 @@ function ManualTemplateFields({ rows }: { rows: UseFieldArrayReturn<ComposeFormV
         </NativeSelect>
         <FieldError id={`${headerId}-error`}>{headerError}</FieldError>
       </Field>
-      {header && (
-        <TextField
-          name="mediaUrls.template"
-          label="Media URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://example.com/header"
-          description={`A public https link to the header file (${MEDIA_HEADER_FILE_TYPES[header]}).`}
-        />
-      )}
+      {header && <HeaderUrlField header={header} lead="A public https link to the header file" />}
       <div className="grid gap-3">
         {rows.fields.map((field, index) => (
           <div key={field.id} className="flex items-start gap-2">
