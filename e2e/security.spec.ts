@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ComposePage, stub, uniquePhone } from "./support";
+
+test("pages carry a nonce-based CSP and the security headers, and run without a CSP violation", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const first = await page.goto("/compose");
+  const headers = first!.headers();
+  const csp = headers["content-security-policy"]!;
+  const scriptSrc = csp.split(";").find((directive) => directive.trim().startsWith("script-src"))!;
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  const second = await page.request.get("/compose");
+  expect(second.headers()["content-security-policy"]).not.toBe(csp);
+
+  // The page works under its policy: a send goes through.
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill(uniquePhone());
+  await compose.field("Message").fill("Under a strict policy");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  expect(violations).toEqual([]);
+});
+
+test("HSTS is sent when the browser came over https", async ({ request }) => {
+  const response = await request.get("/compose", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(response.headers()["strict-transport-security"]).toContain("max-age=");
+  expect(response.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+});
+
+/** A real server action call from the page, captured so that a test can replay it with other headers. */
+async function captureSendAction(page: Page) {
+  const compose = new ComposePage(page);
+  await compose.open();
+  const captured = page.waitForRequest(
+    (request) => request.method() === "POST" && !!request.headers()["next-action"],
+  );
+  await compose.field("Recipient").fill(uniquePhone());
+  await compose.field("Message").fill("Captured");
+  await compose.send();
+  const request = await captured;
+  await expect(compose.status()).toContainText("Message enqueued");
+  return { url: request.url(), headers: request.headers(), body: request.postData()! };
+}
+
+/** The captured call for another recipient, as a new attempt. */
+function replayBody(body: string, to: string) {
+  return body
+    .replace(/"to":"[^"]*"/, `"to":"${to}"`)
+    .replace(/"idempotencyKey":"[^"]*"/, `"idempotencyKey":"${crypto.randomUUID()}"`);
+}
+
+test("a server action call from another origin is refused and nothing reaches Callbell", async ({ page }) => {
+  const action = await captureSendAction(page);
+  const { origin } = new URL(action.url);
+  const send = (to: string, headers: Record<string, string>) =>
+    page.request.post(action.url, {
+      headers: {
+        "next-action": action.headers["next-action"]!,
+        "content-type": action.headers["content-type"]!,
+        ...headers,
+      },
+      data: replayBody(action.body, to),
+    });
+
+  const fromElsewhere = uniquePhone();
+  expect((await send(fromElsewhere, { origin: "https://evil.example" })).status()).toBe(403);
+  const withoutOrigin = uniquePhone();
+  expect((await send(withoutOrigin, {})).status()).toBe(403);
+
+  // The same replay from the page's own origin does send: the refusals above were about the origin.
+  const sameOrigin = uniquePhone();
+  expect((await send(sameOrigin, { origin })).status()).toBe(200);
+  await expect.poll(async () => (await stub.sendsTo(sameOrigin)).length).toBe(1);
+  expect(await stub.sendsTo(fromElsewhere)).toEqual([]);
+  expect(await stub.sendsTo(withoutOrigin)).toEqual([]);
+});
+
+test("an oversized body is refused before any action runs", async ({ page }) => {
+  const action = await captureSendAction(page);
+  const to = uniquePhone();
+  const body = replayBody(action.body, to).replace('"Captured"', `"${"x".repeat(200_000)}"`);
+  const response = await page.request.post(action.url, {
+    headers: {
+      "next-action": action.headers["next-action"]!,
+      "content-type": action.headers["content-type"]!,
+      origin: new URL(action.url).origin,
+    },
+    data: body,
+  });
+  expect(response.status()).toBe(413);
+  expect(await stub.sendsTo(to)).toEqual([]);
+});

@@ -1,0 +1,61 @@
+/**
+ * Bellhop's HTTP hardening, as pure functions: the proxy applies them to every response, the tests read them.
+ * Scripts run only with the per-request nonce (no 'unsafe-inline'); styles may be inline because React and Radix set
+ * style attributes; images may come from any https host because the message preview shows the agent's media URL.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { https: boolean; development: boolean },
+): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  if (options.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+/** Headers every response carries; HSTS only when the page was reached over https (it would lock out plain http). */
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+  if (options.https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
+
+/** The largest request body Bellhop takes. A compose form is a few kB; anything near this is not one. */
+export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+
+/**
+ * Whether a request comes from a page of this origin: its `Origin` header names the host it was sent to. A request
+ * without one is refused: browsers always send it with a POST, so only a hand-made request lacks it.
+ */
+export function isSameOriginRequest(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!origin || !host || origin === "null") return false;
+  try {
+    return new URL(origin).host === host.split(",")[0]!.trim();
+  } catch {
+    return false;
+  }
+}
+
+/** Behind a TLS-terminating proxy the request itself is plain http; the proxy says what the browser used. */
+export function isHttpsRequest(url: URL, headers: Headers): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? url.protocol.replace(":", "")) === "https";
+}

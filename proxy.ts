@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  MAX_REQUEST_BODY_BYTES,
+  contentSecurityPolicy,
+  isHttpsRequest,
+  isSameOriginRequest,
+  securityHeaders,
+} from "@/lib/security/http-headers";
+
+/**
+ * Runs before every request (Next requires this file at the top level). It refuses oversized bodies and
+ * cross-origin server action calls before any action code runs, and sets the security headers with a fresh CSP
+ * nonce that Next puts on its own scripts.
+ */
+export function proxy(request: NextRequest) {
+  if (request.method === "POST") {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_REQUEST_BODY_BYTES) {
+      return new NextResponse("Request body too large", { status: 413 });
+    }
+    if (request.headers.has("next-action") && !isSameOriginRequest(request.headers)) {
+      return new NextResponse("Cross-origin request refused", { status: 403 });
+    }
+  }
+
+  const https = isHttpsRequest(request.nextUrl, request.headers);
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  // NODE_ENV is fixed by the build, not configuration: development needs eval for React's tooling.
+  const csp = contentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Static files carry their headers from next.config.mjs; they need no nonce.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};
