@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { STUB_TOKEN, STUB_URL } from "./e2e/support";
+import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, storageStateFor } from "./e2e/support";
 
 /** Debian's Chromium: Playwright's own browser download is not possible here. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -14,7 +14,12 @@ const chromiumArgs = [
 ];
 
 const next = "node node_modules/next/dist/bin/next start";
-const common = { NEXT_TELEMETRY_DISABLED: "1", CALLBELL_TIMEOUT_MS: "3000" };
+const common = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  CALLBELL_TIMEOUT_MS: "3000",
+  BELLHOP_ADMIN_EMAIL: ADMIN.email,
+  BELLHOP_ADMIN_PASSWORD: ADMIN.password,
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -29,14 +34,28 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable)\.spec\.ts/,
-      use: { baseURL: "http://127.0.0.1:3100" },
+      testIgnore: /(sandbox|unreachable|first-run)\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
-    { name: "sandbox", testMatch: /sandbox\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+    {
+      name: "sandbox",
+      testMatch: /sandbox\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },
+    },
     // Bellhop with a token but no Callbell answering: every account list fails.
-    { name: "unreachable", testMatch: /unreachable\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
+    {
+      name: "unreachable",
+      testMatch: /unreachable\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { baseURL: SERVERS.unreachable, storageState: storageStateFor("unreachable") },
+    },
+    // A Bellhop with no user at all, for the one-time /setup.
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3103" } },
   ],
   webServer: [
     {
@@ -70,6 +89,16 @@ export default defineConfig({
         CALLBELL_API_URL: "http://127.0.0.1:4019/v1",
         CALLBELL_API_TOKEN: STUB_TOKEN,
         DATABASE_URL: "file:./data/e2e-unreachable.db",
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: `rm -f data/e2e-first-run.db* && ${next} -p 3103`,
+      url: "http://127.0.0.1:3103/api/health",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        CALLBELL_API_TOKEN: "",
+        DATABASE_URL: "file:./data/e2e-first-run.db",
       },
       reuseExistingServer: false,
     },

@@ -23,6 +23,12 @@ export function proxy(request: NextRequest) {
     }
   }
 
+  // Convenience only: pages check the session themselves. Without a session cookie at all, go straight to sign-in.
+  if (needsSignInRedirect(request)) {
+    const next = request.nextUrl.pathname + request.nextUrl.search;
+    return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, request.url));
+  }
+
   const https = isHttpsRequest(request.nextUrl, request.headers);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // NODE_ENV is fixed by the build, not configuration: development needs eval for React's tooling.
@@ -35,6 +41,16 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
+}
+
+const PUBLIC_PAGES = new Set(["/login", "/setup"]);
+const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
+
+function needsSignInRedirect(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  if (request.method !== "GET" || pathname.startsWith("/api/") || PUBLIC_PAGES.has(pathname)) return false;
+  if (/\.[a-z0-9]+$/i.test(pathname)) return false; // files in public/
+  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
 }
 
 export const config = {

@@ -6,7 +6,10 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { SandboxBanner } from "@/components/shell/sandbox-banner";
+import { Button } from "@/components/ui/button";
+import { currentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The mode is read per request: the same build runs in sandbox or live depending on the environment.
   await connection();
   const { sandbox } = getEnv();
+  const user = await currentUser();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -28,10 +32,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Image src="/bellhop.svg" alt="" width={24} height={24} />
               Bellhop
             </Link>
-            <AppNav />
+            {user && <AppNav />}
             <span className="ml-auto text-xs text-muted-foreground">
               {sandbox ? "Sandbox mode" : "Live: Callbell account"}
             </span>
+            {user && (
+              <form action={signOutAction} className="flex items-center gap-2">
+                <span className="text-xs text-muted-foreground">{user.email}</span>
+                <Button type="submit" variant="outline" size="sm">
+                  Sign out
+                </Button>
+              </form>
+            )}
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

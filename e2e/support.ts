@@ -3,6 +3,27 @@ import { expect, type Page } from "@playwright/test";
 export const STUB_URL = "http://127.0.0.1:4010";
 export const STUB_TOKEN = "stub-secret-token-4f9a";
 
+/** The admin every e2e server creates at start (`BELLHOP_ADMIN_EMAIL`/`BELLHOP_ADMIN_PASSWORD`). */
+export const ADMIN = { email: "admin@bellhop.test", password: "e2e-admin-password-1" };
+
+/** The Bellhop servers whose tests run signed in; the setup project signs in once on each. */
+export const SERVERS = {
+  live: "http://127.0.0.1:3100",
+  sandbox: "http://127.0.0.1:3101",
+  unreachable: "http://127.0.0.1:3102",
+} as const;
+
+/** Where the setup project keeps each server's signed-in session, for the projects that reuse it. */
+export const storageStateFor = (project: string) => `e2e/.auth/${project}.json`;
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, credentials: { email: string; password: string } = ADMIN) {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(credentials.email);
+  await page.getByLabel("Password", { exact: true }).fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 type RecordedRequest = {
   method: string;
   path: string;

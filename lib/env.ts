@@ -7,28 +7,44 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const envSchema = z.object({
-  CALLBELL_API_URL: z
-    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.callbell.eu/v1" })
-    .default("https://api.callbell.eu/v1")
-    .transform((url) => url.replace(/\/+$/, "")),
-  CALLBELL_API_TOKEN: optionalString,
-  CALLBELL_TIMEOUT_MS: z.coerce
-    .number({ message: "must be a number of milliseconds" })
-    .int()
-    .min(100, "must be at least 100 ms")
-    .max(120_000, "must be at most 120000 ms")
-    .default(15_000),
-  DATABASE_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^(file:|libsql:|https?:)/, "must be a file:… path (SQLite) or a libsql:// URL")
-      .optional(),
-  ),
-  PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
-});
+const envSchema = z
+  .object({
+    CALLBELL_API_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.callbell.eu/v1" })
+      .default("https://api.callbell.eu/v1")
+      .transform((url) => url.replace(/\/+$/, "")),
+    CALLBELL_API_TOKEN: optionalString,
+    CALLBELL_TIMEOUT_MS: z.coerce
+      .number({ message: "must be a number of milliseconds" })
+      .int()
+      .min(100, "must be at least 100 ms")
+      .max(120_000, "must be at most 120000 ms")
+      .default(15_000),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(file:|libsql:|https?:)/, "must be a file:… path (SQLite) or a libsql:// URL")
+        .optional(),
+    ),
+    PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
+    /** Signs sessions (and later encrypts the stored token). Unset: generated once into the data folder. */
+    BELLHOP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** The first admin, created at start when there is no user yet (for automated runs). */
+    BELLHOP_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
+    BELLHOP_ADMIN_PASSWORD: optionalString.pipe(
+      z.string().min(12, "must be at least 12 characters").optional(),
+    ),
+    /** Bellhop's public address; an https one makes the session cookie Secure. */
+    BELLHOP_URL: optionalString.pipe(
+      z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    ),
+  })
+  .refine((env) => Boolean(env.BELLHOP_ADMIN_EMAIL) === Boolean(env.BELLHOP_ADMIN_PASSWORD), {
+    message: "set both or neither",
+    path: ["BELLHOP_ADMIN_PASSWORD"],
+  });
 
-export type Env = z.infer<typeof envSchema> & { sandbox: boolean; databaseUrl: string };
+export type Env = z.infer<typeof envSchema> & { sandbox: boolean; databaseUrl: string; dataDir: string };
 
 /** Turns a parse failure into one line per variable, so a bad start names what to fix. */
 export function describeEnvError(error: z.ZodError): string {
@@ -44,6 +60,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...parsed.data,
     sandbox: parsed.data.CALLBELL_API_TOKEN === undefined,
     databaseUrl: parsed.data.DATABASE_URL ?? "file:./data/bellhop.db",
+    dataDir: "data",
   };
 }
 

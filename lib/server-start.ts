@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { markInterruptedSendsUnknown } from "@/lib/db/queries";
+import { createUserWithPassword } from "@/lib/auth/users";
+import { countUsers, markInterruptedSendsUnknown } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 
 /** Start-up: a bad configuration stops the server with a message naming the variable. */
@@ -13,6 +14,17 @@ export async function startServer() {
     process.exit(1);
   }
   const db = await getDb();
+  if (env.BELLHOP_ADMIN_EMAIL && env.BELLHOP_ADMIN_PASSWORD && (await countUsers(db)) === 0) {
+    await createUserWithPassword({
+      email: env.BELLHOP_ADMIN_EMAIL,
+      password: env.BELLHOP_ADMIN_PASSWORD,
+      name: "Admin",
+      role: "admin",
+    });
+    console.log(`Bellhop: created the first admin, ${env.BELLHOP_ADMIN_EMAIL}`);
+  } else if ((await countUsers(db)) === 0) {
+    console.log("Bellhop: no user yet: open /setup to create the first admin");
+  }
   const interrupted = await markInterruptedSendsUnknown(db);
   if (interrupted > 0)
     console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);

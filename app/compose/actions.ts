@@ -1,5 +1,6 @@
 "use server";
 
+import { currentUser } from "@/lib/auth/session";
 import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -8,8 +9,16 @@ import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { TemplateSummary } from "@/lib/messages/template";
 
+// Actions are public endpoints: each checks the session itself.
+const SIGNED_OUT = {
+  kind: "invalid",
+  message: "You are signed out: sign in again, then send. Your message is kept.",
+  fieldErrors: {},
+} as const satisfies SendResult;
+
 /** The compose form's send. A public endpoint: the use-case validates everything again. */
 export async function sendMessageAction(values: unknown): Promise<SendResult> {
+  if (!(await currentUser())) return SIGNED_OUT;
   return sendComposedMessage(values, {
     db: await getDb(),
     client: getCallbellClient(),
@@ -23,6 +32,7 @@ export type RefreshTemplatesResult =
 
 /** `Refresh templates`: reads them from Callbell now instead of the server's few-minute cache. */
 export async function refreshTemplatesAction(): Promise<RefreshTemplatesResult> {
+  if (!(await currentUser())) return { ok: false, message: SIGNED_OUT.message };
   try {
     return { ok: true, ...(await refreshTemplates()) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
+import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { loadSendAgain } from "@/lib/messages/send-again";
@@ -13,6 +14,7 @@ export default async function ComposePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { again } = await searchParams;
+  await requireUser(typeof again === "string" ? `/compose?again=${encodeURIComponent(again)}` : "/compose");
   const account = await loadComposeAccountData();
   const prefill = typeof again === "string" ? await loadSendAgain(Number(again), account.templates) : null;
   const env = getEnv();

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { HistoryTable } from "@/components/history/history-table";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "History" };
 
-export default function HistoryPage() {
+export default async function HistoryPage() {
+  await requireUser("/history");
   return (
     <div className="grid gap-4">
       <div>

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "./client";
-import { sends, type SendRow, type SendStatus } from "./schema";
+import { sends, user, type SendRow, type SendStatus } from "./schema";
 
 export type NewSend = Pick<
   SendRow,
@@ -94,4 +94,10 @@ export async function listSends(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** How many accounts exist: none means the one-time setup is open. */
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(user);
+  return row?.value ?? 0;
 }

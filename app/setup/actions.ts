@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { credentialsSchema, newPasswordSchema, type CredentialsState } from "@/lib/auth/credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createFirstAdmin } from "@/lib/auth/users";
+
+/** The one-time setup: creates the first admin while there is no user at all, then signs them in. */
+export async function setupAction(_previous: CredentialsState, form: FormData): Promise<CredentialsState> {
+  const email = String(form.get("email") ?? "");
+  const parsed = credentialsSchema.extend({ password: newPasswordSchema }).safeParse({
+    email,
+    password: form.get("password"),
+  });
+  if (!parsed.success) {
+    const fieldErrors: CredentialsState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues)
+      fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
+    return { fieldErrors, email };
+  }
+  const created = await createFirstAdmin(parsed.data.email, parsed.data.password);
+  if (!created) redirect("/login");
+  const failed = await signInWithPassword(form);
+  if (failed) return failed;
+  redirect("/compose");
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { CredentialsState } from "@/lib/auth/credentials";
+
+/** Email and password, posted to a server action; errors come back next to their fields. */
+export function CredentialsForm({
+  action,
+  submitLabel,
+  next,
+  newPassword = false,
+}: {
+  action: (previous: CredentialsState, form: FormData) => Promise<CredentialsState>;
+  submitLabel: string;
+  next?: string;
+  newPassword?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const emailError = state.fieldErrors?.email;
+  const passwordError = state.fieldErrors?.password;
+  return (
+    <form action={formAction} className="grid gap-4" noValidate>
+      {next !== undefined && <input type="hidden" name="next" value={next} />}
+      <Field>
+        <FieldLabel htmlFor="auth-email">Email</FieldLabel>
+        <Input
+          {...fieldAria("auth-email", emailError)}
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={state.email}
+          required
+        />
+        <FieldError id="auth-email-error">{emailError}</FieldError>
+      </Field>
+      <Field>
+        <FieldLabel htmlFor="auth-password">Password</FieldLabel>
+        <Input
+          {...fieldAria("auth-password", passwordError)}
+          name="password"
+          type="password"
+          autoComplete={newPassword ? "new-password" : "current-password"}
+          required
+        />
+        <FieldError id="auth-password-error">{passwordError}</FieldError>
+      </Field>
+      {state.message && (
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-red-50 p-3 text-sm text-red-900"
+        >
+          {state.message}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { getDb, type Database } from "@/lib/db/client";
+import { account, session, user, verification } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { MIN_PASSWORD_LENGTH } from "./credentials";
+import { loadOrCreateSecret } from "./secret";
+
+function createAuth(db: Database) {
+  const env = getEnv();
+  return betterAuth({
+    secret: loadOrCreateSecret(env.BELLHOP_SECRET, env.dataDir),
+    baseURL: env.BELLHOP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    database: drizzleAdapter(db, { provider: "sqlite", schema: { user, session, account, verification } }),
+    // Admins create accounts; nobody signs up. Passwords are hashed with scrypt (memory-hard).
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    advanced: { useSecureCookies: env.BELLHOP_URL?.startsWith("https:") ?? false },
+    // Sign-ins go through server actions, which throttle per account and per address themselves.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    plugins: [admin({ defaultRole: "agent", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { bellhopAuth?: Promise<Auth> };
+
+/** The process's Better Auth instance, on the process's database. */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.bellhopAuth ??= getDb().then(createAuth);
+  return globalForAuth.bellhopAuth;
+}

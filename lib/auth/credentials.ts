@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** What the sign-in and setup forms post, checked on the server. */
+export const credentialsSchema = z.object({
+  email: z.email("Enter your email address").max(254),
+  password: z.string().min(1, "Enter your password").max(256, "At most 256 characters"),
+});
+
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(256, "At most 256 characters");
+
+/** What a credentials form shows after a post: a message, the field errors, and the email to keep. */
+export type CredentialsState = {
+  message?: string;
+  fieldErrors?: { email?: string; password?: string };
+  email?: string;
+};

@@ -1,0 +1,69 @@
+import "server-only";
+import { headers } from "next/headers";
+import { getAuth } from "./auth";
+import { credentialsSchema, type CredentialsState } from "./credentials";
+import { ACCOUNT_RULE, ADDRESS_RULE, signInThrottle } from "./throttle";
+
+function clientAddress(requestHeaders: Headers): string {
+  return (
+    requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ||
+    requestHeaders.get("x-real-ip") ||
+    "direct"
+  );
+}
+
+const waitMessage = (ms: number, what: string) =>
+  `Too many failed sign-ins ${what}. Try again in ${Math.ceil(ms / 1000)} seconds.`;
+
+/**
+ * Signs in with email and password (the session cookie is set by Better Auth's Next plugin). Failures are counted per
+ * account and per address; past a few, each further attempt must wait, and the agent is told for how long.
+ */
+export async function signInWithPassword(form: FormData): Promise<CredentialsState | null> {
+  const parsed = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  const email = String(form.get("email") ?? "");
+  if (!parsed.success) {
+    const fieldErrors: CredentialsState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues)
+      fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
+    return { fieldErrors, email };
+  }
+
+  const requestHeaders = await headers();
+  const throttle = signInThrottle();
+  const accountKey = `account:${parsed.data.email.toLowerCase()}`;
+  const addressKey = `address:${clientAddress(requestHeaders)}`;
+  const now = Date.now();
+  const accountWait = throttle.waitFor(accountKey, now);
+  if (accountWait > 0) return { message: waitMessage(accountWait, "for this account"), email };
+  const addressWait = throttle.waitFor(addressKey, now);
+  if (addressWait > 0) return { message: waitMessage(addressWait, "from your network"), email };
+
+  const auth = await getAuth();
+  try {
+    await auth.api.signInEmail({
+      body: { email: parsed.data.email.toLowerCase(), password: parsed.data.password },
+      headers: requestHeaders,
+    });
+  } catch (error) {
+    // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure.
+    if (!(error instanceof Error && error.name === "APIError")) throw error;
+    throttle.recordFailure(accountKey, ACCOUNT_RULE, now);
+    throttle.recordFailure(addressKey, ADDRESS_RULE, now);
+    const wait = throttle.waitFor(accountKey, now);
+    return {
+      message:
+        wait > 0
+          ? waitMessage(wait, "for this account")
+          : "Wrong email or password, or the account is disabled.",
+      email,
+    };
+  }
+  throttle.recordSuccess(accountKey);
+  return null;
+}
+
+export async function signOut() {
+  const auth = await getAuth();
+  await auth.api.signOut({ headers: await headers() });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { UserRole } from "@/lib/db/schema";
+import { getDb } from "@/lib/db/client";
+import { countUsers } from "@/lib/db/queries";
+import { getAuth } from "./auth";
+
+/** Creates an account with a password, without opening sign-up to anyone. */
+export async function createUserWithPassword(input: {
+  email: string;
+  password: string;
+  name: string;
+  role: UserRole;
+}) {
+  const auth = await getAuth();
+  const context = await auth.$context;
+  const created = await context.internalAdapter.createUser(
+    { email: input.email.toLowerCase(), name: input.name, role: input.role, emailVerified: true },
+    { method: "admin" },
+  );
+  await context.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: "credential",
+    accountId: created.id,
+    password: await context.password.hash(input.password),
+  });
+  return created;
+}
+
+/** The first admin, only while no account exists; false when someone got there first. */
+export async function createFirstAdmin(email: string, password: string): Promise<boolean> {
+  const db = await getDb();
+  if ((await countUsers(db)) > 0) return false;
+  await createUserWithPassword({ email, password, name: email.split("@")[0] ?? "Admin", role: "admin" });
+  return true;
+}
