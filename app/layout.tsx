@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Image src="/bellhop.svg" alt="" width={24} height={24} />
               Bellhop
             </Link>
-            {user && <AppNav />}
+            {user && <AppNav admin={user.role === "admin"} />}
             <span className="ml-auto text-xs text-muted-foreground">
               {sandbox ? "Sandbox mode" : "Live: Callbell account"}
             </span>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage, STUB_TOKEN, onlySendTo, stub, uniquePhone } from "./support";
+import { ADMIN, ComposePage, STUB_TOKEN, onlySendTo, stub, uniquePhone } from "./support";
 
 test.describe("each message type reaches Callbell as the official examples spell it", () => {
   test("text", async ({ page }) => {
@@ -241,7 +241,7 @@ test("a draft survives a reload, Ctrl+Enter sends, and a send clears the draft",
   await expect(compose.field("Message")).toHaveValue("");
 });
 
-test("the history shows the send with its uuid, newest first", async ({ page }) => {
+test("the history shows the send with its uuid and its sender, newest first", async ({ page }) => {
   const compose = new ComposePage(page);
   const to = uniquePhone();
   await compose.open();
@@ -255,6 +255,7 @@ test("the history shows the send with its uuid, newest first", async ({ page }) 
   await expect(row).toContainText(to);
   await expect(row).toContainText("Audio");
   await expect(row).toContainText("enqueued");
+  await expect(row).toContainText(ADMIN.email);
 });
 
 test("the token never reaches the browser", async ({ page }) => {

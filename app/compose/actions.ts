@@ -18,12 +18,14 @@ const SIGNED_OUT = {
 
 /** The compose form's send. A public endpoint: the use-case validates everything again. */
 export async function sendMessageAction(values: unknown): Promise<SendResult> {
-  if (!(await currentUser())) return SIGNED_OUT;
+  const user = await currentUser();
+  if (!user) return SIGNED_OUT;
   return sendComposedMessage(values, {
     db: await getDb(),
     client: getCallbellClient(),
     loadTemplates,
     waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
+    sender: { id: user.id, email: user.email },
   });
 }
 

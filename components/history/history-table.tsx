@@ -60,6 +60,7 @@ export function HistoryTable() {
         <TableHeader>
           <TableRow>
             <TableHead>Time</TableHead>
+            <TableHead>Sender</TableHead>
             <TableHead>Recipient</TableHead>
             <TableHead>Type</TableHead>
             <TableHead>Template</TableHead>
@@ -76,6 +77,7 @@ export function HistoryTable() {
               <TableCell className="whitespace-nowrap">
                 <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
               </TableCell>
+              <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
               <TableCell className="font-mono text-xs">{item.recipient}</TableCell>
               <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
               <TableCell>{item.templateTitle ?? "—"}</TableCell>

@@ -9,11 +9,13 @@ const LINKS = [
   { href: "/history", label: "History" },
 ];
 
-export function AppNav() {
+const ADMIN_LINKS = [{ href: "/users", label: "Users" }];
+
+export function AppNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
-      {LINKS.map((link) => {
+      {[...LINKS, ...(admin ? ADMIN_LINKS : [])].map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

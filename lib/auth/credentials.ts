@@ -19,3 +19,13 @@ export type CredentialsState = {
   fieldErrors?: { email?: string; password?: string };
   email?: string;
 };
+
+/** What the admins' "Add a user" form shows after a post. */
+export type AddUserState = {
+  message?: string;
+  /** What was typed, kept after a refusal (React resets a form after its action). */
+  email?: string;
+  role?: string;
+  added?: string;
+  fieldErrors?: { email?: string; password?: string; role?: string };
+};

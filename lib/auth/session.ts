@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { UserRole } from "@/lib/db/schema";
 import { getAuth } from "./auth";
 
@@ -34,4 +34,11 @@ export async function userOrUnauthorized(): Promise<SignedInUser | Response> {
       { status: 401, headers: { "Cache-Control": "no-store" } },
     )
   );
+}
+
+/** Admin pages: others (agents) are told the page does not exist. */
+export async function requireAdmin(from: string): Promise<SignedInUser> {
+  const user = await requireUser(from);
+  if (user.role !== "admin") notFound();
+  return user;
 }

@@ -33,3 +33,21 @@ export async function createFirstAdmin(email: string, password: string): Promise
   await createUserWithPassword({ email, password, name: email.split("@")[0] ?? "Admin", role: "admin" });
   return true;
 }
+
+/** An admin's change to another account: its role, or whether it may sign in. Deactivating ends its sessions. */
+export async function updateAccount(
+  userId: string,
+  change: { role: UserRole } | { active: boolean },
+): Promise<void> {
+  const context = await (await getAuth()).$context;
+  if ("role" in change) {
+    await context.internalAdapter.updateUser(userId, { role: change.role, updatedAt: new Date() });
+    return;
+  }
+  await context.internalAdapter.updateUser(userId, {
+    banned: !change.active,
+    banReason: change.active ? null : "Deactivated by an admin",
+    updatedAt: new Date(),
+  });
+  if (!change.active) await context.internalAdapter.deleteUserSessions(userId);
+}

@@ -13,6 +13,8 @@ export type NewSend = Pick<
   | "templateUuid"
   | "templateTitle"
   | "requestBody"
+  | "senderId"
+  | "senderEmail"
 >;
 
 /**
@@ -100,4 +102,24 @@ export async function listSends(
 export async function countUsers(db: Database): Promise<number> {
   const [row] = await db.select({ value: count() }).from(user);
   return row?.value ?? 0;
+}
+
+export type AccountRow = Pick<
+  typeof user.$inferSelect,
+  "id" | "email" | "name" | "role" | "banned" | "createdAt"
+>;
+
+/** Every account, oldest first, for the admins' user list. */
+export async function listAccounts(db: Database): Promise<AccountRow[]> {
+  return db
+    .select({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      banned: user.banned,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .orderBy(user.createdAt);
 }

@@ -37,10 +37,14 @@ export const sends = sqliteTable(
     errorMessage: text("error_message"),
     errorStatus: integer("error_status"),
     contactName: text("contact_name"),
+    /** Who pressed Send: the account's id, and its email as it was then (null for sends before sign-in existed). */
+    senderId: text("sender_id"),
+    senderEmail: text("sender_email"),
   },
   (table) => [
     index("sends_created_at_idx").on(table.createdAt),
     index("sends_callbell_uuid_idx").on(table.callbellUuid),
+    index("sends_sender_idx").on(table.senderId),
   ],
 );
 

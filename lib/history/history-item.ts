@@ -11,6 +11,7 @@ export type HistoryItem = {
   status: string;
   callbellUuid: string | null;
   errorMessage: string | null;
+  senderEmail: string | null;
 };
 
 export type HistoryResponse = { items: HistoryItem[]; nextCursor: number | null };
@@ -26,5 +27,6 @@ export function toHistoryItem(row: SendRow): HistoryItem {
     status: row.status,
     callbellUuid: row.callbellUuid,
     errorMessage: row.errorMessage,
+    senderEmail: row.senderEmail,
   };
 }

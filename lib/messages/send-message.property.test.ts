@@ -24,6 +24,7 @@ async function setup() {
     }),
     loadTemplates: async () => [],
     waitForInFlightMs: 1000,
+    sender: null,
   };
   return { deps, calls: () => calls };
 }

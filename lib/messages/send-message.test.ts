@@ -26,6 +26,7 @@ async function setup(respond: () => Promise<Response>) {
     client,
     loadTemplates: async () => [],
     waitForInFlightMs: 2000,
+    sender: { id: "user-1", email: "ana@example.com" },
   };
   return { deps, calls: () => calls, sent };
 }
@@ -38,7 +39,13 @@ describe("sending a composed message", () => {
     const { deps } = await setup(ok);
     expect(await sendComposedMessage(valid, deps)).toMatchObject({ kind: "enqueued", uuid: "u1" });
     const { rows } = await listSends(deps.db);
-    expect(rows[0]).toMatchObject({ status: "enqueued", callbellUuid: "u1", messageType: "text" });
+    expect(rows[0]).toMatchObject({
+      status: "enqueued",
+      callbellUuid: "u1",
+      messageType: "text",
+      senderId: "user-1",
+      senderEmail: "ana@example.com",
+    });
   });
   it("sends once for two attempts with the same idempotency key, even at the same time", async () => {
     const { deps, calls } = await setup(

@@ -20,6 +20,8 @@ export type SendDependencies = {
   loadTemplates: () => Promise<TemplateSummary[]>;
   /** How long a repeated attempt waits for the first one's outcome before it reports it as unknown. */
   waitForInFlightMs: number;
+  /** The signed-in user sending, recorded on the row. */
+  sender: { id: string; email: string } | null;
 };
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
@@ -114,6 +116,8 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     templateUuid: request.template_uuid ?? null,
     templateTitle: template?.title ?? null,
     requestBody: JSON.stringify(request),
+    senderId: deps.sender?.id ?? null,
+    senderEmail: deps.sender?.email ?? null,
   });
   if (!created) return resultFromRow(row) ?? waitForOutcome(deps, row);
 

@@ -1,0 +1,72 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { credentialsSchema, newPasswordSchema, type AddUserState } from "@/lib/auth/credentials";
+import { currentUser } from "@/lib/auth/session";
+import { createUserWithPassword, updateAccount } from "@/lib/auth/users";
+import { getDb } from "@/lib/db/client";
+import { listAccounts } from "@/lib/db/queries";
+import { USER_ROLES } from "@/lib/db/schema";
+
+const addUserSchema = credentialsSchema.extend({ password: newPasswordSchema, role: z.enum(USER_ROLES) });
+
+/** Every action here is for admins only, checked in the action itself: actions are public endpoints. */
+async function adminOrNull() {
+  const user = await currentUser();
+  return user?.role === "admin" ? user : null;
+}
+
+export async function addUserAction(_previous: AddUserState, form: FormData): Promise<AddUserState> {
+  if (!(await adminOrNull())) return { message: "Only an admin can add users." };
+  const parsed = addUserSchema.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+    role: form.get("role"),
+  });
+  if (!parsed.success) {
+    const fieldErrors: AddUserState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      fieldErrors[issue.path[0] as "email" | "password" | "role"] ??= issue.message;
+    }
+    return { fieldErrors, email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
+  }
+  const email = parsed.data.email.toLowerCase();
+  if ((await listAccounts(await getDb())).some((account) => account.email === email)) {
+    return {
+      fieldErrors: { email: "An account with this email exists already" },
+      email,
+      role: parsed.data.role,
+    };
+  }
+  await createUserWithPassword({
+    email,
+    password: parsed.data.password,
+    name: email.split("@")[0] ?? email,
+    role: parsed.data.role,
+  });
+  revalidatePath("/users");
+  return { added: email };
+}
+
+const changeSchema = z.object({
+  userId: z.string().min(1),
+  change: z.enum(["make-admin", "make-agent", "deactivate", "reactivate"]),
+});
+
+export async function changeUserAction(form: FormData): Promise<void> {
+  const admin = await adminOrNull();
+  const parsed = changeSchema.safeParse({ userId: form.get("userId"), change: form.get("change") });
+  // An admin never demotes or deactivates themselves: there must always be a way back in.
+  if (!admin || !parsed.success || parsed.data.userId === admin.id) return;
+  const { userId, change } = parsed.data;
+  await updateAccount(
+    userId,
+    change === "make-admin"
+      ? { role: "admin" }
+      : change === "make-agent"
+        ? { role: "agent" }
+        : { active: change === "reactivate" },
+  );
+  revalidatePath("/users");
+}

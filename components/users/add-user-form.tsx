@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { AddUserState } from "@/lib/auth/credentials";
+
+/** An admin adds an agent or an admin with a first password, to hand over in person. */
+export function AddUserForm({
+  action,
+}: {
+  action: (previous: AddUserState, form: FormData) => Promise<AddUserState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="grid max-w-xl gap-4 rounded-lg border p-4" noValidate>
+      <h2 className="font-medium">Add a user</h2>
+      <Field>
+        <FieldLabel htmlFor="new-user-email">New user&apos;s email</FieldLabel>
+        <Input
+          {...fieldAria("new-user-email", errors.email)}
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={state.email}
+        />
+        <FieldError id="new-user-email-error">{errors.email}</FieldError>
+      </Field>
+      <Field>
+        <FieldLabel htmlFor="new-user-password">New user&apos;s password</FieldLabel>
+        <Input
+          {...fieldAria("new-user-password", errors.password)}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
+        <FieldError id="new-user-password-error">{errors.password}</FieldError>
+      </Field>
+      <Field>
+        <FieldLabel htmlFor="new-user-role">Role</FieldLabel>
+        <NativeSelect
+          {...fieldAria("new-user-role", errors.role)}
+          name="role"
+          defaultValue={state.role || "agent"}
+          key={state.role}
+        >
+          <option value="agent">Agent: compose, send, history</option>
+          <option value="admin">Admin: also users and settings</option>
+        </NativeSelect>
+        <FieldError id="new-user-role-error">{errors.role}</FieldError>
+      </Field>
+      {state.message && (
+        <p role="alert" className="text-sm text-destructive">
+          {state.message}
+        </p>
+      )}
+      {state.added && <p className="text-sm text-emerald-800">Added {state.added}. They can sign in now.</p>}
+      <div>
+        <Button type="submit" disabled={pending}>
+          Add user
+        </Button>
+      </div>
+    </form>
+  );
+}
