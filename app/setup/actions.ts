@@ -1,7 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { credentialsSchema, newPasswordSchema, type CredentialsState } from "@/lib/auth/credentials";
+import {
+  credentialsSchema,
+  firstErrorPerField,
+  newPasswordSchema,
+  type CredentialsState,
+} from "@/lib/auth/credentials";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createFirstAdmin } from "@/lib/auth/users";
 
@@ -13,9 +18,7 @@ export async function setupAction(_previous: CredentialsState, form: FormData): 
     password: form.get("password"),
   });
   if (!parsed.success) {
-    const fieldErrors: CredentialsState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues)
-      fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
+    const fieldErrors = firstErrorPerField<"email" | "password">(parsed.error);
     return { fieldErrors, email };
   }
   const created = await createFirstAdmin(parsed.data.email, parsed.data.password);

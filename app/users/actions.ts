@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { credentialsSchema, newPasswordSchema, type AddUserState } from "@/lib/auth/credentials";
+import {
+  credentialsSchema,
+  firstErrorPerField,
+  newPasswordSchema,
+  type AddUserState,
+} from "@/lib/auth/credentials";
 import { currentUser } from "@/lib/auth/session";
 import { createUserWithPassword, updateAccount } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
@@ -25,10 +30,7 @@ export async function addUserAction(_previous: AddUserState, form: FormData): Pr
     role: form.get("role"),
   });
   if (!parsed.success) {
-    const fieldErrors: AddUserState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      fieldErrors[issue.path[0] as "email" | "password" | "role"] ??= issue.message;
-    }
+    const fieldErrors = firstErrorPerField<"email" | "password" | "role">(parsed.error);
     return { fieldErrors, email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
   }
   const email = parsed.data.email.toLowerCase();

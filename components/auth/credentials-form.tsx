@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { PlainTextField } from "@/components/ui/text-field";
 import type { CredentialsState } from "@/lib/auth/credentials";
 
 /** Email and password, posted to a server action; errors come back next to their fields. */
@@ -24,29 +23,25 @@ export function CredentialsForm({
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       {next !== undefined && <input type="hidden" name="next" value={next} />}
-      <Field>
-        <FieldLabel htmlFor="auth-email">Email</FieldLabel>
-        <Input
-          {...fieldAria("auth-email", emailError)}
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={state.email}
-          required
-        />
-        <FieldError id="auth-email-error">{emailError}</FieldError>
-      </Field>
-      <Field>
-        <FieldLabel htmlFor="auth-password">Password</FieldLabel>
-        <Input
-          {...fieldAria("auth-password", passwordError)}
-          name="password"
-          type="password"
-          autoComplete={newPassword ? "new-password" : "current-password"}
-          required
-        />
-        <FieldError id="auth-password-error">{passwordError}</FieldError>
-      </Field>
+      <PlainTextField
+        id="auth-email"
+        label="Email"
+        error={emailError}
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.email}
+        required
+      />
+      <PlainTextField
+        id="auth-password"
+        label="Password"
+        error={passwordError}
+        name="password"
+        type="password"
+        autoComplete={newPassword ? "new-password" : "current-password"}
+        required
+      />
       {state.message && (
         <p
           role="alert"

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PlainTextField } from "@/components/ui/text-field";
 import type { AddUserState } from "@/lib/auth/credentials";
 
 /** An admin adds an agent or an admin with a first password, to hand over in person. */
@@ -18,27 +18,23 @@ export function AddUserForm({
   return (
     <form action={formAction} className="grid max-w-xl gap-4 rounded-lg border p-4" noValidate>
       <h2 className="font-medium">Add a user</h2>
-      <Field>
-        <FieldLabel htmlFor="new-user-email">New user&apos;s email</FieldLabel>
-        <Input
-          {...fieldAria("new-user-email", errors.email)}
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={state.email}
-        />
-        <FieldError id="new-user-email-error">{errors.email}</FieldError>
-      </Field>
-      <Field>
-        <FieldLabel htmlFor="new-user-password">New user&apos;s password</FieldLabel>
-        <Input
-          {...fieldAria("new-user-password", errors.password)}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-        />
-        <FieldError id="new-user-password-error">{errors.password}</FieldError>
-      </Field>
+      <PlainTextField
+        id="new-user-email"
+        label="New user's email"
+        error={errors.email}
+        name="email"
+        type="email"
+        autoComplete="off"
+        defaultValue={state.email}
+      />
+      <PlainTextField
+        id="new-user-password"
+        label="New user's password"
+        error={errors.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+      />
       <Field>
         <FieldLabel htmlFor="new-user-role">Role</FieldLabel>
         <NativeSelect

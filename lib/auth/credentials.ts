@@ -29,3 +29,10 @@ export type AddUserState = {
   added?: string;
   fieldErrors?: { email?: string; password?: string; role?: string };
 };
+
+/** The first message per field of a failed parse, for errors shown next to their fields. */
+export function firstErrorPerField<Field extends string>(error: z.ZodError): Partial<Record<Field, string>> {
+  const fieldErrors: Partial<Record<Field, string>> = {};
+  for (const issue of error.issues) fieldErrors[issue.path[0] as Field] ??= issue.message;
+  return fieldErrors;
+}

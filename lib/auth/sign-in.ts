@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getAuth } from "./auth";
-import { credentialsSchema, type CredentialsState } from "./credentials";
+import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./credentials";
 import { ACCOUNT_RULE, ADDRESS_RULE, signInThrottle } from "./throttle";
 
 function clientAddress(requestHeaders: Headers): string {
@@ -23,9 +23,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   const parsed = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   const email = String(form.get("email") ?? "");
   if (!parsed.success) {
-    const fieldErrors: CredentialsState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues)
-      fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
+    const fieldErrors = firstErrorPerField<"email" | "password">(parsed.error);
     return { fieldErrors, email };
   }
 
