@@ -65,8 +65,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `${next} -p 3100`,
-      url: "http://127.0.0.1:3100/api/health",
+      command: `${next} -p ${new URL(SERVERS.live).port}`,
+      url: `${SERVERS.live}/api/health`,
       env: {
         ...common,
         CALLBELL_API_URL: `${STUB_URL}/v1`,
@@ -76,14 +76,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `${next} -p 3101`,
-      url: "http://127.0.0.1:3101/api/health",
+      command: `${next} -p ${new URL(SERVERS.sandbox).port}`,
+      url: `${SERVERS.sandbox}/api/health`,
       env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: "file:./data/e2e-sandbox.db" },
       reuseExistingServer: false,
     },
     {
-      command: `${next} -p 3102`,
-      url: "http://127.0.0.1:3102/api/health",
+      command: `${next} -p ${new URL(SERVERS.unreachable).port}`,
+      url: `${SERVERS.unreachable}/api/health`,
       env: {
         ...common,
         CALLBELL_API_URL: "http://127.0.0.1:4019/v1",

@@ -5,9 +5,9 @@ import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { loadTemplates, refreshTemplates } from "@/lib/messages/account-data";
+import type { RefreshTemplatesResult } from "@/lib/messages/account-options";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
-import type { TemplateSummary } from "@/lib/messages/template";
 
 // Actions are public endpoints: each checks the session itself.
 const SIGNED_OUT = {
@@ -28,9 +28,6 @@ export async function sendMessageAction(values: unknown): Promise<SendResult> {
     sender: { id: user.id, email: user.email },
   });
 }
-
-export type RefreshTemplatesResult =
-  { ok: true; templates: TemplateSummary[]; loadedAt: string } | { ok: false; message: string };
 
 /** `Refresh templates`: reads them from Callbell now instead of the server's few-minute cache. */
 export async function refreshTemplatesAction(): Promise<RefreshTemplatesResult> {

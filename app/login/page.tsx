@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
+import { safeNextPath } from "@/lib/auth/credentials";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { countUsers } from "@/lib/db/queries";
@@ -15,7 +16,7 @@ export default async function LoginPage({
 }) {
   const { next } = await searchParams;
   if ((await countUsers(await getDb())) === 0) redirect("/setup");
-  if (await currentUser()) redirect(typeof next === "string" && next.startsWith("/") ? next : "/compose");
+  if (await currentUser()) redirect(safeNextPath(next));
   return (
     <div className="mx-auto grid max-w-sm gap-6 py-10">
       <div>

@@ -4,12 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { ComposeAccountData } from "@/lib/messages/account-options";
+import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
 import { createComposeSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import type { SendAgainPrefill } from "@/lib/messages/send-again";
 import type { SendResult } from "@/lib/messages/send-result";
-import type { TemplateSummary } from "@/lib/messages/template";
 import type { ComposePath } from "./form-field";
 import { ConversationPanel } from "./conversation-panel";
 import { MessageBodySection } from "./message-body-section";
@@ -25,9 +24,7 @@ import { useNow } from "./use-now";
 import { clearDraft, useComposeDraft } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
-export type RefreshTemplatesAction = () => Promise<
-  { ok: true; templates: TemplateSummary[]; loadedAt: string } | { ok: false; message: string }
->;
+export type RefreshTemplatesAction = () => Promise<RefreshTemplatesResult>;
 
 export function ComposeForm({
   account,

@@ -36,3 +36,11 @@ export function firstErrorPerField<Field extends string>(error: z.ZodError): Par
   for (const issue of error.issues) fieldErrors[issue.path[0] as Field] ??= issue.message;
   return fieldErrors;
 }
+
+/**
+ * Where to go after signing in: a path on this site only. `//host` and `/\host` are other sites to a browser, so an
+ * address like `/login?next=//evil.example` cannot send a signed-in agent away.
+ */
+export function safeNextPath(next: unknown): string {
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/compose";
+}

@@ -16,3 +16,7 @@ export type ComposeAccountData = {
   teamsError: string | null;
   members: TeamMemberOption[];
 };
+
+/** What `Refresh templates` comes back with: the fresh list and when it was read, or why it could not be. */
+export type RefreshTemplatesResult =
+  { ok: true; templates: TemplateSummary[]; loadedAt: string } | { ok: false; message: string };
