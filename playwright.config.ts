@@ -37,7 +37,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable|first-run)\.spec\.ts/,
+      testIgnore: /(sandbox|unreachable|first-run|settings)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
@@ -53,6 +53,13 @@ export default defineConfig({
       testMatch: /unreachable\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.unreachable, storageState: storageStateFor("unreachable") },
+    },
+    // A Bellhop whose token is set on /settings; its tests change the mode, so no other project shares it.
+    {
+      name: "settings",
+      testMatch: /settings\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { baseURL: SERVERS.settings, storageState: storageStateFor("settings") },
     },
     // A Bellhop with no user at all, for the one-time /setup.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3103" } },
@@ -89,6 +96,17 @@ export default defineConfig({
         CALLBELL_API_URL: "http://127.0.0.1:4019/v1",
         CALLBELL_API_TOKEN: STUB_TOKEN,
         DATABASE_URL: "file:./data/e2e-unreachable.db",
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: `rm -f data/e2e-settings.db* && ${next} -p ${new URL(SERVERS.settings).port}`,
+      url: `${SERVERS.settings}/api/health`,
+      env: {
+        ...common,
+        CALLBELL_API_URL: `${STUB_URL}/v1`,
+        CALLBELL_API_TOKEN: "",
+        DATABASE_URL: "file:./data/e2e-settings.db",
       },
       reuseExistingServer: false,
     },

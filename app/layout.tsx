@@ -5,10 +5,10 @@ import Image from "next/image";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
-import { SandboxBanner } from "@/components/shell/sandbox-banner";
+import { ModeBanner, modeLabel } from "@/components/shell/sandbox-banner";
 import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
+import { currentConnectionView } from "@/lib/settings/settings";
 import { signOutAction } from "./login/actions";
 import "./globals.css";
 
@@ -18,23 +18,23 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The mode is read per request: the same build runs in sandbox or live depending on the environment.
+  // The mode is read per request: the same build runs in sandbox or live, set by the environment or in Settings.
   await connection();
-  const { sandbox } = getEnv();
-  const user = await currentUser();
+  const [view, user] = await Promise.all([currentConnectionView(), currentUser()]);
+  const admin = user?.role === "admin";
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
-        {sandbox && <SandboxBanner />}
+        <ModeBanner view={view} admin={admin} />
         <header className="border-b bg-card">
           <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
             <Link href="/compose" className="flex items-center gap-2 font-semibold">
               <Image src="/bellhop.svg" alt="" width={24} height={24} />
               Bellhop
             </Link>
-            {user && <AppNav admin={user.role === "admin"} />}
-            <span className="ml-auto text-xs text-muted-foreground">
-              {sandbox ? "Sandbox mode" : "Live: Callbell account"}
+            {user && <AppNav admin={admin} />}
+            <span className="ml-auto text-xs text-muted-foreground" data-mode={view.mode}>
+              {modeLabel(view)}
             </span>
             {user && (
               <form action={signOutAction} className="flex items-center gap-2">

@@ -11,6 +11,8 @@ export const SERVERS = {
   live: "http://127.0.0.1:3100",
   sandbox: "http://127.0.0.1:3101",
   unreachable: "http://127.0.0.1:3102",
+  /** No token in the environment and Callbell pointing at the stub: the token is set through /settings. */
+  settings: "http://127.0.0.1:3104",
 } as const;
 
 /** Where the setup project keeps each server's signed-in session, for the projects that reuse it. */

@@ -44,7 +44,7 @@ const envSchema = z
     path: ["BELLHOP_ADMIN_PASSWORD"],
   });
 
-export type Env = z.infer<typeof envSchema> & { sandbox: boolean; databaseUrl: string; dataDir: string };
+export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dataDir: string };
 
 /** Turns a parse failure into one line per variable, so a bad start names what to fix. */
 export function describeEnvError(error: z.ZodError): string {
@@ -58,7 +58,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return {
     ...parsed.data,
-    sandbox: parsed.data.CALLBELL_API_TOKEN === undefined,
     databaseUrl: parsed.data.DATABASE_URL ?? "file:./data/bellhop.db",
     dataDir: "data",
   };

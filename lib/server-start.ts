@@ -1,4 +1,5 @@
 import "server-only";
+import { readConnectionState } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { countUsers, markInterruptedSendsUnknown } from "@/lib/db/queries";
@@ -28,9 +29,15 @@ export async function startServer() {
   const interrupted = await markInterruptedSendsUnknown(db);
   if (interrupted > 0)
     console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
+  const state = await readConnectionState();
+  const source = state.modeChosen
+    ? "chosen in Settings"
+    : state.token
+      ? "CALLBELL_API_TOKEN is set"
+      : "no token";
   console.log(
-    env.sandbox
-      ? "Bellhop: sandbox mode (no CALLBELL_API_TOKEN): messages go to the built-in simulator and are not delivered"
-      : `Bellhop: live mode, Callbell at ${env.CALLBELL_API_URL}`,
+    state.mode === "sandbox"
+      ? `Bellhop: sandbox mode (${source}): messages go to the built-in simulator and are not delivered`
+      : `Bellhop: live mode (${source}), Callbell at ${env.CALLBELL_API_URL}${state.token ? "" : ": NO USABLE TOKEN, sends are refused"}`,
   );
 }

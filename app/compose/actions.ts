@@ -22,7 +22,7 @@ export async function sendMessageAction(values: unknown): Promise<SendResult> {
   if (!user) return SIGNED_OUT;
   return sendComposedMessage(values, {
     db: await getDb(),
-    client: getCallbellClient(),
+    client: await getCallbellClient(),
     loadTemplates,
     waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
     sender: { id: user.id, email: user.email },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
 import { requireUser } from "@/lib/auth/session";
+import { getCallbellConnection } from "@/lib/callbell";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { loadSendAgain } from "@/lib/messages/send-again";
@@ -18,6 +19,7 @@ export default async function ComposePage({
   const account = await loadComposeAccountData();
   const prefill = typeof again === "string" ? await loadSendAgain(Number(again), account.templates) : null;
   const env = getEnv();
+  const { state } = await getCallbellConnection();
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
       <div>
@@ -36,7 +38,7 @@ export default async function ComposePage({
         prefill={prefill}
         sendAction={sendMessageAction}
         refreshTemplatesAction={refreshTemplatesAction}
-        apiUrl={env.sandbox ? null : env.CALLBELL_API_URL}
+        apiUrl={state.mode === "sandbox" ? null : env.CALLBELL_API_URL}
       />
     </div>
   );

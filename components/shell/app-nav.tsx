@@ -9,7 +9,10 @@ const LINKS = [
   { href: "/history", label: "History" },
 ];
 
-const ADMIN_LINKS = [{ href: "/users", label: "Users" }];
+const ADMIN_LINKS = [
+  { href: "/users", label: "Users" },
+  { href: "/settings", label: "Settings" },
+];
 
 export function AppNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();

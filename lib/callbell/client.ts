@@ -1,6 +1,6 @@
 import type { ContactCard, ContactMessage } from "@/lib/contacts/types";
 import type { SendRequest } from "@/lib/messages/build-send-request";
-import { CallbellError, parseCallbellError, parseRetryAfter } from "./errors";
+import { CallbellError, isCallbellError, parseCallbellError, parseRetryAfter } from "./errors";
 import type {
   AccountIdentity,
   ChannelSummary,
@@ -38,7 +38,7 @@ function isConnectionRefused(error: unknown): boolean {
 }
 
 function toTransportError(error: unknown, timeoutMs: number): CallbellError {
-  if (error instanceof CallbellError) return error;
+  if (isCallbellError(error)) return error;
   const name = (error as { name?: string } | undefined)?.name;
   if (name === "TimeoutError" || name === "AbortError") {
     return new CallbellError({
@@ -190,7 +190,7 @@ export function createCallbellClient(options: CallbellClientOptions) {
       try {
         body = (await call("read", "GET", `/contacts/phone/${digits}${query}`)) as typeof body;
       } catch (error) {
-        if (error instanceof CallbellError && error.status === 404) return null;
+        if (isCallbellError(error) && error.status === 404) return null;
         throw error;
       }
       const contact = body.contact;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCallbellError, parseRetryAfter } from "./errors";
+import { CallbellError, isCallbellError, parseCallbellError, parseRetryAfter } from "./errors";
 
 describe("parseCallbellError", () => {
   it("reads the plain shape {error: message}", () => {
@@ -25,5 +25,21 @@ describe("parseCallbellError", () => {
     expect(parseRetryAfter("3")).toBe(3);
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 5_000)).toBe(5);
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe("isCallbellError", () => {
+  it("knows a CallbellError made by another copy of the module (Next bundles server code more than once)", () => {
+    class OtherCopy extends Error {
+      readonly status = 402;
+      constructor() {
+        super("no credit");
+        this.name = "CallbellError";
+      }
+    }
+    expect(isCallbellError(new OtherCopy())).toBe(true);
+    expect(isCallbellError(new CallbellError({ kind: "http", status: 500, message: "x" }))).toBe(true);
+    expect(isCallbellError(new Error("plain"))).toBe(false);
+    expect(isCallbellError({ name: "CallbellError", status: 1 })).toBe(false);
   });
 });

@@ -58,6 +58,19 @@ function asMessages(value: unknown): string[] {
 }
 
 /** Parses both error shapes seen from Callbell (`{"error":"…"}` and `{"error":{field:[…]}}`), else the raw text. */
+/**
+ * Whether this is a CallbellError. Next bundles server code more than once (instrumentation, pages, actions), so a
+ * client made by one bundle throws a class that another bundle's `instanceof` does not know: the name decides.
+ */
+export function isCallbellError(error: unknown): error is CallbellError {
+  return (
+    error instanceof CallbellError ||
+    (error instanceof Error &&
+      error.name === "CallbellError" &&
+      typeof (error as CallbellError).status === "number")
+  );
+}
+
 export function parseCallbellError(
   status: number,
   bodyText: string,

@@ -1,5 +1,5 @@
 import "server-only";
-import { getCallbellClient } from "@/lib/callbell";
+import { getCallbellConnection } from "@/lib/callbell";
 import { lookupContact } from "./lookup-contact";
 import type { ContactLookup } from "./types";
 
@@ -10,14 +10,18 @@ type Entry = { expires: number; value: Promise<ContactLookup> };
 const globalForLookups = globalThis as unknown as { bellhopContactLookups?: Map<string, Entry> };
 
 /** `lookupContact` with a one-minute cache per number and channel; a failed lookup is not kept. */
-export function cachedContactLookup(phone: string, channelUuid: string | undefined): Promise<ContactLookup> {
+export async function cachedContactLookup(
+  phone: string,
+  channelUuid: string | undefined,
+): Promise<ContactLookup> {
+  const connection = await getCallbellConnection();
   const cache = (globalForLookups.bellhopContactLookups ??= new Map());
-  const key = `${phone}|${channelUuid ?? ""}`;
+  const key = `${connection.key}|${phone}|${channelUuid ?? ""}`;
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.value;
   if (cache.size > 5_000) cache.clear();
-  const value = lookupContact(getCallbellClient(), phone, channelUuid, now);
+  const value = lookupContact(connection.client, phone, channelUuid, now);
   cache.set(key, { expires: now + CACHE_TTL_MS, value });
   void value.then((result) => {
     if (result.kind === "failed") cache.delete(key);

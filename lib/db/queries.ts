@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "./client";
-import { sends, user, type SendRow, type SendStatus } from "./schema";
+import { sends, settings, user, type SendRow, type SendStatus } from "./schema";
 
 export type NewSend = Pick<
   SendRow,
@@ -122,4 +122,32 @@ export async function listAccounts(db: Database): Promise<AccountRow[]> {
     })
     .from(user)
     .orderBy(user.createdAt);
+}
+
+/** Every stored setting by key, with when and by whom it was last changed. */
+export async function readSettings(
+  db: Database,
+): Promise<Partial<Record<string, { value: string; updatedAt: Date; updatedBy: string | null }>>> {
+  const rows = await db.select().from(settings);
+  return Object.fromEntries(rows.map(({ key, ...rest }) => [key, rest]));
+}
+
+/** Sets (a string) or removes (null) several settings at once: all of them change, or none. */
+export async function writeSettings(
+  db: Database,
+  values: Record<string, string | null>,
+  updatedBy: string,
+  now = new Date(),
+) {
+  await db.transaction(async (tx) => {
+    const removed = Object.keys(values).filter((key) => values[key] === null);
+    if (removed.length > 0) await tx.delete(settings).where(inArray(settings.key, removed));
+    for (const [key, value] of Object.entries(values)) {
+      if (value === null) continue;
+      await tx
+        .insert(settings)
+        .values({ key, value, updatedAt: now, updatedBy })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy } });
+    }
+  });
 }

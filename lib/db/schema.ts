@@ -118,3 +118,14 @@ export const verification = sqliteTable("verification", {
   createdAt: timestamp("created_at"),
   updatedAt: timestamp("updated_at"),
 });
+
+/**
+ * Bellhop's own settings, one row per key: the Callbell token (encrypted, never in clear), the account it belongs to,
+ * and the chosen mode. Who changed a value, and when, is kept beside it.
+ */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: text("updated_by"),
+});

@@ -6,12 +6,17 @@ const unavailable = () =>
   Promise.reject(new CallbellError({ kind: "http", status: 503, message: "Callbell had an internal error" }));
 
 function useClient(overrides: Record<string, () => Promise<unknown>>) {
-  (globalThis as Record<string, unknown>).bellhopCallbell = {
+  const client = {
     listTemplates: async () => [],
     listChannels: async () => [{ uuid: "c1", title: "Main", type: "whatsapp", main: true }],
     listTeams: async () => [{ uuid: "t1", name: "Support", default: true }],
     listTeamMembers: async () => [{ email: "ana@example.com", name: "Ana", available: true }],
     ...overrides,
+  };
+  // The process's connection, as `getCallbellConnection` keeps it, so no database or settings are read.
+  (globalThis as Record<string, unknown>).bellhopCallbell = {
+    connection: { client, key: "test", state: { mode: "live" } },
+    expires: Number.POSITIVE_INFINITY,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getCallbellClient } from "@/lib/callbell";
+import { getCallbellConnection, type CallbellConnection } from "@/lib/callbell";
 import type { ComposeAccountData, TeamMemberOption } from "./account-options";
 import type { TemplateSummary } from "./template";
 
@@ -9,8 +9,10 @@ const CACHE_TTL_MS = 2 * 60 * 1000;
 type CacheEntry = { expires: number; value: Promise<unknown> };
 const globalForCache = globalThis as unknown as { bellhopAccountCache?: Map<string, CacheEntry> };
 
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+/** Entries are per account: switching the mode or the token never serves the other account's lists. */
+function cached<T>(connection: CallbellConnection, name: string, load: () => Promise<T>): Promise<T> {
   const cache = (globalForCache.bellhopAccountCache ??= new Map());
+  const key = `${connection.key}|${name}`;
   const hit = cache.get(key);
   if (hit && hit.expires > Date.now()) return hit.value as Promise<T>;
   const value = load();
@@ -23,32 +25,34 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** The account's templates and when they were read from Callbell (ISO time). */
 export type TemplateList = { templates: TemplateSummary[]; loadedAt: string };
 
-function loadTemplateList(): Promise<TemplateList> {
-  return cached("templates", async () => ({
-    templates: await getCallbellClient().listTemplates(),
+function loadTemplateList(connection: CallbellConnection): Promise<TemplateList> {
+  return cached(connection, "templates", async () => ({
+    templates: await connection.client.listTemplates(),
     loadedAt: new Date().toISOString(),
   }));
 }
 
 export async function loadTemplates(): Promise<TemplateSummary[]> {
-  return (await loadTemplateList()).templates;
+  return (await loadTemplateList(await getCallbellConnection())).templates;
 }
 
 /** Reads the templates from Callbell now, whatever the cache holds; the fresh list replaces the cached one. */
-export function refreshTemplates(): Promise<TemplateList> {
-  globalForCache.bellhopAccountCache?.delete("templates");
-  return loadTemplateList();
+export async function refreshTemplates(): Promise<TemplateList> {
+  const connection = await getCallbellConnection();
+  globalForCache.bellhopAccountCache?.delete(`${connection.key}|templates`);
+  return loadTemplateList(connection);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 
 /** Everything the compose form offers from the account; each list fails on its own and the form says which. */
 export async function loadComposeAccountData(): Promise<ComposeAccountData> {
-  const client = getCallbellClient();
+  const connection = await getCallbellConnection();
+  const { client } = connection;
   const [templates, channels, teams] = await Promise.allSettled([
-    loadTemplateList(),
-    cached("channels", () => client.listChannels()),
-    cached("teams", () => client.listTeams()),
+    loadTemplateList(connection),
+    cached(connection, "channels", () => client.listChannels()),
+    cached(connection, "teams", () => client.listTeams()),
   ]);
   let members: TeamMemberOption[] = [];
   if (teams.status === "fulfilled") {
@@ -56,7 +60,7 @@ export async function loadComposeAccountData(): Promise<ComposeAccountData> {
       teams.value
         .slice(0, 20)
         .map((team) =>
-          cached(`members:${team.uuid}`, () => client.listTeamMembers(team.uuid)).then((users) =>
+          cached(connection, `members:${team.uuid}`, () => client.listTeamMembers(team.uuid)).then((users) =>
             users.map((user) => ({ teamUuid: team.uuid, email: user.email, name: user.name })),
           ),
         ),

@@ -1,5 +1,5 @@
 import "server-only";
-import { CallbellError, type CallbellClient } from "@/lib/callbell";
+import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callbell";
 import type { Database } from "@/lib/db/client";
 import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import type { SendRow } from "@/lib/db/schema";
@@ -132,7 +132,7 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     });
     return { kind: "enqueued", sendId: row.id, uuid: response.uuid, contactName };
   } catch (error) {
-    if (!(error instanceof CallbellError)) {
+    if (!isCallbellError(error)) {
       // Something of ours failed after the row was written: whether Callbell got the message is not known.
       await recordSendOutcome(deps.db, row.id, {
         status: "unknown",

@@ -1,7 +1,9 @@
+import { getCallbellConnection } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 
+/** Public (load balancers call it): says the process is up and which mode it is in, nothing more. */
 export async function GET() {
   await getDb();
-  return Response.json({ status: "ok", mode: getEnv().sandbox ? "sandbox" : "live" });
+  const { state } = await getCallbellConnection();
+  return Response.json({ status: "ok", mode: state.mode });
 }

@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldDescription } from "@/components/ui/field";
+import { PlainTextField } from "@/components/ui/text-field";
+import type { TokenFormState } from "@/lib/settings/token-input";
+
+/**
+ * Paste a token, `Check token` (Callbell says whose account it is), then `Save token`. The field is controlled so the
+ * token survives the check; the server's answers never carry it back, only its last 4 characters.
+ */
+export function TokenForm({
+  action,
+  replacing,
+}: {
+  action: (previous: TokenFormState, form: FormData) => Promise<TokenFormState>;
+  replacing: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [token, setToken] = useState("");
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  // A saved token leaves the field: it is stored, and the page shows it masked.
+  const [savedShown, setSavedShown] = useState<TokenFormState["saved"]>(undefined);
+  if (state.saved && state.saved !== savedShown) {
+    setSavedShown(state.saved);
+    setToken("");
+  }
+  const checkedThis = state.checked && token.trim() === submitted;
+  const fieldError = token.trim() === submitted || token === "" ? state.fieldError : undefined;
+  return (
+    <form
+      action={formAction}
+      onSubmit={() => setSubmitted(token.trim())}
+      className="grid gap-3"
+      noValidate
+      autoComplete="off"
+    >
+      <PlainTextField
+        id="callbell-token"
+        label="Callbell API token"
+        name="token"
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        onChange={(event) => setToken(event.target.value)}
+        error={fieldError}
+      />
+      <FieldDescription>
+        {replacing ? "A new token replaces the stored one once it is checked and saved. " : ""}
+        Create one in Callbell under Settings → API. Bellhop checks it with Callbell before saving, stores it
+        encrypted and shows only its last 4 characters.
+      </FieldDescription>
+      {checkedThis && state.checked && (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950"
+        >
+          This token ({state.checked.masked}) belongs to the Callbell account{" "}
+          <strong>{state.checked.email || state.checked.name}</strong>
+          {state.checked.name && state.checked.email ? ` (${state.checked.name})` : ""}. Save it to use it.
+        </p>
+      )}
+      {state.saved && !token && (
+        <p role="status" className="text-sm text-emerald-800">
+          Saved the token {state.saved.masked} of {state.saved.email}.
+        </p>
+      )}
+      {state.message && (
+        <p role="alert" className="text-sm text-destructive">
+          {state.message}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button
+          type="submit"
+          name="intent"
+          value="check"
+          variant={checkedThis ? "outline" : "default"}
+          disabled={pending}
+        >
+          Check token
+        </Button>
+        {checkedThis && (
+          <Button type="submit" name="intent" value="save" disabled={pending}>
+            Save token
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
