@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, storageStateFor } from "./e2e/support";
+import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, WEBHOOK_SECRET, storageStateFor } from "./e2e/support";
 
 /** Debian's Chromium: Playwright's own browser download is not possible here. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,7 +37,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable|first-run|settings)\.spec\.ts/,
+      testIgnore: /(sandbox|unreachable|first-run|settings|hooks)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
@@ -61,6 +61,12 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { baseURL: SERVERS.settings, storageState: storageStateFor("settings") },
     },
+    {
+      name: "hooks",
+      testMatch: /hooks\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { baseURL: SERVERS.hooks, storageState: storageStateFor("hooks") },
+    },
     // A Bellhop with no user at all, for the one-time /setup.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3103" } },
   ],
@@ -78,6 +84,7 @@ export default defineConfig({
         ...common,
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: STUB_TOKEN,
+        CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
         DATABASE_URL: "file:./data/e2e-live.db",
       },
       reuseExistingServer: false,
@@ -107,6 +114,17 @@ export default defineConfig({
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: "",
         DATABASE_URL: "file:./data/e2e-settings.db",
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: `${next} -p ${new URL(SERVERS.hooks).port}`,
+      url: `${SERVERS.hooks}/api/health`,
+      env: {
+        ...common,
+        CALLBELL_API_TOKEN: "",
+        CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        DATABASE_URL: "file:./data/e2e-hooks.db",
       },
       reuseExistingServer: false,
     },

@@ -5,7 +5,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
-import { ModeBanner, modeLabel } from "@/components/shell/sandbox-banner";
+import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
 import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { currentConnectionView } from "@/lib/settings/settings";

@@ -11,7 +11,7 @@ test.describe("signed out", () => {
     await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/history$/);
-    await expect(page.getByText(ADMIN.email)).toBeVisible();
+    await expect(page.getByRole("banner").getByText(ADMIN.email)).toBeVisible();
   });
 
   test("a wrong password is refused with a clear message", async ({ page }) => {

@@ -42,3 +42,31 @@ test("the sandbox knows a customer with an open window and one whose window clos
   await expect(panel).toContainText("Carl Closed");
   await expect(page.getByRole("radio", { name: "Text", exact: true })).toBeDisabled();
 });
+
+test("without a webhook, polling moves a sandbox message to read in the open history, and a failure gets its reason", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill("+15550000999");
+  await compose.field("Message").fill("This one fails later");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  const failed = await page.getByTestId("sent-uuid").innerText();
+  await compose.open();
+  await compose.field("Recipient").fill("+31 6 5555 0202");
+  await compose.field("Message").fill("Polled statuses");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  const read = await page.getByTestId("sent-uuid").innerText();
+
+  await page.goto("/history");
+  await expect(page.getByRole("row").filter({ hasText: failed })).toContainText(
+    "Number does not exist on WhatsApp (code 1002)",
+    { timeout: 15_000 },
+  );
+  const row = page.getByRole("row").filter({ hasText: read });
+  await expect(row).toContainText("read", { timeout: 20_000 });
+  await row.getByRole("link", { name: /Details/ }).click();
+  await expect(page.getByRole("list", { name: "Status timeline" })).toContainText("by poll");
+});

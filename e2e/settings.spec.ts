@@ -48,9 +48,7 @@ test("an admin checks a token with Callbell, saves it, goes live explicitly, sen
   await expect(token).toHaveAccessibleDescription(/Paste the API token/);
   await token.fill("not-the-right-token-0000");
   await page.getByRole("button", { name: "Check token" }).click();
-  await expect(token).toHaveAccessibleDescription(
-    /Callbell refused the API token: Invalid API token/,
-  );
+  await expect(token).toHaveAccessibleDescription(/Callbell refused the API token: Invalid API token/);
   await expect(page.getByRole("button", { name: "Save token" })).toHaveCount(0);
 
   await token.fill(`  ${STUB_TOKEN}  `);

@@ -13,7 +13,12 @@ export const SERVERS = {
   unreachable: "http://127.0.0.1:3102",
   /** No token in the environment and Callbell pointing at the stub: the token is set through /settings. */
   settings: "http://127.0.0.1:3104",
+  /** Sandbox mode with a webhook secret: the simulator pushes statuses to Bellhop's own webhook. */
+  hooks: "http://127.0.0.1:3105",
 } as const;
+
+/** The webhook secret of the live and hooks servers (`CALLBELL_WEBHOOK_SECRET`). */
+export const WEBHOOK_SECRET = "e2e-webhook-secret-7f3c";
 
 /** Where the setup project keeps each server's signed-in session, for the projects that reuse it. */
 export const storageStateFor = (project: string) => `e2e/.auth/${project}.json`;
@@ -62,6 +67,19 @@ export const stub = {
       body: JSON.stringify({ templateType: "text", category: "UTILITY", status: "approved", ...template }),
     });
     expect(response.ok).toBe(true);
+  },
+  /** What `GET /messages/status/:uuid` answers from now on. */
+  async setStatus(uuid: string, status: string, messageStatusPayload: unknown = {}) {
+    const response = await fetch(`${STUB_URL}/__control/status`, {
+      method: "POST",
+      body: JSON.stringify({ uuid, status, messageStatusPayload }),
+    });
+    expect(response.ok).toBe(true);
+  },
+  /** How many times Bellhop asked for this message's status. */
+  async pollsOf(uuid: string): Promise<number> {
+    return ((await (await fetch(`${STUB_URL}/__control/polls?uuid=${uuid}`)).json()) as { count: number })
+      .count;
   },
   async sendsTo(to: string): Promise<RecordedRequest[]> {
     const response = await fetch(`${STUB_URL}/__control/requests?to=${encodeURIComponent(to)}`);

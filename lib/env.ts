@@ -34,6 +34,21 @@ const envSchema = z
     BELLHOP_ADMIN_PASSWORD: optionalString.pipe(
       z.string().min(12, "must be at least 12 characters").optional(),
     ),
+    /** Turns on POST /api/webhooks/callbell/<secret>: Callbell's delivery statuses, pushed. */
+    CALLBELL_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .min(16, "must be at least 16 characters")
+        .regex(/^[A-Za-z0-9_-]+$/, "may hold only letters, digits, - and _ (it is part of a URL)")
+        .optional(),
+    ),
+    /** The poller's bound on `GET /messages/status` calls per minute, shared by every message. */
+    BELLHOP_POLL_PER_MINUTE: z.coerce
+      .number({ message: "must be a number of requests per minute" })
+      .int()
+      .min(1, "must be at least 1")
+      .max(600, "must be at most 600")
+      .default(60),
     /** Bellhop's public address; an https one makes the session cookie Secure. */
     BELLHOP_URL: optionalString.pipe(
       z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),

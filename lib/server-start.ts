@@ -1,5 +1,7 @@
 import "server-only";
-import { readConnectionState } from "@/lib/callbell";
+import { getCallbellClient, readConnectionState } from "@/lib/callbell";
+import { startStatusPoller } from "@/lib/delivery/poller";
+import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { countUsers, markInterruptedSendsUnknown } from "@/lib/db/queries";
@@ -26,6 +28,13 @@ export async function startServer() {
   } else if ((await countUsers(db)) === 0) {
     console.log("Bellhop: no user yet: open /setup to create the first admin");
   }
+  // The simulator delivers statuses to this very server, as Callbell would to a registered webhook.
+  setSandboxWebhook(
+    env.CALLBELL_WEBHOOK_SECRET
+      ? `http://127.0.0.1:${process.env.PORT ?? env.PORT ?? 3000}/api/webhooks/callbell/${env.CALLBELL_WEBHOOK_SECRET}`
+      : null,
+  );
+  startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
   const interrupted = await markInterruptedSendsUnknown(db);
   if (interrupted > 0)
     console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);

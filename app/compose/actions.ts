@@ -3,6 +3,7 @@
 import { currentUser } from "@/lib/auth/session";
 import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
+import { firstPollDelayMs } from "@/lib/delivery/poller";
 import { getEnv } from "@/lib/env";
 import { loadTemplates, refreshTemplates } from "@/lib/messages/account-data";
 import type { RefreshTemplatesResult } from "@/lib/messages/account-options";
@@ -26,6 +27,7 @@ export async function sendMessageAction(values: unknown): Promise<SendResult> {
     loadTemplates,
     waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
     sender: { id: user.id, email: user.email },
+    firstPollDelayMs: firstPollDelayMs(Boolean(getEnv().CALLBELL_WEBHOOK_SECRET)),
   });
 }
 

@@ -1,119 +1,230 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { HttpError } from "@/components/providers/query-provider";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { HistoryResponse } from "@/lib/history/history-item";
+import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
+import type { HistoryCounts, HistoryResponse } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
+import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
 import { StatusBadge } from "./status-badge";
 
-async function fetchHistory(cursor: number | null): Promise<HistoryResponse> {
-  const response = await fetch(`/api/history${cursor ? `?cursor=${cursor}` : ""}`, { cache: "no-store" });
-  if (!response.ok)
-    throw new HttpError(response.status, `The history could not be loaded (HTTP ${response.status})`);
-  return response.json();
+/** While a page is open its statuses follow Callbell's, without a reload (paused while the tab is hidden). */
+const REFRESH_MS = 3_000;
+
+/** Counting is heavier than a page and changes slowly: it refreshes less often. */
+const COUNTS_REFRESH_MS = 10_000;
+
+async function fetchJson<T>(path: string, params: URLSearchParams): Promise<T> {
+  const response = await fetch(`${path}?${params}`, { cache: "no-store" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { fields?: Record<string, string> } | null;
+    const detail = body?.fields
+      ? `: ${Object.entries(body.fields)
+          .map(([key, message]) => `${key} ${message}`)
+          .join("; ")}`
+      : "";
+    throw new HttpError(
+      response.status,
+      `The history could not be loaded (HTTP ${response.status})${detail}`,
+    );
+  }
+  return response.json() as Promise<T>;
+}
+
+function fetchHistory(query: string, cursor: number | null): Promise<HistoryResponse> {
+  const params = new URLSearchParams(query);
+  if (cursor) params.set("cursor", String(cursor));
+  return fetchJson("/api/history", params);
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
-export function HistoryTable() {
-  // The cursors of the pages before this one, so "Newer" can go back.
-  const [cursors, setCursors] = useState<(number | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const { data, error, isPending, isFetching, refetch } = useQuery({
-    queryKey: ["history", cursor],
-    queryFn: () => fetchHistory(cursor),
+export function HistoryTable({ options }: { options: FilterOptions }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const address = searchParams.toString();
+  const filters = useMemo(() => parseHistoryFilters(new URLSearchParams(address)).filters, [address]);
+  const query = historySearchParams(filters).toString();
+  const filtered = query !== "";
+
+  // The cursors of the pages before this one, so "Newer" can go back; a new filter starts at the newest.
+  const [paging, setPaging] = useState<{ query: string; cursors: (number | null)[] }>({
+    query,
+    cursors: [null],
   });
+  const cursors = paging.query === query ? paging.cursors : [null];
+  const cursor = cursors[cursors.length - 1] ?? null;
 
-  if (isPending) return <p aria-busy="true">Loading the history…</p>;
-  if (error) {
-    return (
-      <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm">
-        <p>{error.message}</p>
-        <Button variant="outline" size="sm" onClick={() => refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
-  if (data.items.length === 0 && cursors.length === 1) {
-    return (
-      <div className="rounded-lg border border-dashed p-10 text-center">
-        <p className="font-medium">No messages sent yet</p>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Every message you send appears here with its Callbell uuid and status.{" "}
-          <Link href="/compose" className="underline">
-            Compose a message
-          </Link>
-          .
-        </p>
-      </div>
-    );
-  }
+  const { data, error, isPending, isFetching, refetch } = useQuery({
+    queryKey: ["history", query, cursor],
+    queryFn: () => fetchHistory(query, cursor),
+    placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
+  });
+  const { data: counted } = useQuery({
+    queryKey: ["history-counts", query],
+    queryFn: () => fetchJson<HistoryCounts>("/api/history/counts", new URLSearchParams(query)),
+    placeholderData: keepPreviousData,
+    refetchInterval: COUNTS_REFRESH_MS,
+  });
+  const counts = counted?.counts;
 
+  // Changes made faster than the address updates build on each other, not on the address of a moment ago.
+  const pending = useRef<HistoryFilters | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [query]);
+  const onChange = useCallback(
+    (patch: Partial<HistoryFilters>) => {
+      const next = { ...(pending.current ?? filters), ...patch };
+      pending.current = next;
+      const params = historySearchParams(next).toString();
+      router.replace(params ? `${pathname}?${params}` : pathname, { scroll: false });
+    },
+    [router, pathname, filters],
+  );
+
+  const exportHref = `/api/history/export${query ? `?${query}` : ""}`;
   return (
     <div className="space-y-3">
-      <Table aria-label="Sent messages" aria-busy={isFetching}>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Time</TableHead>
-            <TableHead>Sender</TableHead>
-            <TableHead>Recipient</TableHead>
-            <TableHead>Type</TableHead>
-            <TableHead>Template</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>Callbell uuid</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.items.map((item) => (
-            <TableRow key={item.id}>
-              <TableCell className="whitespace-nowrap">
-                <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
-              </TableCell>
-              <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
-              <TableCell className="font-mono text-xs">{item.recipient}</TableCell>
-              <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
-              <TableCell>{item.templateTitle ?? "—"}</TableCell>
-              <TableCell>
-                <span title={item.errorMessage ?? undefined}>
-                  <StatusBadge status={item.status} />
-                </span>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{item.callbellUuid ?? "—"}</TableCell>
-              <TableCell>
-                <Link href={`/compose?again=${item.id}`} className="text-sm whitespace-nowrap underline">
-                  Send again
+      <HistoryFiltersBar filters={filters} counts={counts} options={options} onChange={onChange} />
+      <div className="flex flex-wrap items-center gap-3">
+        {counts && <StatusCounts counts={counts} />}
+        <div className="ml-auto flex gap-2">
+          {filtered && (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={pathname}>Clear filters</Link>
+            </Button>
+          )}
+          <Button variant="outline" size="sm" asChild>
+            <a href={exportHref} download>
+              Export CSV
+            </a>
+          </Button>
+        </div>
+      </div>
+      {isPending ? (
+        <p aria-busy="true">Loading the history…</p>
+      ) : error && !data ? (
+        <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm">
+          <p>{error.message}</p>
+          <Button variant="outline" size="sm" onClick={() => refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : data && data.items.length === 0 && cursors.length === 1 ? (
+        <div className="rounded-lg border border-dashed p-10 text-center">
+          {filtered ? (
+            <p className="font-medium">No send matches these filters</p>
+          ) : (
+            <>
+              <p className="font-medium">No messages sent yet</p>
+              <p className="mt-1 text-sm text-muted-foreground">
+                Every message you send appears here with its Callbell uuid and status.{" "}
+                <Link href="/compose" className="underline">
+                  Compose a message
                 </Link>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <nav aria-label="History pages" className="flex gap-2">
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Newer
-        </Button>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={!data.nextCursor}
-          onClick={() => data.nextCursor && setCursors([...cursors, data.nextCursor])}
-        >
-          Older
-        </Button>
-      </nav>
+                .
+              </p>
+            </>
+          )}
+        </div>
+      ) : data ? (
+        <>
+          <Table aria-label="Sent messages" aria-busy={isFetching}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Time</TableHead>
+                <TableHead>Sender</TableHead>
+                <TableHead>Recipient</TableHead>
+                <TableHead>Type</TableHead>
+                <TableHead>Template</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Callbell uuid</TableHead>
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.items.map((item) => (
+                <TableRow key={item.id} data-send-id={item.id}>
+                  <TableCell className="whitespace-nowrap">
+                    <Link href={`/history/${item.id}`} className="underline-offset-2 hover:underline">
+                      <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
+                    </Link>
+                  </TableCell>
+                  <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
+                  <TableCell className="font-mono text-xs">{item.recipient}</TableCell>
+                  <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
+                  <TableCell>{item.templateTitle ?? "—"}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={item.status} />
+                    {(item.statusReason ?? item.errorMessage) && (
+                      <p className="mt-1 max-w-64 text-xs text-muted-foreground">
+                        {item.statusReason ?? item.errorMessage}
+                      </p>
+                    )}
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{item.callbellUuid ?? "—"}</TableCell>
+                  <TableCell>
+                    <div className="flex gap-3 text-sm whitespace-nowrap">
+                      <Link
+                        href={`/history/${item.id}`}
+                        className="underline"
+                        aria-label={`Details of send ${item.id}`}
+                      >
+                        Details
+                      </Link>
+                      <Link href={`/compose?again=${item.id}`} className="underline">
+                        Send again
+                      </Link>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <nav aria-label="History pages" className="flex gap-2">
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={cursors.length === 1}
+              onClick={() => setPaging({ query, cursors: cursors.slice(0, -1) })}
+            >
+              Newer
+            </Button>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!data.nextCursor}
+              onClick={() => data.nextCursor && setPaging({ query, cursors: [...cursors, data.nextCursor] })}
+            >
+              Older
+            </Button>
+          </nav>
+        </>
+      ) : null}
     </div>
+  );
+}
+
+function StatusCounts({ counts }: { counts: Partial<Record<string, number>> }) {
+  const entries = Object.entries(counts).filter(([, value]) => (value ?? 0) > 0);
+  if (entries.length === 0) return null;
+  return (
+    <ul aria-label="Sends per status" className="flex flex-wrap gap-2 text-xs">
+      {entries.map(([status, value]) => (
+        <li key={status} className="flex items-center gap-1">
+          <StatusBadge status={status} /> {value}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -8,6 +8,7 @@ const token = process.env.STUB_TOKEN;
 if (!token) throw new Error("Set STUB_TOKEN: the stub accepts only that bearer token");
 const requests = [];
 const rules = new Map(); // to → { status, body, hangMs, times }
+const statuses = new Map(); // message uuid → { status, messageStatusPayload }, what GET /messages/status answers
 
 const STUB_TEMPLATES = [
   {
@@ -93,6 +94,17 @@ const server = createServer(async (req, res) => {
 
   if (path.startsWith("/__control/")) {
     if (path === "/__control/health") return send(res, 200, { ok: true });
+    if (path === "/__control/status" && req.method === "POST") {
+      const { uuid, ...status } = JSON.parse(text);
+      statuses.set(uuid, status);
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/__control/polls") {
+      const uuid = url.searchParams.get("uuid");
+      return send(res, 200, {
+        count: requests.filter((r) => r.path === `/v1/messages/status/${uuid}`).length,
+      });
+    }
     if (path === "/__control/rules" && req.method === "POST") {
       const rule = JSON.parse(text);
       rules.set(rule.to, { times: Infinity, ...rule });
@@ -129,10 +141,17 @@ const server = createServer(async (req, res) => {
       return send(res, rule.status, rule.body ?? "", rule.headers ?? {});
     }
     const message = { uuid: randomUUID().replace(/-/g, ""), status: "enqueued" };
+    statuses.set(message.uuid, { status: "enqueued", messageStatusPayload: {} });
     if (body?.fields === "contact") message.contact = { uuid: "c1", name: "Jane Customer", phone: body.to };
     return send(res, 200, { message });
   }
   if (req.method === "GET") {
+    const status = /^\/v1\/messages\/status\/([^/]+)$/.exec(path);
+    if (status) {
+      const known = statuses.get(status[1]);
+      if (!known) return send(res, 404, { error: "Message not found" });
+      return send(res, 200, { message: { uuid: status[1], ...known } });
+    }
     if (path === "/v1/templates") return send(res, 200, page("templates", STUB_TEMPLATES));
     const byPhone = /^\/v1\/contacts\/phone\/(\d+)$/.exec(path);
     if (byPhone) {

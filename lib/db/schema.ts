@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. */
 export const SEND_STATUSES = [
@@ -40,15 +40,52 @@ export const sends = sqliteTable(
     /** Who pressed Send: the account's id, and its email as it was then (null for sends before sign-in existed). */
     senderId: text("sender_id"),
     senderEmail: text("sender_email"),
+    /** Why Callbell says it failed (or was corrected), in words read from the status payload. */
+    statusReason: text("status_reason"),
+    /** When the status last changed by Callbell's word (webhook or poll). */
+    statusUpdatedAt: integer("status_updated_at", { mode: "timestamp_ms" }),
+    /** When the poller asks Callbell next, and how often it has asked (its backoff). Null: not polled. */
+    nextPollAt: integer("next_poll_at", { mode: "timestamp_ms" }),
+    pollCount: integer("poll_count").notNull().default(0),
   },
   (table) => [
-    index("sends_created_at_idx").on(table.createdAt),
+    // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
+    // at 50), then the status (counting per status reads the index alone; see countSendsByStatus).
+    index("sends_created_at_idx").on(table.createdAt, table.status),
     index("sends_callbell_uuid_idx").on(table.callbellUuid),
-    index("sends_sender_idx").on(table.senderId),
+    index("sends_sender_idx").on(table.senderId, table.id, table.status),
+    index("sends_status_idx").on(table.status, table.id),
+    index("sends_next_poll_idx").on(table.nextPollAt),
+    index("sends_template_idx").on(table.templateUuid, table.id, table.status),
+    index("sends_channel_idx").on(table.channelUuid, table.id, table.status),
+    index("sends_type_idx").on(table.messageType, table.id, table.status),
+    index("sends_recipient_idx").on(table.recipient, table.status),
   ],
 );
 
 export type SendRow = typeof sends.$inferSelect;
+
+/**
+ * Every status Callbell reported for a message, by webhook or poll, kept with its raw payload. One row per (uuid,
+ * status): a repeated event is recognised and dropped. Events for a uuid Bellhop does not know yet (a webhook faster
+ * than Callbell's answer to the send) wait here and are applied when the send's outcome is written.
+ */
+export const sendEvents = sqliteTable(
+  "send_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    callbellUuid: text("callbell_uuid").notNull(),
+    status: text("status").notNull(),
+    source: text("source", { enum: ["webhook", "poll"] }).notNull(),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    /** Whether it moved the send's status (false: a duplicate in effect, late, or after a final status). */
+    applied: integer("applied", { mode: "boolean" }).notNull().default(false),
+    payload: text("payload").notNull(),
+  },
+  (table) => [uniqueIndex("send_events_uuid_status_idx").on(table.callbellUuid, table.status)],
+);
+
+export type SendEventRow = typeof sendEvents.$inferSelect;
 
 // Better Auth's tables (users, sessions, credentials, one-time tokens), with the admin plugin's role and ban fields.
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });

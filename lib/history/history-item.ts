@@ -12,9 +12,17 @@ export type HistoryItem = {
   callbellUuid: string | null;
   errorMessage: string | null;
   senderEmail: string | null;
+  /** Why Callbell says it failed, in words. */
+  statusReason: string | null;
 };
 
-export type HistoryResponse = { items: HistoryItem[]; nextCursor: number | null };
+export type HistoryResponse = {
+  items: HistoryItem[];
+  nextCursor: number | null;
+};
+
+/** `GET /api/history/counts`: sends per status for the current filters other than the status itself. */
+export type HistoryCounts = { counts: Partial<Record<string, number>> };
 
 export function toHistoryItem(row: SendRow): HistoryItem {
   return {
@@ -28,5 +36,6 @@ export function toHistoryItem(row: SendRow): HistoryItem {
     callbellUuid: row.callbellUuid,
     errorMessage: row.errorMessage,
     senderEmail: row.senderEmail,
+    statusReason: row.statusReason,
   };
 }

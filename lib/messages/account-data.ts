@@ -78,3 +78,9 @@ export async function loadComposeAccountData(): Promise<ComposeAccountData> {
     members,
   };
 }
+
+/** The account's channels (from the same 2-minute cache as the compose form), or null when they cannot be read. */
+export async function loadChannelsOrNull() {
+  const connection = await getCallbellConnection();
+  return cached(connection, "channels", () => connection.client.listChannels()).catch(() => null);
+}

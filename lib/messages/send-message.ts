@@ -3,6 +3,7 @@ import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callb
 import type { Database } from "@/lib/db/client";
 import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import type { SendRow } from "@/lib/db/schema";
+import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import { buildSendRequest } from "./build-send-request";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
@@ -22,6 +23,8 @@ export type SendDependencies = {
   waitForInFlightMs: number;
   /** The signed-in user sending, recorded on the row. */
   sender: { id: string; email: string } | null;
+  /** How long after an enqueued send the status poller first asks about it (default 5 s). */
+  firstPollDelayMs?: number;
 };
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
@@ -129,7 +132,10 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
       callbellUuid: response.uuid,
       responseBody: JSON.stringify(response.raw),
       contactName,
+      nextPollAt: new Date(Date.now() + (deps.firstPollDelayMs ?? 5_000)),
     });
+    // A webhook may have been faster than Callbell's answer: its statuses wait for the uuid, and apply now.
+    if (response.uuid) await applyPendingStatusEvents(deps.db, row.id, response.uuid);
     return { kind: "enqueued", sendId: row.id, uuid: response.uuid, contactName };
   } catch (error) {
     if (!isCallbellError(error)) {

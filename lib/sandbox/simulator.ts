@@ -14,12 +14,17 @@ import {
 
 type SandboxMessage = { uuid: string; to: string; createdAt: number; failsLater: boolean };
 
-type SandboxState = { messages: Map<string, SandboxMessage>; rateLimitHits: Map<string, number> };
+type SandboxState = {
+  messages: Map<string, SandboxMessage>;
+  rateLimitHits: Map<string, number>;
+  /** Where the simulator delivers `message_status_updated` webhooks, as Callbell would; null: none (polling only). */
+  webhookUrl: string | null;
+};
 
 const globalForSandbox = globalThis as unknown as { bellhopSandbox?: SandboxState };
 
 function state(): SandboxState {
-  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map() };
+  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map(), webhookUrl: null };
   return globalForSandbox.bellhopSandbox;
 }
 
@@ -164,7 +169,9 @@ async function send(request: Request): Promise<Response> {
   if (Object.keys(errors).length > 0) return fieldError(errors);
 
   const uuid = crypto.randomUUID().replace(/-/g, "");
-  state().messages.set(uuid, { uuid, to, createdAt: Date.now(), failsLater: to === MAGIC.failsLater });
+  const sandboxMessage = { uuid, to, createdAt: Date.now(), failsLater: to === MAGIC.failsLater };
+  state().messages.set(uuid, sandboxMessage);
+  scheduleWebhooks(sandboxMessage, body.metadata);
   const message: Record<string, unknown> = { uuid, status: "enqueued" };
   if (typeof body.fields === "string" && body.fields.split(",").includes("contact")) {
     message.contact = {
@@ -177,18 +184,54 @@ async function send(request: Request): Promise<Response> {
   return json(200, { message });
 }
 
+function statusPayload(status: string) {
+  return status === "failed"
+    ? {
+        type: "message-event",
+        payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
+      }
+    : { type: "message-event", payload: { type: status } };
+}
+
 function status(uuid: string): Response {
   const message = state().messages.get(uuid);
   if (!message) return json(404, { error: "Message not found" });
   const current = sandboxStatusAt(message, Date.now());
-  const payload =
-    current === "failed"
-      ? {
-          type: "message-event",
-          payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
-        }
-      : { type: "message-event", payload: { type: current } };
-  return json(200, { message: { uuid, status: current, messageStatusPayload: payload } });
+  return json(200, { message: { uuid, status: current, messageStatusPayload: statusPayload(current) } });
+}
+
+/** Bellhop's own webhook address, set at start when `CALLBELL_WEBHOOK_SECRET` is; null turns webhooks off. */
+export function setSandboxWebhook(url: string | null) {
+  state().webhookUrl = url;
+}
+
+/** As Callbell does: each status change of a message is POSTed to the webhook, when one is set. */
+function scheduleWebhooks(message: SandboxMessage, metadata: unknown) {
+  const url = state().webhookUrl;
+  if (!url) return;
+  const steps = message.failsLater
+    ? [{ status: "failed", afterMs: SANDBOX_FAILURE_AFTER_MS }]
+    : SANDBOX_STATUS_TIMELINE;
+  for (const step of steps) {
+    const timer = setTimeout(() => {
+      const body = {
+        event: "message_status_updated",
+        payload: {
+          uuid: message.uuid,
+          status: step.status,
+          metadata: metadata ?? {},
+          messageStatusPayload: statusPayload(step.status),
+          contact: { phoneNumber: message.to },
+        },
+      };
+      fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      }).catch((error: unknown) => console.warn("Bellhop sandbox: a webhook could not be delivered:", error));
+    }, step.afterMs);
+    timer.unref?.();
+  }
 }
 
 function contactByDigits(digits: string) {

@@ -1,0 +1,14 @@
+import { getDb } from "@/lib/db/client";
+import { handleCallbellWebhook } from "@/lib/delivery/webhook";
+import { getEnv } from "@/lib/env";
+
+// No session here: Callbell calls it, and the secret in the address is its credential.
+type Context = { params: Promise<{ secret: string }> };
+
+async function handle(request: Request, { params }: Context) {
+  const { secret } = await params;
+  return handleCallbellWebhook(request, secret, { secret: getEnv().CALLBELL_WEBHOOK_SECRET, db: getDb });
+}
+
+export const GET = handle;
+export const POST = handle;

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HistoryTable } from "@/components/history/history-table";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listAccounts, listHistoryChannels, listHistoryTemplates } from "@/lib/db/queries";
+import { loadChannelsOrNull } from "@/lib/messages/account-data";
+
+export const metadata: Metadata = { title: "History" };
+
+export default async function HistoryPage() {
+  await requireUser("/history");
+  const db = await getDb();
+  const [templates, channelUuids, accounts, channels] = await Promise.all([
+    listHistoryTemplates(db),
+    listHistoryChannels(db),
+    listAccounts(db),
+    loadChannelsOrNull(),
+  ]);
+  const titleOf = (uuid: string) => channels?.find((channel) => channel.uuid === uuid)?.title ?? uuid;
+  const options = {
+    templates: templates.sort((a, b) => (a.title ?? a.uuid).localeCompare(b.title ?? b.uuid)),
+    // The account's channels, and any other that occurs in the history (one since removed, say).
+    channels: [...new Set([...(channels ?? []).map((channel) => channel.uuid), ...channelUuids])].map(
+      (uuid) => ({
+        uuid,
+        title: titleOf(uuid),
+      }),
+    ),
+    senders: accounts.map((account) => ({ id: account.id, email: account.email })),
+  };
+  return (
+    <div className="grid gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">History</h1>
+        <p className="text-sm text-muted-foreground">
+          Every send, newest first, with its Callbell uuid and live delivery status.
+        </p>
+      </div>
+      <QueryProvider>
+        <Suspense fallback={<p aria-busy="true">Loading the history…</p>}>
+          <HistoryTable options={options} />
+        </Suspense>
+      </QueryProvider>
+    </div>
+  );
+}

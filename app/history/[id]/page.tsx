@@ -1,0 +1,205 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/history/auto-refresh";
+import { StatusBadge } from "@/components/history/status-badge";
+import { Button } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
+import { getDb } from "@/lib/db/client";
+import { findSendById, listStatusEvents } from "@/lib/db/queries";
+import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
+import { templateVariables } from "@/lib/history/csv";
+import { messageTypeLabel, PLATFORMS } from "@/lib/messages/options";
+
+export const metadata: Metadata = { title: "Send" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+const at = (date: Date) => `${dateTime.format(date)} UTC`;
+
+function pretty(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+/** A link into Callbell's inbox from Callbell's answer to the send (`conversation.href`), when it gave one. */
+function conversationFromResponse(responseBody: string | null): string | null {
+  try {
+    const href = (
+      JSON.parse(responseBody ?? "null") as { message?: { conversation?: { href?: unknown } } } | null
+    )?.message?.conversation?.href;
+    return typeof href === "string" && /^https:\/\//.test(href) ? href : null;
+  } catch {
+    return null;
+  }
+}
+
+export default async function SendDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: idParam } = await params;
+  await requireUser(`/history/${encodeURIComponent(idParam)}`);
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id < 1) notFound();
+  const db = await getDb();
+  const send = await findSendById(db, id);
+  if (!send) notFound();
+  const events = send.callbellUuid ? await listStatusEvents(db, send.callbellUuid) : [];
+  const lookup =
+    send.platform === "whatsapp" && /^\+\d{8,15}$/.test(send.recipient)
+      ? await cachedContactLookup(send.recipient, send.channelUuid ?? undefined)
+      : null;
+  const contact = lookup?.kind === "found" ? lookup.contact : null;
+  const conversationHref = contact?.conversationHref ?? conversationFromResponse(send.responseBody);
+  const variables = templateVariables(send.requestBody);
+  const platform = PLATFORMS.find((p) => p.value === send.platform)?.label ?? send.platform;
+
+  return (
+    <div className="grid max-w-4xl gap-6">
+      {(send.status === "sending" || POLLED_STATUSES.some((status) => status === send.status)) && (
+        <AutoRefresh />
+      )}
+      <div className="flex flex-wrap items-start gap-3">
+        <div>
+          <p className="text-sm">
+            <Link href="/history" className="underline">
+              History
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {messageTypeLabel(send.messageType)} to <span className="font-mono">{send.recipient}</span>
+          </h1>
+        </div>
+        <Button asChild className="ml-auto">
+          <Link href={`/compose?again=${send.id}`}>Send again</Link>
+        </Button>
+      </div>
+
+      <section aria-labelledby="summary-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="summary-heading" className="font-medium">
+          Summary
+        </h2>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dt className="text-muted-foreground">Status</dt>
+          <dd>
+            <StatusBadge status={send.status} />
+            {(send.statusReason ?? send.errorMessage) && (
+              <span className="ml-2">{send.statusReason ?? send.errorMessage}</span>
+            )}
+          </dd>
+          <dt className="text-muted-foreground">Sent</dt>
+          <dd>
+            <time dateTime={send.createdAt.toISOString()}>{at(send.createdAt)}</time>
+            {send.senderEmail ? ` by ${send.senderEmail}` : ""}
+          </dd>
+          <dt className="text-muted-foreground">Platform</dt>
+          <dd>{platform}</dd>
+          {send.templateUuid && (
+            <>
+              <dt className="text-muted-foreground">Template</dt>
+              <dd>
+                {send.templateTitle ?? send.templateUuid}
+                {variables && <span className="text-muted-foreground"> · values: {variables}</span>}
+              </dd>
+            </>
+          )}
+          <dt className="text-muted-foreground">Callbell uuid</dt>
+          <dd className="font-mono">{send.callbellUuid ?? "—"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="timeline-heading" className="font-medium">
+          Status timeline
+        </h2>
+        <ol aria-label="Status timeline" className="grid gap-2">
+          <li>
+            <span className="font-medium">recorded</span> · {at(send.createdAt)} · before it left Bellhop
+          </li>
+          {send.status !== "sending" && (
+            <li>
+              <span className="font-medium">
+                {["rejected", "unknown"].includes(send.status) ? send.status : "enqueued"}
+              </span>{" "}
+              · Callbell&apos;s answer{send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}
+            </li>
+          )}
+          {events.map((event) => (
+            <li key={event.id} data-status={event.status}>
+              <span className="font-medium">{event.status}</span> · {at(event.receivedAt)} · by {event.source}
+              {!event.applied && (
+                <span className="text-muted-foreground"> (late or repeated: no change)</span>
+              )}
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-muted-foreground">Raw event</summary>
+                <pre className="mt-1 overflow-x-auto rounded bg-muted p-2 text-xs">
+                  {pretty(event.payload)}
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ol>
+        {events.length === 0 && send.callbellUuid && (
+          <p className="text-muted-foreground">No delivery status from Callbell yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="contact-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="contact-heading" className="font-medium">
+          Contact
+        </h2>
+        {contact ? (
+          <p>
+            {contact.name} · <span className="font-mono">{contact.phone}</span>
+            {contact.tags.length > 0 && ` · ${contact.tags.join(", ")}`}
+            {contact.assignedUser && ` · assigned to ${contact.assignedUser}`}
+          </p>
+        ) : (
+          <p className="text-muted-foreground">
+            {send.contactName
+              ? send.contactName
+              : lookup?.kind === "failed"
+                ? `The contact could not be read from Callbell: ${lookup.message}`
+                : "Callbell has no contact for this recipient, or this platform has no lookup."}
+          </p>
+        )}
+        {conversationHref && (
+          <p>
+            <a href={conversationHref} target="_blank" rel="noreferrer" className="underline">
+              Open the conversation in Callbell
+            </a>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="request-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="request-heading" className="font-medium">
+          Request sent to Callbell
+        </h2>
+        <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">
+          <code>{pretty(send.requestBody)}</code>
+        </pre>
+      </section>
+
+      <section aria-labelledby="response-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="response-heading" className="font-medium">
+          Callbell&apos;s answer
+        </h2>
+        {send.errorMessage && <p role="note">{send.errorMessage}</p>}
+        {send.responseBody ? (
+          <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">
+            <code>{pretty(send.responseBody)}</code>
+          </pre>
+        ) : (
+          !send.errorMessage && <p className="text-muted-foreground">No answer yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Field, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { SEND_STATUSES } from "@/lib/db/schema";
+import type { HistoryFilters } from "@/lib/history/filters";
+import { MESSAGE_TYPES } from "@/lib/messages/options";
+
+export type FilterOptions = {
+  templates: { uuid: string; title: string | null }[];
+  channels: { uuid: string; title: string }[];
+  senders: { id: string; email: string }[];
+};
+
+type Props = {
+  filters: HistoryFilters;
+  counts: Partial<Record<string, number>> | undefined;
+  options: FilterOptions;
+  /** Changes some filters; the others stay as they are. */
+  onChange: (patch: Partial<HistoryFilters>) => void;
+};
+
+const SEARCH_DELAY_MS = 300;
+
+/** The history's filters; every change goes to the URL (by `onChange`), so a link shares the view. */
+export function HistoryFiltersBar({ filters, counts, options, onChange }: Props) {
+  const [search, setSearch] = useState(filters.q ?? "");
+  // The address is the truth: going back or opening a link puts its search in the box.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    setSearch(filters.q ?? "");
+  }
+  useEffect(() => {
+    if (search.trim() === (filters.q ?? "")) return;
+    const timer = setTimeout(() => onChange({ q: search.trim() || undefined }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  const total = counts
+    ? Object.values(counts).reduce<number>((sum, value) => sum + (value ?? 0), 0)
+    : undefined;
+  const set =
+    (key: keyof HistoryFilters) => (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
+      onChange({ [key]: event.target.value || undefined });
+
+  return (
+    <div role="search" className="grid gap-3 rounded-lg border p-3" aria-label="Filter the history">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Field className="sm:col-span-2">
+          <FieldLabel htmlFor="history-search">Search</FieldLabel>
+          <Input
+            id="history-search"
+            type="search"
+            placeholder="Recipient or Callbell uuid"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") onChange({ q: search.trim() || undefined });
+            }}
+          />
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="history-status">Status</FieldLabel>
+          <NativeSelect id="history-status" value={filters.status ?? ""} onChange={set("status")}>
+            <option value="">All statuses{total !== undefined ? ` (${total})` : ""}</option>
+            {SEND_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+                {counts ? ` (${counts[status] ?? 0})` : ""}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="history-type">Type</FieldLabel>
+          <NativeSelect id="history-type" value={filters.type ?? ""} onChange={set("type")}>
+            <option value="">All types</option>
+            {MESSAGE_TYPES.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="history-template">Template</FieldLabel>
+          <NativeSelect id="history-template" value={filters.template ?? ""} onChange={set("template")}>
+            <option value="">All templates</option>
+            {options.templates.map((template) => (
+              <option key={template.uuid} value={template.uuid}>
+                {template.title ?? template.uuid}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="history-channel">Channel</FieldLabel>
+          <NativeSelect id="history-channel" value={filters.channel ?? ""} onChange={set("channel")}>
+            <option value="">All channels</option>
+            {options.channels.map((channel) => (
+              <option key={channel.uuid} value={channel.uuid}>
+                {channel.title}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="history-sender">Sender</FieldLabel>
+          <NativeSelect id="history-sender" value={filters.sender ?? ""} onChange={set("sender")}>
+            <option value="">Everyone</option>
+            {options.senders.map((sender) => (
+              <option key={sender.id} value={sender.id}>
+                {sender.email}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <div className="grid grid-cols-2 gap-2">
+          <Field>
+            <FieldLabel htmlFor="history-from">From (UTC)</FieldLabel>
+            <Input id="history-from" type="date" value={filters.from ?? ""} onChange={set("from")} />
+          </Field>
+          <Field>
+            <FieldLabel htmlFor="history-to">To (UTC)</FieldLabel>
+            <Input id="history-to" type="date" value={filters.to ?? ""} onChange={set("to")} />
+          </Field>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { ComposePage } from "./support";
+
+test("filters live in the URL, count per status, and the export holds every matching row", async ({
+  page,
+}) => {
+  // Three sends to numbers sharing a prefix no other test uses: two texts and a template.
+  const prefix = `+3162${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+  const recipients = [`${prefix}01`, `${prefix}02`, `${prefix}03`];
+  const compose = new ComposePage(page);
+  for (const [index, to] of recipients.entries()) {
+    await compose.open();
+    await compose.field("Recipient").fill(to);
+    if (index === 2) {
+      await compose.chooseType("Template");
+      await compose.chooseTemplate("Order ready");
+      await compose.field("Variable 1").fill('=SUM(1) "Jo", friend');
+      await compose.field("Customer opted in").check();
+    } else {
+      await compose.field("Message").fill(`Filter test ${index}`);
+    }
+    await compose.send();
+    await expect(compose.status()).toContainText("Message enqueued");
+  }
+
+  await page.goto("/history");
+  await page
+    .getByRole("searchbox", { name: "Search" })
+    .fill(prefix.replace("+", "").replace(/^(\d{2})/, "$1 "));
+  await expect(page).toHaveURL(/[?&]q=/);
+  const rows = page.getByRole("table", { name: "Sent messages" }).getByRole("row");
+  await expect(rows).toHaveCount(4); // the header and three sends
+  await expect(page.getByRole("combobox", { name: "Status" })).toContainText("enqueued (3)");
+
+  await page.getByRole("combobox", { name: "Type" }).selectOption("template");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(recipients[2]!);
+  await expect(page).toHaveURL(/type=template/);
+
+  // The URL is the view: a reload (or a shared link) shows the same rows and the same controls.
+  const url = page.url();
+  await page.goto(url);
+  await expect(page.getByRole("combobox", { name: "Type" })).toHaveValue("template");
+  await expect(page.getByRole("searchbox", { name: "Search" })).not.toHaveValue("");
+  await expect(rows).toHaveCount(2);
+
+  await page.getByRole("combobox", { name: "Type" }).selectOption("");
+  await page.getByRole("combobox", { name: "Template" }).selectOption({ label: "Order ready" });
+  await expect(rows).toHaveCount(2);
+  await page.getByRole("combobox", { name: "Template" }).selectOption("");
+  await page.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Sales line" });
+  await expect(page.getByText("No send matches these filters")).toBeVisible();
+  await page.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Support line" });
+  await expect(rows).toHaveCount(4);
+  await expect(page).toHaveURL(/channel=chan-main/);
+  await page.getByRole("combobox", { name: "Channel" }).selectOption("");
+
+  await page.getByRole("combobox", { name: "Status" }).selectOption("failed");
+  await expect(page.getByText("No send matches these filters")).toBeVisible();
+  await page.getByRole("combobox", { name: "Status" }).selectOption("");
+  await expect(rows).toHaveCount(4);
+
+  // Export CSV: every matching row, not only the page; formulas neutralised, quotes doubled.
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  expect(href).toContain("q=");
+  const response = await page.request.get(href!);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  expect(response.headers()["content-disposition"]).toMatch(/attachment; filename="bellhop-history-/);
+  const lines = (await response.text())
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe("time,sender,recipient,platform,type,template,variables,uuid,status,reason");
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toContain(
+    `admin@bellhop.test,${recipients[2]},whatsapp,template,Order ready,"'=SUM(1) ""Jo"", friend"`,
+  );
+  expect(lines[3]).toContain(`${recipients[0]},whatsapp,text,,,`);
+  expect(lines[3]).toMatch(/,enqueued,$/);
+});
+
+test("a sender filter and a date range narrow the history", async ({ page }) => {
+  await page.goto("/history?from=2000-01-01&to=2000-01-02");
+  await expect(page.getByText("No send matches these filters")).toBeVisible();
+  await expect(page.getByLabel("From (UTC)")).toHaveValue("2000-01-01");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+  const sender = page.getByRole("combobox", { name: "Sender" });
+  await sender.selectOption({ label: "admin@bellhop.test" });
+  await expect(page).toHaveURL(/sender=/);
+  const rows = page.getByRole("table", { name: "Sent messages" }).getByRole("row");
+  await expect(rows.nth(1)).toContainText("admin@bellhop.test");
+  const bad = await page.request.get("/api/history?status=lost&from=yesterday");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).fields).toMatchObject({ status: expect.any(String), from: expect.any(String) });
+});
+
+test("a send that does not exist has no detail page", async ({ page }) => {
+  expect((await page.goto("/history/999999999"))!.status()).toBe(404);
+  expect((await page.goto("/history/abc"))!.status()).toBe(404);
+});

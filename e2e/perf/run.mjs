@@ -1,0 +1,55 @@
+// `npm run bench`: builds nothing itself (the npm script builds first), runs each benchmark in its own process, and
+// writes e2e/perf/REPORT.md with the figures, the machine and the date. Budgets are goals reported here, never timed
+// assertions in the test suite.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+
+const BENCHES = [{ name: "history", file: "e2e/perf/history.bench.mjs" }];
+
+const results = {};
+for (const bench of BENCHES) {
+  console.log(`bench: ${bench.name}…`);
+  const output = execFileSync(process.execPath, [bench.file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  results[bench.name] = JSON.parse(output.slice(output.indexOf("{")));
+}
+
+const h = results.history;
+const yes = (ok) => (ok ? "met" : "**missed**");
+const table = (timings) =>
+  Object.entries(timings)
+    .map(([name, t]) => `| ${name} | ${t.p50} | ${t.p95} |`)
+    .join("\n");
+const report = `# Bellhop benchmarks
+
+Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()},
+${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, against \`next start\` and
+the embedded SQLite database. Client and server share the machine. Reproduce with \`npm run bench\`.
+
+## History with ${h.rows.toLocaleString("en")} sends (issue 5)
+
+${h.rows.toLocaleString("en")} sends over 90 days (every status and type, 6 templates, 3 channels, 5 senders), seeded in
+${h.seedSeconds} s. Each view is asked 45 times over HTTP with a session cookie; the first 5 are not counted.
+
+**A filtered page** (\`GET /api/history?…\`, 50 rows): worst p95 **${h.historyPageWorstP95Ms} ms**, budget 50 ms: ${yes(h.budgets["history page p95 ≤ 50 ms"])}.
+
+| view | p50 ms | p95 ms |
+| --- | --- | --- |
+${table(h.historyPage)}
+
+**Counts per status** (\`GET /api/history/counts?…\`, fetched beside the page): worst p95 **${h.statusCountsWorstP95Ms} ms**.
+
+| view | p50 ms | p95 ms |
+| --- | --- | --- |
+${table(h.statusCounts)}
+
+**CSV export of every row** (\`GET /api/history/export\`): ${h.export.rowsWritten.toLocaleString("en")} rows,
+${h.export.megabytes} MB, in **${h.export.seconds} s** (budget 5 s: ${yes(h.budgets["export ≤ 5 s"])}); the server's
+memory went from ${h.export.serverRssBeforeMb} MB to a peak of ${h.export.serverRssPeakMb} MB, **+${h.export.serverRssGrowthMb} MB**
+(budget < 100 MB: ${yes(h.budgets["export memory growth < 100 MB"])}).
+`;
+writeFileSync("e2e/perf/REPORT.md", report);
+console.log(report);

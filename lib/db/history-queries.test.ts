@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "./client";
+import { exportedVariables } from "@/lib/history/csv";
+import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./queries";
+import { sends, type SendRow } from "./schema";
+
+async function seeded() {
+  const handle = openDatabase(":memory:");
+  await handle.ready;
+  const db = handle.db;
+  const base = {
+    platform: "whatsapp",
+    requestBody: "{}",
+    updatedAt: new Date("2026-11-01T00:00:00Z"),
+  };
+  const rows: Omit<
+    SendRow,
+    | "id"
+    | "pollCount"
+    | "statusReason"
+    | "statusUpdatedAt"
+    | "nextPollAt"
+    | "responseBody"
+    | "errorMessage"
+    | "errorStatus"
+    | "contactName"
+  >[] = [
+    {
+      ...base,
+      idempotencyKey: "k1",
+      createdAt: new Date("2026-11-01T10:00:00Z"),
+      recipient: "+31612345678",
+      messageType: "text",
+      channelUuid: "c1",
+      templateUuid: null,
+      templateTitle: null,
+      status: "read",
+      callbellUuid: "a".repeat(32),
+      senderId: "ana",
+      senderEmail: "ana@x",
+    },
+    {
+      ...base,
+      idempotencyKey: "k2",
+      createdAt: new Date("2026-11-02T10:00:00Z"),
+      recipient: "+31687654321",
+      messageType: "template",
+      channelUuid: "c1",
+      templateUuid: "t1",
+      templateTitle: "Welcome",
+      status: "failed",
+      callbellUuid: "b".repeat(32),
+      senderId: "bo",
+      senderEmail: "bo@x",
+    },
+    {
+      ...base,
+      idempotencyKey: "k3",
+      createdAt: new Date("2026-11-03T10:00:00Z"),
+      recipient: "+4915112345678",
+      messageType: "template",
+      channelUuid: "c2",
+      templateUuid: "t1",
+      templateTitle: "Welcome",
+      status: "delivered",
+      callbellUuid: "c".repeat(32),
+      senderId: "ana",
+      senderEmail: "ana@x",
+    },
+    {
+      ...base,
+      idempotencyKey: "k4",
+      createdAt: new Date("2026-11-03T23:59:59Z"),
+      recipient: "jane_doe",
+      platform: "telegram",
+      messageType: "image",
+      channelUuid: "c3",
+      templateUuid: null,
+      templateTitle: null,
+      status: "failed",
+      callbellUuid: null,
+      senderId: "bo",
+      senderEmail: "bo@x",
+    },
+  ];
+  await db.insert(sends).values(rows);
+  return db;
+}
+
+const keys = async (db: Database, filters: Parameters<typeof listSends>[1]) =>
+  (await listSends(db, filters)).rows.map((row) => row.idempotencyKey);
+
+describe("the filtered history", () => {
+  it("filters by each field, newest first", async () => {
+    const db = await seeded();
+    expect(await keys(db, {})).toEqual(["k4", "k3", "k2", "k1"]);
+    expect(await keys(db, { filters: { status: "failed" } })).toEqual(["k4", "k2"]);
+    expect(await keys(db, { filters: { type: "template" } })).toEqual(["k3", "k2"]);
+    expect(await keys(db, { filters: { platform: "telegram" } })).toEqual(["k4"]);
+    expect(await keys(db, { filters: { template: "t1", channel: "c2" } })).toEqual(["k3"]);
+    expect(await keys(db, { filters: { sender: "ana" } })).toEqual(["k3", "k1"]);
+    expect(await keys(db, { filters: { from: "2026-11-02", to: "2026-11-03" } })).toEqual(["k4", "k3", "k2"]);
+    expect(await keys(db, { filters: { to: "2026-11-01" } })).toEqual(["k1"]);
+  });
+
+  it("searches recipients by digits and uuids exactly, with LIKE's wildcards taken literally", async () => {
+    const db = await seeded();
+    expect(await keys(db, { filters: { q: "+31 6 1234" } })).toEqual(["k1"]);
+    expect(await keys(db, { filters: { q: "12345678" } })).toEqual(["k3", "k1"]);
+    expect(await keys(db, { filters: { q: "B".repeat(32) } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { q: "jane_doe" } })).toEqual(["k4"]);
+    expect(await keys(db, { filters: { q: "jane%" } })).toEqual([]);
+    expect(await keys(db, { filters: { q: "_" } })).toEqual(["k4"]);
+  });
+
+  it("counts per status for the other filters, and pages with a cursor", async () => {
+    const db = await seeded();
+    expect(await countSendsByStatus(db, { status: "failed", type: "template" })).toEqual({
+      failed: 1,
+      delivered: 1,
+    });
+    const first = await listSends(db, { limit: 3 });
+    expect(first.rows.map((row) => row.idempotencyKey)).toEqual(["k4", "k3", "k2"]);
+    expect(await keys(db, { cursor: first.nextCursor, limit: 3 })).toEqual(["k1"]);
+  });
+
+  it("iterates every matching row in batches for the export, and lists the templates used", async () => {
+    const db = await seeded();
+    const batches: string[][] = [];
+    for await (const batch of iterateSends(db, { status: "failed" }, 1))
+      batches.push(batch.map((r) => r.recipient));
+    expect(batches).toEqual([["jane_doe"], ["+31687654321"]]);
+    const all: string[] = [];
+    for await (const batch of iterateSends(db, {}, 3)) all.push(...batch.map((r) => r.recipient));
+    expect(all).toHaveLength(4);
+    expect(await listHistoryTemplates(db)).toEqual([{ uuid: "t1", title: "Welcome" }]);
+  });
+});
+
+describe("the export's template values", () => {
+  it("are read from the stored request by the database", async () => {
+    const handle = openDatabase(":memory:");
+    await handle.ready;
+    const base = {
+      platform: "whatsapp",
+      updatedAt: new Date(),
+      createdAt: new Date(),
+      messageType: "template",
+      status: "enqueued" as const,
+      recipient: "+31600000000",
+    };
+    await handle.db.insert(sends).values([
+      {
+        ...base,
+        idempotencyKey: "one",
+        templateUuid: "t",
+        requestBody: JSON.stringify({ template_uuid: "t", content: { text: "Jo" } }),
+      },
+      {
+        ...base,
+        idempotencyKey: "two",
+        templateUuid: "t",
+        requestBody: JSON.stringify({
+          template_uuid: "t",
+          content: { text: "Jo" },
+          template_values: ["Jo", "42"],
+        }),
+      },
+      {
+        ...base,
+        idempotencyKey: "text",
+        messageType: "text",
+        requestBody: JSON.stringify({ content: { text: "Hello" } }),
+      },
+    ]);
+    const rows: string[] = [];
+    for await (const batch of iterateSends(handle.db, {})) rows.push(...batch.map(exportedVariables));
+    expect(rows).toEqual(["", "Jo | 42", "Jo"]);
+  });
+});

@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest";
+import { createCallbellClient } from "@/lib/callbell/client";
+import { openDatabase, type Database } from "@/lib/db/client";
+import { findSendById, listStatusEvents, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
+import { createStatusPoller, pollDelayMs } from "./poller";
+import { applyPendingStatusEvents } from "./record-status";
+import { handleCallbellWebhook } from "./webhook";
+
+async function database() {
+  const handle = openDatabase(":memory:");
+  await handle.ready;
+  return handle.db;
+}
+
+let keys = 0;
+async function enqueuedSend(
+  db: Database,
+  uuid: string,
+  options: { createdAt?: Date; nextPollAt?: Date } = {},
+) {
+  const createdAt = options.createdAt ?? new Date();
+  const { row } = await recordSendAttempt(
+    db,
+    {
+      idempotencyKey: `key-${(keys += 1)}-abcdef`,
+      recipient: "+31612345678",
+      platform: "whatsapp",
+      messageType: "text",
+      channelUuid: null,
+      templateUuid: null,
+      templateTitle: null,
+      requestBody: "{}",
+      senderId: null,
+      senderEmail: null,
+    },
+    createdAt,
+  );
+  await recordSendOutcome(db, row.id, {
+    status: "enqueued",
+    callbellUuid: uuid,
+    nextPollAt: options.nextPollAt ?? createdAt,
+  });
+  return row.id;
+}
+
+const SECRET = "webhook-secret-0123456789";
+
+function webhook(db: Database, body: string, secret = SECRET) {
+  return handleCallbellWebhook(new Request("http://bellhop.test/hook", { method: "POST", body }), secret, {
+    secret: SECRET,
+    db: async () => db,
+  });
+}
+
+const statusEvent = (uuid: string, status: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ event: "message_status_updated", payload: { uuid, status, metadata: {}, ...extra } });
+
+describe("the Callbell webhook", () => {
+  it("is not there without a secret, or with a wrong one", async () => {
+    const db = await database();
+    const off = await handleCallbellWebhook(
+      new Request("http://x/", { method: "POST", body: "{}" }),
+      "anything",
+      {
+        secret: undefined,
+        db: async () => db,
+      },
+    );
+    expect(off.status).toBe(404);
+    expect((await webhook(db, statusEvent("u1", "sent"), "wrong-secret-0123456789")).status).toBe(404);
+  });
+
+  it("answers Callbell's health check and events it does not use with 200", async () => {
+    const db = await database();
+    const health = await handleCallbellWebhook(new Request("http://x/"), SECRET, {
+      secret: SECRET,
+      db: async () => db,
+    });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    for (const body of [
+      JSON.stringify({ event: "contact_created", payload: { uuid: "c1" } }),
+      JSON.stringify({}),
+      statusEvent("u1", "deleted"),
+    ]) {
+      const response = await webhook(db, body);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: "ok" });
+    }
+  });
+
+  it("refuses a body that is not JSON, or a status event without its uuid, with 400", async () => {
+    const db = await database();
+    for (const body of [
+      "{not json",
+      "",
+      "[1,2]",
+      "null",
+      JSON.stringify({ event: "message_status_updated", payload: { status: "sent" } }),
+    ]) {
+      expect((await webhook(db, body)).status).toBe(400);
+    }
+  });
+
+  it("moves a send through each status and keeps every event with its payload", async () => {
+    const db = await database();
+    const id = await enqueuedSend(db, "u-each");
+    for (const status of ["sent", "delivered", "read"]) {
+      expect((await webhook(db, statusEvent("u-each", status))).status).toBe(200);
+      expect((await findSendById(db, id))!.status).toBe(status);
+    }
+    const events = await listStatusEvents(db, "u-each");
+    expect(events.map((event) => [event.status, event.source, event.applied])).toEqual([
+      ["sent", "webhook", true],
+      ["delivered", "webhook", true],
+      ["read", "webhook", true],
+    ]);
+    expect(JSON.parse(events[0]!.payload)).toMatchObject({ uuid: "u-each", status: "sent" });
+  });
+
+  it("records a failure with its reason in words", async () => {
+    const db = await database();
+    const id = await enqueuedSend(db, "u-failed");
+    await webhook(
+      db,
+      statusEvent("u-failed", "failed", {
+        messageStatusPayload: {
+          payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
+        },
+      }),
+    );
+    expect(await findSendById(db, id)).toMatchObject({
+      status: "failed",
+      statusReason: "Number does not exist on WhatsApp (code 1002)",
+    });
+    await webhook(db, statusEvent("u-failed", "read"));
+    expect((await findSendById(db, id))!.status).toBe("failed");
+  });
+
+  it("drops duplicates and ignores a late status", async () => {
+    const db = await database();
+    const id = await enqueuedSend(db, "u-order");
+    expect(await (await webhook(db, statusEvent("u-order", "read"))).json()).toMatchObject({
+      result: "recorded",
+    });
+    expect(await (await webhook(db, statusEvent("u-order", "read"))).json()).toMatchObject({
+      result: "duplicate",
+    });
+    await webhook(db, statusEvent("u-order", "sent"));
+    expect((await findSendById(db, id))!.status).toBe("read");
+    const events = await listStatusEvents(db, "u-order");
+    expect(events.map((event) => [event.status, event.applied])).toEqual([
+      ["read", true],
+      ["sent", false],
+    ]);
+  });
+
+  it("keeps an event that comes before Callbell's answer and applies it once the uuid is known", async () => {
+    const db = await database();
+    expect(await (await webhook(db, statusEvent("u-early", "delivered"))).json()).toMatchObject({
+      result: "unmatched",
+    });
+    const id = await enqueuedSend(db, "u-early");
+    await applyPendingStatusEvents(db, id, "u-early");
+    expect((await findSendById(db, id))!.status).toBe("delivered");
+  });
+
+  it("answers 503, never 500, when the database fails", async () => {
+    const response = await handleCallbellWebhook(
+      new Request("http://x/", { method: "POST", body: statusEvent("u", "sent") }),
+      SECRET,
+      { secret: SECRET, db: async () => Promise.reject(new Error("disk full")) },
+    );
+    expect(response.status).toBe(503);
+  });
+});
+
+describe("the status poller", () => {
+  function fakeCallbell(statusOf: (uuid: string) => string | Response) {
+    const asked: string[] = [];
+    const client = createCallbellClient({
+      baseUrl: "https://api.example/v1",
+      token: "t",
+      timeoutMs: 1000,
+      sleep: async () => {},
+      fetch: (async (url: string) => {
+        const uuid = url.split("/").pop()!;
+        asked.push(uuid);
+        const status = statusOf(uuid);
+        if (status instanceof Response) return status;
+        return Response.json({
+          message: {
+            uuid,
+            status,
+            messageStatusPayload: status === "failed" ? { payload: { reason: "Opted out", code: 470 } } : {},
+          },
+        });
+      }) as unknown as typeof fetch,
+    });
+    return { client, asked };
+  }
+
+  it("stops asking once a message is final, and backs off while it is not", async () => {
+    const db = await database();
+    let clock = Date.now();
+    const statuses: Record<string, string> = { "p-read": "read", "p-sent": "sent", "p-failed": "failed" };
+    const ids: Record<string, number> = {};
+    for (const uuid of Object.keys(statuses))
+      ids[uuid] = await enqueuedSend(db, uuid, { nextPollAt: new Date(clock) });
+    const { client, asked } = fakeCallbell((uuid) => statuses[uuid]!);
+    const poller = createStatusPoller({
+      db: async () => db,
+      client: async () => client,
+      perMinute: 60,
+      now: () => clock,
+    });
+
+    expect(await poller.tick()).toMatchObject({ asked: 3, changed: 3 });
+    expect(await findSendById(db, ids["p-failed"]!)).toMatchObject({
+      status: "failed",
+      statusReason: "Opted out (code 470)",
+    });
+    expect(await findSendById(db, ids["p-read"]!)).toMatchObject({ status: "read", nextPollAt: null });
+    expect((await findSendById(db, ids["p-sent"]!))!.nextPollAt!.getTime()).toBe(clock + pollDelayMs(1));
+
+    clock += 1_000;
+    expect((await poller.tick()).asked).toBe(0);
+    clock += pollDelayMs(1);
+    statuses["p-sent"] = "delivered";
+    expect(await poller.tick()).toMatchObject({ asked: 1, changed: 1 });
+    expect(asked).toEqual(["p-read", "p-sent", "p-failed", "p-sent"]);
+  });
+
+  it("never asks more than its bound in any minute, however many messages wait", async () => {
+    const db = await database();
+    let clock = Date.now();
+    for (let index = 0; index < 50; index += 1)
+      await enqueuedSend(db, `bulk-${index}`, { nextPollAt: new Date(clock) });
+    const { client, asked } = fakeCallbell(() => "sent");
+    const poller = createStatusPoller({
+      db: async () => db,
+      client: async () => client,
+      perMinute: 20,
+      now: () => clock,
+    });
+    const perMinute: number[] = [];
+    for (let minute = 0; minute < 4; minute += 1) {
+      const before = asked.length;
+      for (let second = 0; second < 60; second += 2) {
+        await poller.tick();
+        clock += 2_000;
+      }
+      perMinute.push(asked.length - before);
+    }
+    expect(Math.max(...perMinute)).toBeLessThanOrEqual(20);
+    expect(perMinute[0]).toBe(20);
+  });
+
+  it("pauses everything after a 429 and skips messages older than a day", async () => {
+    const db = await database();
+    let clock = Date.now();
+    await enqueuedSend(db, "old", {
+      createdAt: new Date(clock - 25 * 3600_000),
+      nextPollAt: new Date(clock - 1000),
+    });
+    await enqueuedSend(db, "limited-1", { nextPollAt: new Date(clock) });
+    await enqueuedSend(db, "limited-2", { nextPollAt: new Date(clock) });
+    const { client, asked } = fakeCallbell(() =>
+      Response.json({ error: "Too many requests" }, { status: 429, headers: { "Retry-After": "1" } }),
+    );
+    const poller = createStatusPoller({
+      db: async () => db,
+      client: async () => client,
+      perMinute: 60,
+      now: () => clock,
+    });
+    expect(await poller.tick()).toMatchObject({ paused: true });
+    // The client itself retries a 429 on reads; the poller then stops the tick at the first message.
+    expect(new Set(asked)).toEqual(new Set(["limited-1"]));
+    clock += 30_000;
+    expect(await poller.tick()).toMatchObject({ asked: 0, paused: true });
+    expect(asked).not.toContain("old");
+  });
+});

@@ -1,0 +1,23 @@
+import "server-only";
+import { userOrUnauthorized } from "@/lib/auth/session";
+import { parseHistoryFilters, type HistoryFilters } from "./filters";
+
+/**
+ * The common start of every history route: a signed-in user (else 401) and filters that can be read (else 400 naming
+ * each one that cannot).
+ */
+export async function readHistoryRequest(
+  request: Request,
+): Promise<{ filters: HistoryFilters; params: URLSearchParams } | Response> {
+  const user = await userOrUnauthorized();
+  if (user instanceof Response) return user;
+  const params = new URL(request.url).searchParams;
+  const { filters, errors } = parseHistoryFilters(params);
+  if (Object.keys(errors).length > 0) {
+    return Response.json(
+      { error: "Some filters cannot be read", fields: errors },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return { filters, params };
+}
