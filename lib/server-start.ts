@@ -1,5 +1,6 @@
 import "server-only";
 import { getCallbellClient, readConnectionState } from "@/lib/callbell";
+import { resumeBroadcasts } from "@/lib/broadcasts/runtime";
 import { startStatusPoller } from "@/lib/delivery/poller";
 import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
@@ -38,6 +39,10 @@ export async function startServer() {
   const interrupted = await markInterruptedSendsUnknown(db);
   if (interrupted > 0)
     console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
+  const broadcasts = await resumeBroadcasts();
+  if (broadcasts.interrupted > 0)
+    console.warn(`Bellhop: ${broadcasts.interrupted} broadcast row(s) in flight at the last stop are now "unknown"`);
+  if (broadcasts.resumed > 0) console.log(`Bellhop: resumed ${broadcasts.resumed} running broadcast(s)`);
   const state = await readConnectionState();
   const source = state.modeChosen
     ? "chosen in Settings"

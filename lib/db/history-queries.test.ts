@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./client";
 import { exportedVariables } from "@/lib/history/csv";
 import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./queries";
-import { sends, type SendRow } from "./schema";
+import { sends } from "./schema";
 
 async function seeded() {
   const handle = openDatabase(":memory:");
@@ -13,18 +13,7 @@ async function seeded() {
     requestBody: "{}",
     updatedAt: new Date("2026-11-01T00:00:00Z"),
   };
-  const rows: Omit<
-    SendRow,
-    | "id"
-    | "pollCount"
-    | "statusReason"
-    | "statusUpdatedAt"
-    | "nextPollAt"
-    | "responseBody"
-    | "errorMessage"
-    | "errorStatus"
-    | "contactName"
-  >[] = [
+  const rows: (typeof sends.$inferInsert)[] = [
     {
       ...base,
       idempotencyKey: "k1",

@@ -44,7 +44,8 @@ export type NewSend = Pick<
   | "requestBody"
   | "senderId"
   | "senderEmail"
->;
+> &
+  Partial<Pick<SendRow, "broadcastId" | "broadcastRowId">>;
 
 /**
  * Records a send before it leaves, with status `sending`. When the idempotency key is already known, nothing is

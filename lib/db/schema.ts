@@ -47,6 +47,9 @@ export const sends = sqliteTable(
     /** When the poller asks Callbell next, and how often it has asked (its backoff). Null: not polled. */
     nextPollAt: integer("next_poll_at", { mode: "timestamp_ms" }),
     pollCount: integer("poll_count").notNull().default(0),
+    /** The broadcast and row this send belongs to; null for a send from the compose page. */
+    broadcastId: integer("broadcast_id"),
+    broadcastRowId: integer("broadcast_row_id"),
   },
   (table) => [
     // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
@@ -60,6 +63,7 @@ export const sends = sqliteTable(
     index("sends_channel_idx").on(table.channelUuid, table.id, table.status),
     index("sends_type_idx").on(table.messageType, table.id, table.status),
     index("sends_recipient_idx").on(table.recipient, table.status),
+    index("sends_broadcast_idx").on(table.broadcastId, table.status),
   ],
 );
 
@@ -166,3 +170,72 @@ export const settings = sqliteTable("settings", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   updatedBy: text("updated_by"),
 });
+
+/** Where a broadcast stands: dispatching, held by an admin or agent, stopped for good, or every row done. */
+export const BROADCAST_STATES = ["running", "paused", "cancelled", "completed"] as const;
+export type BroadcastState = (typeof BROADCAST_STATES)[number];
+
+/**
+ * A template sent to a frozen list of recipients. The list (broadcast_rows) is stored in full before the first send,
+ * so a restart resumes exactly where the dispatcher was.
+ */
+export const broadcasts = sqliteTable("broadcasts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  createdById: text("created_by_id"),
+  createdByEmail: text("created_by_email"),
+  name: text("name").notNull(),
+  platform: text("platform").notNull(),
+  channelUuid: text("channel_uuid"),
+  templateUuid: text("template_uuid").notNull(),
+  templateTitle: text("template_title"),
+  /** A media-header template's header type ("" for none), and the one URL used when the list has no URL column. */
+  templateHeader: text("template_header").notNull().default(""),
+  mediaUrl: text("media_url"),
+  /** Sends started per second, as configured (default 10, at most 100). */
+  ratePerSecond: integer("rate_per_second").notNull(),
+  state: text("state", { enum: BROADCAST_STATES }).notNull(),
+  totalRows: integer("total_rows").notNull(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  /** The broadcast whose failed rows this one sends again. */
+  retryOfId: integer("retry_of_id"),
+});
+
+export type BroadcastRow = typeof broadcasts.$inferSelect;
+
+/**
+ * A row's own state. waiting → sending (claimed atomically) → enqueued | failed | unknown; a 429 or a refused
+ * connection (surely not delivered) puts it back to waiting for a later attempt; cancelled rows are never sent.
+ */
+export const RECIPIENT_STATES = ["waiting", "sending", "enqueued", "failed", "unknown", "cancelled"] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+export const broadcastRecipients = sqliteTable(
+  "broadcast_recipients",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    broadcastId: integer("broadcast_id").notNull(),
+    /** The row's number in the list as given (after the header), for the report. */
+    rowNumber: integer("row_number").notNull(),
+    phone: text("phone").notNull(),
+    /** The template's values for this recipient, as a JSON array of strings. */
+    values: text("values").notNull(),
+    mediaUrl: text("media_url"),
+    state: text("state", { enum: RECIPIENT_STATES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** When a row put back after a 429 may be tried again. */
+    notBefore: integer("not_before", { mode: "timestamp_ms" }),
+    sendId: integer("send_id"),
+    callbellUuid: text("callbell_uuid"),
+    error: text("error"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    index("broadcast_recipients_state_idx").on(table.broadcastId, table.state, table.id),
+    index("broadcast_recipients_row_idx").on(table.broadcastId, table.rowNumber),
+  ],
+);
+
+export type RecipientRow = typeof broadcastRecipients.$inferSelect;

@@ -5,12 +5,13 @@ import {
   METADATA_MAX_PAIRS,
   METADATA_VALUE_MAX_LENGTH,
   RECIPIENT_ID_MAX_LENGTH,
-  TEMPLATE_VALUE_MAX_CONSECUTIVE_SPACES,
-  TEMPLATE_VALUE_MAX_LENGTH,
   TEXT_MAX_LENGTH,
 } from "./limits";
 import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
 import { isValidPhone, normalizePhone } from "./phone";
+import { httpsUrlProblem, templateValueProblem } from "./value-rules";
+
+export { templateValueProblem } from "./value-rules";
 import {
   TEMPLATE_MEDIA_HEADERS,
   countTemplateVariables,
@@ -74,28 +75,6 @@ export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
     metadata: [],
     idempotencyKey,
   };
-}
-
-/** Where each template rule is checked: on a value as the agent types, and again on the server. */
-export function templateValueProblem(value: string): string | null {
-  if (value.trim() === "") return "Enter a value";
-  if (/[\n\t]/.test(value)) return "WhatsApp refuses new lines and tabs in a template value";
-  if (new RegExp(` {${TEMPLATE_VALUE_MAX_CONSECUTIVE_SPACES + 1},}`).test(value)) {
-    return `At most ${TEMPLATE_VALUE_MAX_CONSECUTIVE_SPACES} spaces in a row`;
-  }
-  if (value.length > TEMPLATE_VALUE_MAX_LENGTH) return `At most ${TEMPLATE_VALUE_MAX_LENGTH} characters`;
-  return null;
-}
-
-function httpsUrlProblem(value: string): string | null {
-  if (value.trim() === "") return "Enter the public https URL of the file";
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol !== "https:") return "Callbell fetches media from public https URLs only";
-    return null;
-  } catch {
-    return "Enter a full URL, such as https://example.com/photo.jpeg";
-  }
 }
 
 const emailSchema = z.email();

@@ -25,6 +25,8 @@ export type SendDependencies = {
   sender: { id: string; email: string } | null;
   /** How long after an enqueued send the status poller first asks about it (default 5 s). */
   firstPollDelayMs?: number;
+  /** The broadcast row this send is for, recorded on the history row. */
+  origin?: { broadcastId: number; broadcastRowId: number };
 };
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
@@ -121,6 +123,8 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     requestBody: JSON.stringify(request),
     senderId: deps.sender?.id ?? null,
     senderEmail: deps.sender?.email ?? null,
+    broadcastId: deps.origin?.broadcastId ?? null,
+    broadcastRowId: deps.origin?.broadcastRowId ?? null,
   });
   if (!created) return resultFromRow(row) ?? waitForOutcome(deps, row);
 

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import {
+  countRecipientsByState,
+  createBroadcast,
+  findBroadcast,
+  listRecipients,
+  markInterruptedRecipientsUnknown,
+} from "@/lib/db/broadcast-queries";
+import { openDatabase, type Database } from "@/lib/db/client";
+import type { RecipientRow } from "@/lib/db/schema";
+import type { SendResult } from "@/lib/messages/send-result";
+import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
+
+async function setup(rows: number, ratePerSecond = 10) {
+  const handle = openDatabase(":memory:");
+  await handle.ready;
+  const db = handle.db;
+  const broadcast = await createBroadcast(
+    db,
+    {
+      name: "Outage notice",
+      createdById: "u1",
+      createdByEmail: "ana@example.com",
+      platform: "whatsapp",
+      channelUuid: null,
+      templateUuid: "t1",
+      templateTitle: "Outage",
+      templateHeader: "",
+      mediaUrl: null,
+      ratePerSecond,
+      retryOfId: null,
+    },
+    Array.from({ length: rows }, (_, index) => ({
+      rowNumber: index + 1,
+      phone: `+3161000${String(index).padStart(4, "0")}`,
+      values: JSON.stringify([`Customer ${index + 1}`]),
+      mediaUrl: null,
+    })),
+  );
+  return { db, broadcast };
+}
+
+/** A virtual clock: sleeping moves time on at once, so pacing is measured without waiting. */
+function virtualClock(start = 1_000_000) {
+  let time = start;
+  return {
+    now: () => time,
+    sleep: async (ms: number) => {
+      time += ms;
+      await Promise.resolve();
+    },
+  };
+}
+
+type Call = { rowId: number; attempts: number; at: number };
+
+function fakeSend(clock: { now: () => number }, answer: (row: RecipientRow) => SendResult) {
+  const calls: Call[] = [];
+  let nextSend = 1;
+  const send = async (_b: unknown, row: RecipientRow) => {
+    calls.push({ rowId: row.id, attempts: row.attempts, at: clock.now() });
+    return answer(row);
+  };
+  const enqueued = (): SendResult => ({
+    kind: "enqueued",
+    sendId: nextSend++,
+    uuid: `uuid-${nextSend}`,
+    contactName: null,
+  });
+  return { calls, send, enqueued };
+}
+
+const state = async (db: Database, id: number) => (await findBroadcast(db, id))!.state;
+
+describe("the broadcast dispatcher", () => {
+  it("sends every row once at the configured pace, then completes", async () => {
+    const { db, broadcast } = await setup(100, 10);
+    const clock = virtualClock();
+    const fake = fakeSend(clock, () => fake.enqueued());
+    const dispatcher = createDispatcher({ db: async () => db, send: fake.send, ...clock });
+    const started = clock.now();
+    await dispatcher.ensure(broadcast.id);
+    expect(fake.calls).toHaveLength(100);
+    expect(new Set(fake.calls.map((call) => call.rowId)).size).toBe(100);
+    // 100 starts at 10 a second: the last one 9.9 s after the first.
+    expect(fake.calls.at(-1)!.at - started).toBeCloseTo(9_900, -1);
+    expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 100 });
+    expect(await state(db, broadcast.id)).toBe("completed");
+  });
+
+  it("marks rejections failed with Callbell's message, timeouts unknown, and never sends either again", async () => {
+    const { db, broadcast } = await setup(3);
+    const clock = virtualClock();
+    const fake = fakeSend(clock, (row): SendResult => {
+      if (row.rowNumber === 2)
+        return {
+          kind: "rejected",
+          sendId: 9,
+          status: 400,
+          message: "to is not a valid number",
+          fieldErrors: {},
+        };
+      if (row.rowNumber === 3)
+        return { kind: "unknown", sendId: 10, message: "Callbell did not answer within 15 s" };
+      return fake.enqueued();
+    });
+    await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
+    expect(fake.calls).toHaveLength(3);
+    const rows = await listRecipients(db, broadcast.id);
+    expect(rows.map((row) => [row.state, row.error])).toEqual([
+      ["enqueued", null],
+      ["failed", "to is not a valid number"],
+      ["unknown", "Callbell did not answer within 15 s"],
+    ]);
+  });
+
+  it("puts a 429 back for later, slows the whole broadcast down, and sends the row once it is accepted", async () => {
+    const { db, broadcast } = await setup(20, 10);
+    const clock = virtualClock();
+    let limited = 0;
+    const fake = fakeSend(clock, (row): SendResult => {
+      if (row.rowNumber === 5 && limited < 2) {
+        limited += 1;
+        return { kind: "rejected", sendId: null, status: 429, message: "Too many requests", fieldErrors: {} };
+      }
+      return fake.enqueued();
+    });
+    await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
+    const row5 = fake.calls.filter((call) => call.rowId === 5);
+    expect(row5.map((call) => call.attempts)).toEqual([1, 2, 3]);
+    expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 20 });
+    // Before the 429 the starts are 100 ms apart; right after, at least 200 ms.
+    const gaps = fake.calls.slice(1).map((call, index) => call.at - fake.calls[index]!.at);
+    expect(gaps[0]).toBe(100);
+    expect(gaps[5]).toBeGreaterThanOrEqual(200);
+  });
+
+  it("gives up on a row after 5 refusals in a row", async () => {
+    const { db, broadcast } = await setup(1);
+    const clock = virtualClock();
+    const fake = fakeSend(clock, () => ({
+      kind: "rejected",
+      sendId: null,
+      status: 429,
+      message: "Too many requests",
+      fieldErrors: {},
+    }));
+    await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
+    expect(fake.calls).toHaveLength(5);
+    expect((await listRecipients(db, broadcast.id))[0]).toMatchObject({
+      state: "failed",
+      error: "Too many requests (after 5 attempts)",
+    });
+  });
+
+  it("pauses, resumes where it stopped, and cancels the rest", async () => {
+    const { db, broadcast } = await setup(30);
+    const clock = virtualClock();
+    const fake = fakeSend(clock, (row) => {
+      if (row.rowNumber === 10) void pauseBroadcast(db, broadcast.id);
+      return fake.enqueued();
+    });
+    const dispatcher = createDispatcher({ db: async () => db, send: fake.send, ...clock });
+    await dispatcher.ensure(broadcast.id);
+    expect(await state(db, broadcast.id)).toBe("paused");
+    const sentBeforePause = fake.calls.length;
+    expect(sentBeforePause).toBeGreaterThanOrEqual(10);
+    expect(sentBeforePause).toBeLessThan(30);
+
+    expect(await resumeBroadcast(db, broadcast.id)).toBe(true);
+    let cancelledAt = 0;
+    const fake2 = fakeSend(clock, (row) => {
+      if (row.rowNumber === 20) {
+        cancelledAt = fake.calls.length + fake2.calls.length;
+        void cancelBroadcast(db, broadcast.id);
+      }
+      return fake2.enqueued();
+    });
+    await createDispatcher({ db: async () => db, send: fake2.send, ...clock }).ensure(broadcast.id);
+    expect(await state(db, broadcast.id)).toBe("cancelled");
+    const ids = [...fake.calls, ...fake2.calls].map((call) => call.rowId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const counts = await countRecipientsByState(db, broadcast.id);
+    expect((counts.enqueued ?? 0) + (counts.cancelled ?? 0)).toBe(30);
+    expect(counts.cancelled).toBeGreaterThan(0);
+    expect(cancelledAt).toBeGreaterThanOrEqual(20);
+  });
+
+  it("after a restart, a row that was in flight is unknown and never sent again; the rest go", async () => {
+    const { db, broadcast } = await setup(10);
+    const clock = virtualClock();
+    // The first process claims three rows and dies before any answer.
+    const hanging = fakeSend(clock, () => new Promise<never>(() => {}) as never);
+    const first = createDispatcher({ db: async () => db, send: hanging.send, maxConcurrency: 3, ...clock });
+    void first.ensure(broadcast.id);
+    await expect.poll(() => hanging.calls.length).toBe(3);
+
+    expect(await markInterruptedRecipientsUnknown(db)).toBe(3);
+    const fake = fakeSend(clock, () => fake.enqueued());
+    await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
+    const hung = new Set(hanging.calls.map((call) => call.rowId));
+    expect(fake.calls.some((call) => hung.has(call.rowId))).toBe(false);
+    expect(fake.calls).toHaveLength(7);
+    expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 7, unknown: 3 });
+  });
+});

@@ -1,0 +1,173 @@
+import "server-only";
+import {
+  cancelWaitingRecipients,
+  changeBroadcastState,
+  claimNextRecipient,
+  findBroadcast,
+  finishRecipient,
+  nextRetryAt,
+} from "@/lib/db/broadcast-queries";
+import type { Database } from "@/lib/db/client";
+import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
+import type { SendResult } from "@/lib/messages/send-result";
+
+/** The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 100. */
+export const DEFAULT_RATE_PER_SECOND = 10;
+export const MAX_RATE_PER_SECOND = 100;
+/** A row refused with a 429 (or a refused connection) is tried again, at most this many times in all. */
+export const MAX_ATTEMPTS = 5;
+/** After a 429 the whole broadcast goes at half its pace for this long (halving again on each further 429). */
+const SLOW_DOWN_MS = 30_000;
+const RETRY_BASE_MS = 5_000;
+
+export type DispatchDependencies = {
+  db: () => Promise<Database>;
+  /** Sends one row (in production: the compose page's own send use-case, recorded in the history). */
+  send: (broadcast: BroadcastRow, recipient: RecipientRow) => Promise<SendResult>;
+  /** Sends in flight at once for one broadcast. */
+  maxConcurrency?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What a row becomes after its send: the rule that never sends a row twice because of Bellhop. */
+export function recipientOutcome(
+  result: SendResult,
+  attempts: number,
+  now: number,
+): Parameters<typeof finishRecipient>[2] & { slowDown: boolean } {
+  const sendId = "sendId" in result ? result.sendId : null;
+  switch (result.kind) {
+    case "enqueued":
+      return { state: "enqueued", sendId, callbellUuid: result.uuid, error: null, slowDown: false };
+    case "unknown":
+      // It may have gone out: never again automatically.
+      return { state: "unknown", sendId, callbellUuid: null, error: result.message, slowDown: false };
+    case "invalid": {
+      const fields = Object.values(result.fieldErrors);
+      const error = fields.length > 0 ? `${result.message}: ${fields.join("; ")}` : result.message;
+      return { state: "failed", sendId: null, callbellUuid: null, error, slowDown: false };
+    }
+    case "rejected": {
+      // A 429, or a connection refused before anything was sent: surely not delivered, so it may go again later.
+      const retryable = result.status === 429 || result.status === 0;
+      if (retryable && attempts < MAX_ATTEMPTS) {
+        return {
+          state: "waiting",
+          sendId,
+          callbellUuid: null,
+          error: result.message,
+          notBefore: new Date(now + RETRY_BASE_MS * 2 ** (attempts - 1)),
+          slowDown: result.status === 429,
+        };
+      }
+      const error = retryable ? `${result.message} (after ${attempts} attempts)` : result.message;
+      return { state: "failed", sendId, callbellUuid: null, error, slowDown: result.status === 429 };
+    }
+  }
+}
+
+/**
+ * The broadcast dispatcher: one loop per running broadcast, starting sends on a fixed schedule at the broadcast's pace
+ * (absolute times, so the rate does not drift), with at most `maxConcurrency` in flight. Each row is claimed in the
+ * database before it is sent, so the list survives a restart and a row is sent once.
+ */
+export function createDispatcher(deps: DispatchDependencies) {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? defaultSleep;
+  const maxConcurrency = deps.maxConcurrency ?? 20;
+  const loops = new Map<number, Promise<void>>();
+
+  async function run(broadcastId: number) {
+    const db = await deps.db();
+    const inFlight = new Set<Promise<void>>();
+    let slowFactor = 1;
+    let slowUntil = 0;
+    let nextStart = now();
+
+    const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow) => {
+      let result: SendResult;
+      try {
+        result = await deps.send(broadcast, recipient);
+      } catch (error) {
+        result = {
+          kind: "unknown",
+          sendId: 0,
+          message: `Bellhop failed while sending: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      }
+      const { slowDown, ...outcome } = recipientOutcome(result, recipient.attempts, now());
+      if (slowDown) {
+        slowFactor = Math.min(slowFactor * 2, 64);
+        slowUntil = now() + SLOW_DOWN_MS;
+      }
+      await finishRecipient(db, recipient.id, outcome, new Date(now()));
+    };
+
+    for (;;) {
+      const broadcast = await findBroadcast(db, broadcastId);
+      if (!broadcast || broadcast.state !== "running") break;
+      if (now() >= slowUntil) slowFactor = 1;
+      const rate = Math.max(0.5, Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND) / slowFactor);
+      const interval = 1000 / rate;
+      const wait = nextStart - now();
+      if (wait > 0) await sleep(wait);
+      while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
+
+      const recipient = await claimNextRecipient(db, broadcastId, new Date(now()));
+      if (!recipient) {
+        if (inFlight.size > 0) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const retryAt = await nextRetryAt(db, broadcastId);
+        if (retryAt) {
+          await sleep(Math.max(50, Math.min(retryAt.getTime() - now(), 1_000)));
+          nextStart = now();
+          continue;
+        }
+        await changeBroadcastState(db, broadcastId, ["running"], "completed", new Date(now()));
+        break;
+      }
+      const sending: Promise<void> = sendOne(broadcast, recipient).finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+      // The next start is one interval after this one's slot, not after now: a slow claim does not lower the rate,
+      // and a pause does not cause a burst (the schedule never lags more than one interval).
+      nextStart = Math.max(nextStart + interval, now() - interval);
+    }
+    await Promise.all(inFlight);
+  }
+
+  /** Starts the loop of a running broadcast, unless this process already runs it. */
+  function ensure(broadcastId: number): Promise<void> {
+    const existing = loops.get(broadcastId);
+    if (existing) return existing;
+    const loop = run(broadcastId)
+      .catch((error: unknown) =>
+        console.error(`Bellhop: broadcast ${broadcastId} stopped on an error:`, error),
+      )
+      .finally(() => loops.delete(broadcastId));
+    loops.set(broadcastId, loop);
+    return loop;
+  }
+
+  return { ensure, running: () => [...loops.keys()] };
+}
+
+/** Pause, resume and cancel are state changes in the database; the loop reads the state before each send. */
+export async function pauseBroadcast(db: Database, id: number) {
+  return changeBroadcastState(db, id, ["running"], "paused");
+}
+
+export async function resumeBroadcast(db: Database, id: number) {
+  return changeBroadcastState(db, id, ["paused"], "running");
+}
+
+/** Cancel: the rows not yet sent never will be; rows already in flight finish. */
+export async function cancelBroadcast(db: Database, id: number) {
+  const cancelled = await changeBroadcastState(db, id, ["running", "paused"], "cancelled");
+  if (cancelled) await cancelWaitingRecipients(db, id);
+  return cancelled;
+}

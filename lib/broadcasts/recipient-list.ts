@@ -1,0 +1,208 @@
+import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
+
+/**
+ * A broadcast's list as parsed (header row and cells), how its columns map to the template, and the report that
+ * comes out: the recipients to send to, the rows that cannot be sent and why, and duplicates merged. Pure: it runs in
+ * the browser's worker for the report, and again on the server before anything is stored.
+ */
+export type ParsedList = { header: string[]; rows: string[][] };
+
+export type ColumnMapping = {
+  /** Column index of the phone number. */
+  phone: number;
+  /** Column index of each template value, in placeholder order ({{1}}, {{2}}, …). */
+  values: number[];
+  /** Column index of the media URL, or null to use one fixed URL for every row. */
+  mediaUrl: number | null;
+};
+
+export type ListRules = {
+  variableCount: number;
+  /** The template has a media header: every row needs a URL (its own column, or the fixed one). */
+  needsMedia: boolean;
+  fixedMediaUrl: string;
+};
+
+export type Recipient = {
+  /** The row's number in the file, counting the header as row 1 (as a spreadsheet shows it). */
+  rowNumber: number;
+  phone: string;
+  values: string[];
+  mediaUrl: string | null;
+  /** How many rows of the list had this same phone number and values (1: no duplicate). */
+  copies: number;
+};
+
+export type RowProblem = { rowNumber: number; phone: string; problems: string[] };
+
+export type ListReport = {
+  recipients: Recipient[];
+  invalid: RowProblem[];
+  /** Rows dropped because an earlier row had the same phone number (merged into that row). */
+  duplicates: number;
+  /** Phone numbers that appear with different values: the first row is kept, the others are reported. */
+  conflicts: number;
+  totalRows: number;
+};
+
+/** The most rows one broadcast takes. */
+export const MAX_RECIPIENTS = 50_000;
+
+const PHONE_HEADER = /^(phone|phone[ _-]?number|number|mobile|msisdn|to|recipient|whatsapp|tel(ephone)?)$/i;
+const MEDIA_HEADER = /^(media|media[ _-]?url|url|image|document|file|video|header)$/i;
+const VALUE_HEADER = /^(?:var(?:iable)?|value)?\s*[_ -]?\s*\{{0,2}\s*(\d{1,2})\s*\}{0,2}$/i;
+
+/** A first guess of the mapping from the header row: "phone", "{{1}}"/"var1"/"1", "media_url"; else left to right. */
+export function guessMapping(
+  header: string[],
+  rules: Pick<ListRules, "variableCount" | "needsMedia">,
+): ColumnMapping {
+  const names = header.map((name) => name.trim());
+  let phone = names.findIndex((name) => PHONE_HEADER.test(name));
+  if (phone < 0) phone = 0;
+  const media = rules.needsMedia
+    ? names.findIndex((name, index) => index !== phone && MEDIA_HEADER.test(name))
+    : -1;
+  const taken = new Set([phone, media]);
+  const values: number[] = [];
+  for (let n = 1; n <= rules.variableCount; n += 1) {
+    const numbered = names.findIndex(
+      (name, index) => !taken.has(index) && VALUE_HEADER.exec(name)?.[1] === String(n),
+    );
+    values.push(numbered);
+    if (numbered >= 0) taken.add(numbered);
+  }
+  // Values without a numbered header take the remaining columns, left to right.
+  const free = names.map((_, index) => index).filter((index) => !taken.has(index));
+  for (let i = 0; i < values.length; i += 1) if (values[i]! < 0) values[i] = free.shift() ?? -1;
+  return { phone, values, mediaUrl: media >= 0 ? media : null };
+}
+
+/** Checks every row; only rows without a problem become recipients, and each phone number is sent to once. */
+export function validateList(list: ParsedList, mapping: ColumnMapping, rules: ListRules): ListReport {
+  const recipients: Recipient[] = [];
+  const invalid: RowProblem[] = [];
+  const byPhone = new Map<string, Recipient>();
+  let duplicates = 0;
+  let conflicts = 0;
+  const fixedMedia = rules.fixedMediaUrl.trim();
+  const fixedMediaProblem =
+    rules.needsMedia && mapping.mediaUrl === null ? httpsUrlProblem(fixedMedia) : null;
+
+  list.rows.forEach((cells, index) => {
+    const rowNumber = index + 2;
+    const cell = (column: number) => (column >= 0 ? (cells[column] ?? "").trim() : "");
+    const problems: string[] = [];
+    const rawPhone = cell(mapping.phone);
+    const phone = normalizePhone(rawPhone);
+    if (rawPhone === "") problems.push("no phone number");
+    else if (!isValidPhone(phone))
+      problems.push(`"${rawPhone}" is not a phone number with its country code (+31 6…)`);
+
+    const values = mapping.values.map(cell);
+    if (mapping.values.length !== rules.variableCount || mapping.values.some((column) => column < 0)) {
+      problems.push(`the template takes ${rules.variableCount} value(s); map a column to each`);
+    }
+    if (cells.length < list.header.length && values.some((value) => value === "")) {
+      problems.push(`${cells.length} cell(s) where the header has ${list.header.length}`);
+    }
+    values.forEach((value, n) => {
+      const problem = templateValueProblem(value);
+      if (problem) problems.push(`value ${n + 1}: ${problem === "Enter a value" ? "missing" : problem}`);
+    });
+
+    let mediaUrl: string | null = null;
+    if (rules.needsMedia) {
+      if (mapping.mediaUrl !== null) {
+        mediaUrl = cell(mapping.mediaUrl);
+        const problem = httpsUrlProblem(mediaUrl);
+        if (problem) problems.push(`media URL: ${problem}`);
+      } else if (fixedMediaProblem) {
+        problems.push(`media URL: ${fixedMediaProblem}`);
+      }
+    }
+
+    if (problems.length > 0) {
+      invalid.push({ rowNumber, phone: rawPhone, problems });
+      return;
+    }
+    const existing = byPhone.get(phone);
+    if (existing) {
+      // Never twice to one number: the first row wins; different values are worth telling apart from a plain repeat.
+      duplicates += 1;
+      if (existing.values.join("\u0000") === values.join("\u0000") && existing.mediaUrl === mediaUrl) {
+        existing.copies += 1;
+      } else {
+        conflicts += 1;
+        invalid.push({
+          rowNumber,
+          phone: rawPhone,
+          problems: [
+            `same number as row ${existing.rowNumber} with other values: only row ${existing.rowNumber} is sent`,
+          ],
+        });
+      }
+      return;
+    }
+    const recipient: Recipient = { rowNumber, phone, values, mediaUrl, copies: 1 };
+    byPhone.set(phone, recipient);
+    recipients.push(recipient);
+  });
+
+  if (recipients.length > MAX_RECIPIENTS) {
+    for (const extra of recipients.splice(MAX_RECIPIENTS)) {
+      invalid.push({
+        rowNumber: extra.rowNumber,
+        phone: extra.phone,
+        problems: [`over ${MAX_RECIPIENTS} recipients`],
+      });
+    }
+  }
+  return { recipients, invalid, duplicates, conflicts, totalRows: list.rows.length };
+}
+
+const ONES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+function below1000(n: number): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const restWords =
+    rest < 20 ? ONES[rest]! : `${TENS[Math.floor(rest / 10)]}${rest % 10 ? `-${ONES[rest % 10]}` : ""}`;
+  if (hundreds === 0) return restWords;
+  return `${ONES[hundreds]} hundred${rest ? ` ${restWords}` : ""}`;
+}
+
+/** A count in words, for the confirmation ("one thousand two hundred thirty-four"). */
+export function numberInWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0) return String(n);
+  if (n < 1000) return below1000(n);
+  if (n < 1_000_000) {
+    const thousands = Math.floor(n / 1000);
+    const rest = n % 1000;
+    return `${below1000(thousands)} thousand${rest ? ` ${below1000(rest)}` : ""}`;
+  }
+  return n.toLocaleString("en");
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { getCallbellClient } from "@/lib/callbell";
+import { getDb } from "@/lib/db/client";
+import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
+import { firstPollDelayMs } from "@/lib/delivery/poller";
+import { getEnv } from "@/lib/env";
+import { loadTemplates } from "@/lib/messages/account-data";
+import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
+import { sendComposedMessage } from "@/lib/messages/send-message";
+import type { SendResult } from "@/lib/messages/send-result";
+
+/**
+ * One broadcast row as the compose form would hold it: the broadcast's template and channel, the row's phone, values
+ * and media URL, the opt-in confirmed for the whole list, and metadata naming the broadcast and row (Callbell echoes
+ * it in webhooks).
+ */
+export function recipientComposeForm(broadcast: BroadcastRow, recipient: RecipientRow): ComposeFormValues {
+  const values = JSON.parse(recipient.values) as string[];
+  const mediaUrl = recipient.mediaUrl ?? broadcast.mediaUrl ?? "";
+  const form = emptyComposeForm(`bc${broadcast.id}-r${recipient.id}-a${recipient.attempts}`);
+  return {
+    ...form,
+    to: recipient.phone,
+    platform: broadcast.platform as ComposeFormValues["platform"],
+    channelUuid: broadcast.channelUuid ?? "",
+    type: "template",
+    templateUuid: broadcast.templateUuid,
+    templateHeader: broadcast.templateHeader as ComposeFormValues["templateHeader"],
+    variables: values.map((value) => ({ value })),
+    mediaUrls: { ...form.mediaUrls, template: mediaUrl },
+    optin: true,
+    metadata: [
+      { key: "bellhop_broadcast", value: String(broadcast.id) },
+      { key: "bellhop_row", value: String(recipient.rowNumber) },
+    ],
+  };
+}
+
+/**
+ * Sends one row through the compose page's own use-case: validated by the same schema, recorded in the history
+ * (linked to its broadcast) before it leaves, with an idempotency key per row and attempt.
+ */
+export async function sendRecipient(broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> {
+  const env = getEnv();
+  return sendComposedMessage(recipientComposeForm(broadcast, recipient), {
+    db: await getDb(),
+    client: await getCallbellClient(),
+    loadTemplates,
+    waitForInFlightMs: env.CALLBELL_TIMEOUT_MS + 5_000,
+    sender: broadcast.createdById
+      ? { id: broadcast.createdById, email: broadcast.createdByEmail ?? "" }
+      : null,
+    firstPollDelayMs: firstPollDelayMs(Boolean(env.CALLBELL_WEBHOOK_SECRET)),
+    origin: { broadcastId: broadcast.id, broadcastRowId: recipient.id },
+  });
+}

@@ -1,0 +1,222 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import {
+  broadcastRecipients,
+  broadcasts,
+  sends,
+  type BroadcastRow,
+  type BroadcastState,
+  type RecipientRow,
+  type RecipientState,
+} from "./schema";
+
+export type NewBroadcast = Omit<
+  BroadcastRow,
+  "id" | "createdAt" | "updatedAt" | "state" | "totalRows" | "startedAt" | "finishedAt"
+>;
+export type NewRecipient = Pick<RecipientRow, "rowNumber" | "phone" | "values" | "mediaUrl">;
+
+/** Stores the broadcast and its whole frozen list in one transaction, before anything is sent. */
+export async function createBroadcast(
+  db: Database,
+  broadcast: NewBroadcast,
+  recipients: NewRecipient[],
+  now = new Date(),
+): Promise<BroadcastRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(broadcasts)
+      .values({
+        ...broadcast,
+        state: "running",
+        totalRows: recipients.length,
+        createdAt: now,
+        updatedAt: now,
+        startedAt: now,
+      })
+      .returning();
+    for (let start = 0; start < recipients.length; start += 500) {
+      await tx.insert(broadcastRecipients).values(
+        recipients.slice(start, start + 500).map((recipient) => ({
+          ...recipient,
+          broadcastId: created!.id,
+          state: "waiting" as const,
+          updatedAt: now,
+        })),
+      );
+    }
+    return created!;
+  });
+}
+
+export async function findBroadcast(db: Database, id: number): Promise<BroadcastRow | undefined> {
+  const rows = await db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function listBroadcasts(db: Database, limit = 100): Promise<BroadcastRow[]> {
+  return db.select().from(broadcasts).orderBy(desc(broadcasts.id)).limit(limit);
+}
+
+export async function listBroadcastsInState(db: Database, state: BroadcastState): Promise<BroadcastRow[]> {
+  return db.select().from(broadcasts).where(eq(broadcasts.state, state)).orderBy(asc(broadcasts.id));
+}
+
+/** Moves a broadcast to `to` only from one of `from`; true when it moved. */
+export async function changeBroadcastState(
+  db: Database,
+  id: number,
+  from: readonly BroadcastState[],
+  to: BroadcastState,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(broadcasts)
+    .set({
+      state: to,
+      updatedAt: now,
+      ...(to === "cancelled" || to === "completed" ? { finishedAt: now } : {}),
+    })
+    .where(and(eq(broadcasts.id, id), inArray(broadcasts.state, [...from])))
+    .returning({ id: broadcasts.id });
+  return rows.length > 0;
+}
+
+/**
+ * Claims the next waiting row of a broadcast (the oldest, whose retry time has come) by moving it to `sending` in one
+ * statement: whoever runs it, a row is claimed once.
+ */
+export async function claimNextRecipient(
+  db: Database,
+  broadcastId: number,
+  now = new Date(),
+): Promise<RecipientRow | undefined> {
+  const next = db
+    .select({ id: broadcastRecipients.id })
+    .from(broadcastRecipients)
+    .where(
+      and(
+        eq(broadcastRecipients.broadcastId, broadcastId),
+        eq(broadcastRecipients.state, "waiting"),
+        or(isNull(broadcastRecipients.notBefore), lte(broadcastRecipients.notBefore, now)),
+      ),
+    )
+    .orderBy(asc(broadcastRecipients.id))
+    .limit(1);
+  const rows = await db
+    .update(broadcastRecipients)
+    .set({ state: "sending", attempts: sql`${broadcastRecipients.attempts} + 1`, updatedAt: now })
+    .where(and(inArray(broadcastRecipients.id, next), eq(broadcastRecipients.state, "waiting")))
+    .returning();
+  return rows[0];
+}
+
+/** When the earliest row put back after a 429 may go; null when no row waits for a later time. */
+export async function nextRetryAt(db: Database, broadcastId: number): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(broadcastRecipients.notBefore) })
+    .from(broadcastRecipients)
+    .where(and(eq(broadcastRecipients.broadcastId, broadcastId), eq(broadcastRecipients.state, "waiting")));
+  return row?.at ?? null;
+}
+
+/** A row's outcome; only a row still `sending` takes one. */
+export async function finishRecipient(
+  db: Database,
+  id: number,
+  outcome: Pick<RecipientRow, "sendId" | "callbellUuid" | "error"> & {
+    state: Extract<RecipientState, "enqueued" | "failed" | "unknown" | "waiting">;
+    notBefore?: Date | null;
+  },
+  now = new Date(),
+) {
+  await db
+    .update(broadcastRecipients)
+    .set({ ...outcome, updatedAt: now })
+    .where(and(eq(broadcastRecipients.id, id), eq(broadcastRecipients.state, "sending")));
+}
+
+/** Cancel: every row not yet claimed is never sent. */
+export async function cancelWaitingRecipients(db: Database, broadcastId: number, now = new Date()) {
+  await db
+    .update(broadcastRecipients)
+    .set({ state: "cancelled", updatedAt: now })
+    .where(and(eq(broadcastRecipients.broadcastId, broadcastId), eq(broadcastRecipients.state, "waiting")));
+}
+
+/**
+ * At start: a row still `sending` was in flight when the process stopped. Whether Callbell got it is not known, so it
+ * is `unknown`, never sent again.
+ */
+export async function markInterruptedRecipientsUnknown(db: Database, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(broadcastRecipients)
+    .set({
+      state: "unknown",
+      error: "Bellhop stopped while this message was being sent: it may or may not have gone out",
+      updatedAt: now,
+    })
+    .where(eq(broadcastRecipients.state, "sending"))
+    .returning({ id: broadcastRecipients.id });
+  return rows.length;
+}
+
+export async function countRecipientsByState(
+  db: Database,
+  broadcastId: number,
+): Promise<Partial<Record<RecipientState, number>>> {
+  const rows = await db
+    .select({ state: broadcastRecipients.state, value: count() })
+    .from(broadcastRecipients)
+    .where(eq(broadcastRecipients.broadcastId, broadcastId))
+    .groupBy(broadcastRecipients.state);
+  return Object.fromEntries(rows.map((row) => [row.state, row.value]));
+}
+
+/** Delivery statuses of a broadcast's messages, as Callbell reports them (from the history). */
+export async function countBroadcastDeliveries(
+  db: Database,
+  broadcastId: number,
+): Promise<Partial<Record<string, number>>> {
+  const rows = await db
+    .select({ status: sends.status, value: count() })
+    .from(sends)
+    .where(eq(sends.broadcastId, broadcastId))
+    .groupBy(sends.status);
+  return Object.fromEntries(rows.map((row) => [row.status, row.value]));
+}
+
+/** Rows finished (enqueued, failed or unknown) since a moment: the broadcast's recent rate. */
+export async function countRecipientsFinishedSince(db: Database, broadcastId: number, since: Date) {
+  const [row] = await db
+    .select({ value: count() })
+    .from(broadcastRecipients)
+    .where(
+      and(
+        eq(broadcastRecipients.broadcastId, broadcastId),
+        inArray(broadcastRecipients.state, ["enqueued", "failed", "unknown"]),
+        gt(broadcastRecipients.updatedAt, since),
+      ),
+    );
+  return row?.value ?? 0;
+}
+
+export async function listRecipients(
+  db: Database,
+  broadcastId: number,
+  options: { state?: RecipientState; afterRow?: number; limit?: number } = {},
+): Promise<RecipientRow[]> {
+  return db
+    .select()
+    .from(broadcastRecipients)
+    .where(
+      and(
+        eq(broadcastRecipients.broadcastId, broadcastId),
+        options.state ? eq(broadcastRecipients.state, options.state) : undefined,
+        options.afterRow ? gt(broadcastRecipients.id, options.afterRow) : undefined,
+      ),
+    )
+    .orderBy(asc(broadcastRecipients.id))
+    .limit(options.limit ?? 100);
+}
