@@ -37,13 +37,13 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable|first-run|settings|hooks)\.spec\.ts/,
+      testIgnore: /(sandbox|unreachable|first-run|settings|hooks|broadcasts|restart)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
     {
       name: "sandbox",
-      testMatch: /sandbox\.spec\.ts/,
+      testMatch: /(sandbox|broadcasts)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },
     },
@@ -67,6 +67,8 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { baseURL: SERVERS.hooks, storageState: storageStateFor("hooks") },
     },
+    // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
+    { name: "restart", testMatch: /restart\.spec\.ts/ },
     // A Bellhop with no user at all, for the one-time /setup.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3103" } },
   ],

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import {
-  MAX_REQUEST_BODY_BYTES,
   contentSecurityPolicy,
   isHttpsRequest,
   isSameOriginRequest,
+  maxBodyBytes,
   securityHeaders,
 } from "@/lib/security/http-headers";
 
@@ -15,7 +15,7 @@ import {
 export function proxy(request: NextRequest) {
   if (request.method === "POST") {
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_REQUEST_BODY_BYTES) {
+    if (length > maxBodyBytes(request.nextUrl.pathname)) {
       return new NextResponse("Request body too large", { status: 413 });
     }
     if (request.headers.has("next-action") && !isSameOriginRequest(request.headers)) {

@@ -108,7 +108,12 @@ export class ComposePage {
     return this.page.getByLabel(name, { exact: true });
   }
   async chooseType(name: string) {
-    await this.page.getByRole("radio", { name, exact: true }).check();
+    const radio = this.page.getByRole("radio", { name, exact: true });
+    // Under load a click can land while the form re-renders and be lost; the type is what is asserted, so try again.
+    await expect(async () => {
+      await radio.click();
+      await expect(radio).toBeChecked({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
   }
   /** Searches the `Template` combobox and clicks the option; an option's name starts with its title. */
   async chooseTemplate(title: string) {

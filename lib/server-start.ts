@@ -41,7 +41,9 @@ export async function startServer() {
     console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
   const broadcasts = await resumeBroadcasts();
   if (broadcasts.interrupted > 0)
-    console.warn(`Bellhop: ${broadcasts.interrupted} broadcast row(s) in flight at the last stop are now "unknown"`);
+    console.warn(
+      `Bellhop: ${broadcasts.interrupted} broadcast row(s) in flight at the last stop are now "unknown"`,
+    );
   if (broadcasts.resumed > 0) console.log(`Bellhop: resumed ${broadcasts.resumed} running broadcast(s)`);
   const state = await readConnectionState();
   const source = state.modeChosen

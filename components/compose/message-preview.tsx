@@ -17,37 +17,47 @@ export function MessagePreview({ templates }: { templates: TemplateSummary[] | n
   const values = useDeferredValue(useWatch<ComposeFormValues>() as ComposeFormValues);
   const template = templates?.find((t) => t.uuid === values.templateUuid);
   const preview = messagePreview(values, template);
-  const empty = preview.media === null && preview.text.trim() === "";
 
   return (
     <section aria-labelledby="message-preview-title" className="grid gap-2">
       <h2 id="message-preview-title" className="text-sm font-medium">
         Message preview
       </h2>
-      <div className="rounded-lg bg-[#efeae2] p-3 dark:bg-zinc-800">
-        {empty ? (
-          <p className="py-6 text-center text-xs text-zinc-600 dark:text-zinc-300">
-            {values.type !== "template"
-              ? "The message appears here as you type."
-              : templates === null
-                ? "The template's text could not be read from Callbell, so it cannot be shown."
-                : "Choose a template to see the message."}
-          </p>
-        ) : (
-          <div className="ml-auto w-fit max-w-[90%] min-w-32 rounded-lg rounded-tr-none bg-[#d9fdd3] p-1.5 text-sm text-zinc-900 shadow-sm">
-            {preview.media && <MediaHeader media={preview.media} />}
-            {preview.text.trim() !== "" && (
-              <p data-testid="preview-text" className="px-1.5 pt-1 break-words whitespace-pre-wrap">
-                <FormattedText text={preview.text} />
-              </p>
-            )}
-            <p aria-hidden className="px-1.5 text-right text-[0.65rem] text-zinc-500">
-              now ✓✓
-            </p>
-          </div>
-        )}
-      </div>
+      <MessageBubble
+        preview={preview}
+        emptyText={
+          values.type !== "template"
+            ? "The message appears here as you type."
+            : templates === null
+              ? "The template's text could not be read from Callbell, so it cannot be shown."
+              : "Choose a template to see the message."
+        }
+      />
     </section>
+  );
+}
+
+/** The WhatsApp-style bubble for a message preview; also used for a broadcast's first rows. */
+export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyText: string }) {
+  const empty = preview.media === null && preview.text.trim() === "";
+  return (
+    <div className="rounded-lg bg-[#efeae2] p-3 dark:bg-zinc-800">
+      {empty ? (
+        <p className="py-6 text-center text-xs text-zinc-600 dark:text-zinc-300">{emptyText}</p>
+      ) : (
+        <div className="ml-auto w-fit max-w-[90%] min-w-32 rounded-lg rounded-tr-none bg-[#d9fdd3] p-1.5 text-sm text-zinc-900 shadow-sm">
+          {preview.media && <MediaHeader media={preview.media} />}
+          {preview.text.trim() !== "" && (
+            <p data-testid="preview-text" className="px-1.5 pt-1 break-words whitespace-pre-wrap">
+              <FormattedText text={preview.text} />
+            </p>
+          )}
+          <p aria-hidden className="px-1.5 text-right text-[0.65rem] text-zinc-500">
+            now ✓✓
+          </p>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SEND_STATUSES } from "@/lib/db/schema";
+import { SEND_STATUSES } from "@/lib/db/constants";
 import type { HistoryFilters } from "@/lib/history/filters";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 

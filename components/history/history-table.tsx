@@ -163,7 +163,14 @@ export function HistoryTable({ options }: { options: FilterOptions }) {
                   <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
                   <TableCell className="font-mono text-xs">{item.recipient}</TableCell>
                   <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
-                  <TableCell>{item.templateTitle ?? "—"}</TableCell>
+                  <TableCell>
+                    {item.templateTitle ?? "—"}
+                    {item.broadcastId && (
+                      <Link href={`/broadcasts/${item.broadcastId}`} className="block text-xs underline">
+                        Broadcast {item.broadcastId}
+                      </Link>
+                    )}
+                  </TableCell>
                   <TableCell>
                     <StatusBadge status={item.status} />
                     {(item.statusReason ?? item.errorMessage) && (

@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/compose", label: "Compose" },
   { href: "/history", label: "History" },
+  { href: "/broadcasts", label: "Broadcasts" },
 ];
 
 const ADMIN_LINKS = [

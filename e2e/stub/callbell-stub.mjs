@@ -8,6 +8,7 @@ const token = process.env.STUB_TOKEN;
 if (!token) throw new Error("Set STUB_TOKEN: the stub accepts only that bearer token");
 const requests = [];
 const rules = new Map(); // to → { status, body, hangMs, times }
+const latencies = new Map(); // recipient prefix → ms every send to it takes
 const statuses = new Map(); // message uuid → { status, messageStatusPayload }, what GET /messages/status answers
 
 const STUB_TEMPLATES = [
@@ -99,6 +100,11 @@ const server = createServer(async (req, res) => {
       statuses.set(uuid, status);
       return send(res, 200, { ok: true });
     }
+    if (path === "/__control/latency" && req.method === "POST") {
+      const { prefix, ms } = JSON.parse(text);
+      latencies.set(prefix, ms);
+      return send(res, 200, { ok: true });
+    }
     if (path === "/__control/polls") {
       const uuid = url.searchParams.get("uuid");
       return send(res, 200, {
@@ -133,6 +139,10 @@ const server = createServer(async (req, res) => {
     return send(res, 401, { error: "Invalid API token" });
   }
   if (req.method === "POST" && path === "/v1/messages/send") {
+    for (const [prefix, ms] of latencies) {
+      if (String(body?.to ?? "").startsWith(prefix)) await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+    if (res.destroyed) return;
     const rule = rules.get(body?.to);
     if (rule && rule.times > 0) {
       rule.times -= 1;

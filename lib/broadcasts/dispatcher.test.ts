@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  claimNextRecipient,
   countRecipientsByState,
   createBroadcast,
   findBroadcast,
@@ -184,6 +185,14 @@ describe("the broadcast dispatcher", () => {
     expect((counts.enqueued ?? 0) + (counts.cancelled ?? 0)).toBe(30);
     expect(counts.cancelled).toBeGreaterThan(0);
     expect(cancelledAt).toBeGreaterThanOrEqual(20);
+  });
+
+  it("claims no row of a paused broadcast, whatever the dispatcher read a moment before", async () => {
+    const { db, broadcast } = await setup(2);
+    expect(await pauseBroadcast(db, broadcast.id)).toBe(true);
+    expect(await claimNextRecipient(db, broadcast.id)).toBeUndefined();
+    expect(await resumeBroadcast(db, broadcast.id)).toBe(true);
+    expect((await claimNextRecipient(db, broadcast.id))?.rowNumber).toBe(1);
   });
 
   it("after a restart, a row that was in flight is unknown and never sent again; the rest go", async () => {

@@ -118,6 +118,8 @@ export function createDispatcher(deps: DispatchDependencies) {
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()));
       if (!recipient) {
+        // Paused or cancelled since the check above: the claim refused, and the loop ends at the next check.
+        if ((await findBroadcast(db, broadcastId))?.state !== "running") continue;
         if (inFlight.size > 0) {
           await Promise.race(inFlight);
           continue;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import {
   broadcastRecipients,
@@ -85,7 +85,8 @@ export async function changeBroadcastState(
 
 /**
  * Claims the next waiting row of a broadcast (the oldest, whose retry time has come) by moving it to `sending` in one
- * statement: whoever runs it, a row is claimed once.
+ * statement: whoever runs it, a row is claimed once, and only while the broadcast is running (a pause or cancel that
+ * lands between the dispatcher's check and its claim still stops it).
  */
 export async function claimNextRecipient(
   db: Database,
@@ -107,7 +108,18 @@ export async function claimNextRecipient(
   const rows = await db
     .update(broadcastRecipients)
     .set({ state: "sending", attempts: sql`${broadcastRecipients.attempts} + 1`, updatedAt: now })
-    .where(and(inArray(broadcastRecipients.id, next), eq(broadcastRecipients.state, "waiting")))
+    .where(
+      and(
+        inArray(broadcastRecipients.id, next),
+        eq(broadcastRecipients.state, "waiting"),
+        exists(
+          db
+            .select({ id: broadcasts.id })
+            .from(broadcasts)
+            .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.state, "running"))),
+        ),
+      ),
+    )
     .returning();
   return rows[0];
 }
@@ -215,6 +227,54 @@ export async function listRecipients(
         eq(broadcastRecipients.broadcastId, broadcastId),
         options.state ? eq(broadcastRecipients.state, options.state) : undefined,
         options.afterRow ? gt(broadcastRecipients.id, options.afterRow) : undefined,
+      ),
+    )
+    .orderBy(asc(broadcastRecipients.id))
+    .limit(options.limit ?? 100);
+}
+
+/** A row of a broadcast's report: the row, its dispatch state, and its message's delivery status from the history. */
+export type RecipientReportRow = Pick<
+  RecipientRow,
+  | "id"
+  | "rowNumber"
+  | "phone"
+  | "values"
+  | "mediaUrl"
+  | "state"
+  | "error"
+  | "callbellUuid"
+  | "sendId"
+  | "attempts"
+> & { deliveryStatus: string | null; deliveryReason: string | null };
+
+export async function listRecipientReport(
+  db: Database,
+  broadcastId: number,
+  options: { state?: RecipientState; afterId?: number; limit?: number } = {},
+): Promise<RecipientReportRow[]> {
+  return db
+    .select({
+      id: broadcastRecipients.id,
+      rowNumber: broadcastRecipients.rowNumber,
+      phone: broadcastRecipients.phone,
+      values: broadcastRecipients.values,
+      mediaUrl: broadcastRecipients.mediaUrl,
+      state: broadcastRecipients.state,
+      error: broadcastRecipients.error,
+      callbellUuid: broadcastRecipients.callbellUuid,
+      sendId: broadcastRecipients.sendId,
+      attempts: broadcastRecipients.attempts,
+      deliveryStatus: sends.status,
+      deliveryReason: sends.statusReason,
+    })
+    .from(broadcastRecipients)
+    .leftJoin(sends, eq(sends.id, broadcastRecipients.sendId))
+    .where(
+      and(
+        eq(broadcastRecipients.broadcastId, broadcastId),
+        options.state ? eq(broadcastRecipients.state, options.state) : undefined,
+        options.afterId ? gt(broadcastRecipients.id, options.afterId) : undefined,
       ),
     )
     .orderBy(asc(broadcastRecipients.id))

@@ -1,18 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { BROADCAST_STATES, RECIPIENT_STATES, SEND_STATUSES } from "./constants";
 
-/** Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. */
-export const SEND_STATUSES = [
-  "sending",
-  "enqueued",
-  "rejected",
-  "unknown",
-  "sent",
-  "delivered",
-  "read",
-  "failed",
-  "mismatch",
-] as const;
-export type SendStatus = (typeof SEND_STATUSES)[number];
+export * from "./constants";
 
 export const sends = sqliteTable(
   "sends",
@@ -94,9 +83,6 @@ export type SendEventRow = typeof sendEvents.$inferSelect;
 // Better Auth's tables (users, sessions, credentials, one-time tokens), with the admin plugin's role and ban fields.
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 
-export const USER_ROLES = ["admin", "agent"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
 export const user = sqliteTable("user", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -171,10 +157,6 @@ export const settings = sqliteTable("settings", {
   updatedBy: text("updated_by"),
 });
 
-/** Where a broadcast stands: dispatching, held by an admin or agent, stopped for good, or every row done. */
-export const BROADCAST_STATES = ["running", "paused", "cancelled", "completed"] as const;
-export type BroadcastState = (typeof BROADCAST_STATES)[number];
-
 /**
  * A template sent to a frozen list of recipients. The list (broadcast_rows) is stored in full before the first send,
  * so a restart resumes exactly where the dispatcher was.
@@ -204,13 +186,6 @@ export const broadcasts = sqliteTable("broadcasts", {
 });
 
 export type BroadcastRow = typeof broadcasts.$inferSelect;
-
-/**
- * A row's own state. waiting → sending (claimed atomically) → enqueued | failed | unknown; a 429 or a refused
- * connection (surely not delivered) puts it back to waiting for a later attempt; cancelled rows are never sent.
- */
-export const RECIPIENT_STATES = ["waiting", "sending", "enqueued", "failed", "unknown", "cancelled"] as const;
-export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 export const broadcastRecipients = sqliteTable(
   "broadcast_recipients",

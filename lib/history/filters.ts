@@ -1,4 +1,4 @@
-import { SEND_STATUSES, type SendStatus } from "@/lib/db/schema";
+import { SEND_STATUSES, type SendStatus } from "@/lib/db/constants";
 import {
   MESSAGE_TYPE_VALUES,
   PLATFORM_VALUES,

@@ -14,6 +14,8 @@ export type HistoryItem = {
   senderEmail: string | null;
   /** Why Callbell says it failed, in words. */
   statusReason: string | null;
+  /** The broadcast this send was part of, if any. */
+  broadcastId: number | null;
 };
 
 export type HistoryResponse = {
@@ -37,5 +39,6 @@ export function toHistoryItem(row: SendRow): HistoryItem {
     errorMessage: row.errorMessage,
     senderEmail: row.senderEmail,
     statusReason: row.statusReason,
+    broadcastId: row.broadcastId,
   };
 }

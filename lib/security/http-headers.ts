@@ -14,6 +14,8 @@ export function contentSecurityPolicy(
     "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The broadcast wizard parses its list in a worker served by Bellhop itself.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -38,6 +40,14 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
 
 /** The largest request body Bellhop takes. A compose form is a few kB; anything near this is not one. */
 export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+
+/** A broadcast's recipient list is the one large body: 50,000 rows of a phone and a few values. */
+export const MAX_BROADCAST_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The body limit of a request: larger only for creating a broadcast. */
+export function maxBodyBytes(pathname: string): number {
+  return pathname === "/api/broadcasts" ? MAX_BROADCAST_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
+}
 
 /**
  * Whether a request comes from a page of this origin: its `Origin` header names the host it was sent to. A request

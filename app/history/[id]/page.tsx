@@ -98,6 +98,16 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
             <time dateTime={send.createdAt.toISOString()}>{at(send.createdAt)}</time>
             {send.senderEmail ? ` by ${send.senderEmail}` : ""}
           </dd>
+          {send.broadcastId && (
+            <>
+              <dt className="text-muted-foreground">Broadcast</dt>
+              <dd>
+                <Link href={`/broadcasts/${send.broadcastId}`} className="underline">
+                  Broadcast {send.broadcastId}
+                </Link>
+              </dd>
+            </>
+          )}
           <dt className="text-muted-foreground">Platform</dt>
           <dd>{platform}</dd>
           {send.templateUuid && (

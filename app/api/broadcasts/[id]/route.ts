@@ -1,0 +1,48 @@
+import { userOrUnauthorized } from "@/lib/auth/session";
+import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "@/lib/broadcasts/dispatcher";
+import { broadcastProgress } from "@/lib/broadcasts/progress";
+import { getDispatcher } from "@/lib/broadcasts/runtime";
+import { getDb } from "@/lib/db/client";
+import { isSameOriginRequest } from "@/lib/security/http-headers";
+
+type Context = { params: Promise<{ id: string }> };
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+async function idOf(context: Context) {
+  const id = Number((await context.params).id);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** `GET /api/broadcasts/<id>`: the progress, polled by the page every second. */
+export async function GET(_request: Request, context: Context) {
+  const user = await userOrUnauthorized();
+  if (user instanceof Response) return user;
+  const id = await idOf(context);
+  const progress = id ? await broadcastProgress(await getDb(), id) : null;
+  return progress ? json(200, progress) : json(404, { message: "No such broadcast" });
+}
+
+/** `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel"}`. */
+export async function POST(request: Request, context: Context) {
+  if (!isSameOriginRequest(request.headers)) return json(403, { message: "Cross-origin request refused" });
+  const user = await userOrUnauthorized();
+  if (user instanceof Response) return user;
+  const id = await idOf(context);
+  if (!id) return json(404, { message: "No such broadcast" });
+  const { action } = ((await request.json().catch(() => ({}))) ?? {}) as { action?: unknown };
+  const db = await getDb();
+  let changed: boolean;
+  if (action === "pause") changed = await pauseBroadcast(db, id);
+  else if (action === "resume") {
+    changed = await resumeBroadcast(db, id);
+    if (changed) void getDispatcher().ensure(id);
+  } else if (action === "cancel") changed = await cancelBroadcast(db, id);
+  else return json(400, { message: 'action must be "pause", "resume" or "cancel"' });
+  const progress = await broadcastProgress(db, id);
+  if (!progress) return json(404, { message: "No such broadcast" });
+  return json(
+    changed ? 200 : 409,
+    changed ? progress : { message: `The broadcast is ${progress.state}`, ...progress },
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BroadcastProgressView } from "@/components/broadcasts/broadcast-progress";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { requireUser } from "@/lib/auth/session";
+import { broadcastProgress } from "@/lib/broadcasts/progress";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Broadcast" };
+
+export default async function BroadcastPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: idParam } = await params;
+  await requireUser(`/broadcasts/${encodeURIComponent(idParam)}`);
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id < 1) notFound();
+  const progress = await broadcastProgress(await getDb(), id);
+  if (!progress) notFound();
+  return (
+    <div className="grid max-w-5xl gap-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/broadcasts" className="underline">
+            Broadcasts
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{progress.name}</h1>
+        <p className="text-sm text-muted-foreground">
+          Template {progress.templateTitle ?? "—"} · started by {progress.createdByEmail ?? "—"}
+          {progress.retryOfId && (
+            <>
+              {" "}
+              · the failed rows of{" "}
+              <Link href={`/broadcasts/${progress.retryOfId}`} className="underline">
+                broadcast {progress.retryOfId}
+              </Link>
+            </>
+          )}
+        </p>
+      </div>
+      <QueryProvider>
+        <BroadcastProgressView initial={progress} />
+      </QueryProvider>
+    </div>
+  );
+}

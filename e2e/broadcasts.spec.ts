@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Broadcasts run on the sandbox server: its magic numbers fail rows on purpose.
+const uniqueNumber = (index: number) =>
+  `+3162${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}${String(index).padStart(3, "0")}`;
+
+async function upload(page: Page, csv: string) {
+  await page
+    .getByLabel("Recipients file")
+    .setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+}
+
+test("the wizard: a CSV, its report, a preview, a test send, the confirmation, live progress and the report", async ({
+  page,
+}) => {
+  const [a, b, c] = [uniqueNumber(1), uniqueNumber(2), uniqueNumber(3)];
+  const csv = [
+    "Phone,Name,Word,Closing",
+    `${a},Ana,first,Cheers`,
+    `${b},Bo,second,Thanks`,
+    "0612345678,Cy,third,Bye",
+    `${c},,fourth,Hi`,
+    `${a},Ana,first,Cheers`,
+    "+15550000400,Rejected,row,Sorry",
+    "+15550000408,Unknown,row,Maybe",
+  ].join("\n");
+
+  await page.goto("/broadcasts");
+  await page.getByRole("link", { name: "New broadcast" }).click();
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Welcome series" });
+  await upload(page, csv);
+  await expect(page.getByRole("status").filter({ hasText: "Read 7 row(s)" })).toBeVisible();
+
+  // The columns are guessed from the header; the report explains every row left out.
+  await expect(page.getByLabel("Phone column")).toHaveValue("0");
+  await expect(page.getByLabel("Value 1 column")).toHaveValue("1");
+  const summary = page.getByRole("list", { name: "Report summary" });
+  await expect(summary).toContainText("4 recipient(s) ready");
+  await expect(summary).toContainText("2 row(s) with problems, left out");
+  await expect(summary).toContainText("1 duplicate row(s) merged");
+  const problems = page.getByRole("table", { name: "Rows with problems" });
+  await expect(problems.getByRole("row").filter({ hasText: "0612345678" })).toContainText("country code");
+  await expect(problems.getByRole("row").filter({ hasText: c })).toContainText("value 1: missing");
+
+  // A preview of the first messages, then a test send to a number of our choice.
+  await expect(page.getByRole("region", { name: "5. Broadcast preview" })).toContainText(
+    "Hello Ana, this is a template first example. Cheers!",
+  );
+  await page.getByLabel("Test phone number").fill("+31 6 5555 0303");
+  await page.getByRole("button", { name: "Send test" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Test sent to +31655550303" })).toContainText(
+    "Message enqueued",
+  );
+
+  // Confirmation: nothing starts without the opt-in.
+  await expect(page.getByTestId("broadcast-summary")).toContainText("to 4 recipients (four)");
+  const start = page.getByRole("button", { name: "Start broadcast" });
+  await expect(start).toBeDisabled();
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await expect(start).toBeEnabled();
+  await start.click();
+
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  const progress = page.getByRole("progressbar", { name: "Broadcast progress" });
+  await expect(progress).toHaveAttribute("aria-valuemax", "4");
+  await expect(progress).toHaveAttribute("aria-valuenow", "4", { timeout: 15_000 });
+  await expect(page.getByTestId("broadcast-state")).toContainText("completed");
+  const perState = page.getByRole("definition");
+  await expect(perState.and(page.locator("[data-state=enqueued]"))).toHaveText("2");
+  await expect(perState.and(page.locator("[data-state=failed]"))).toHaveText("1");
+  await expect(perState.and(page.locator("[data-state=unknown]"))).toHaveText("1");
+
+  const report = page.getByRole("table", { name: "Recipients" });
+  await expect(report.locator("tr[data-row='7']")).toContainText("failed");
+  await expect(report.locator("tr[data-row='2']")).toContainText("Ana | first | Cheers");
+
+  // Each message is in the history, linked to its broadcast.
+  const broadcastUrl = page.url();
+  await page.goto(`/history?q=${encodeURIComponent(b)}`);
+  await page.getByRole("link", { name: /^Broadcast \d+$/ }).click();
+  await expect(page).toHaveURL(broadcastUrl);
+
+  // The export holds every row with its status and reason.
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const exported = (await (await page.request.get(href!)).text())
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split("\r\n");
+  expect(exported[0]).toBe("row,phone,values,uuid,status,reason");
+  expect(exported).toHaveLength(5);
+  expect(exported.find((line) => line.startsWith("7,"))).toMatch(
+    /^7,\+15550000400,Rejected \| row \| Sorry,,failed,.+/,
+  );
+
+  // The failed rows become a new list, to be checked and confirmed again.
+  await page.getByRole("link", { name: "New broadcast from failed rows" }).click();
+  await expect(page).toHaveURL(/\/broadcasts\/new\?from=\d+$/);
+  await expect(page.getByLabel("Template", { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+  await expect(page.getByLabel("Or paste the rows")).toHaveValue(/\+15550000400,Rejected,row,Sorry/);
+});
+
+test("pause holds the rest, resume carries on, cancel leaves the rest unsent", async ({ page }) => {
+  const rows = Array.from({ length: 40 }, (_, index) => `${uniqueNumber(index)},Pat`);
+  await page.goto("/broadcasts/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await page.getByLabel("Sends per second").fill("2");
+  await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipient(s) ready");
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await page.getByRole("button", { name: "Start broadcast" }).click();
+
+  const progress = page.getByRole("progressbar", { name: "Broadcast progress" });
+  await expect(progress).not.toHaveAttribute("aria-valuenow", "0");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("broadcast-state")).toContainText("paused");
+  // A send already on its way when Pause was pressed finishes; nothing new starts.
+  await expect(page.locator("dd[data-state=sending]")).toHaveText("0");
+  const paused = Number(await progress.getAttribute("aria-valuenow"));
+  await page.waitForTimeout(2_000);
+  await expect(progress).toHaveAttribute("aria-valuenow", String(paused));
+
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByTestId("broadcast-state")).toContainText("running");
+  await expect
+    .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 10_000 })
+    .toBeGreaterThan(paused);
+  await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
+  const cancelled = Number(await page.locator("dd[data-state=cancelled]").innerText());
+  const enqueued = Number(await page.locator("dd[data-state=enqueued]").innerText());
+  expect(cancelled).toBeGreaterThan(0);
+  expect(cancelled + enqueued).toBe(40);
+  await page.goto("/broadcasts");
+  await expect(page.getByRole("table", { name: "Broadcasts" })).toContainText("cancelled");
+});
+
+test("above 100 recipients the count must be typed again", async ({ page }) => {
+  const rows = Array.from({ length: 120 }, (_, index) => `+3163${String(index).padStart(7, "0")},Lee`);
+  await page.goto("/broadcasts/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByTestId("broadcast-summary")).toContainText("120 recipients (one hundred twenty)");
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  const start = page.getByRole("button", { name: "Start broadcast" });
+  await expect(start).toBeDisabled();
+  await page.getByLabel("Type the number of recipients").fill("12");
+  await expect(start).toBeDisabled();
+  await page.getByLabel("Type the number of recipients").fill("120");
+  await expect(start).toBeEnabled();
+});

@@ -1,0 +1,132 @@
+import "server-only";
+import { z } from "zod";
+import { createBroadcast } from "@/lib/db/broadcast-queries";
+import type { Database } from "@/lib/db/client";
+import {
+  countTemplateVariables,
+  isSendableTemplate,
+  templateMediaHeader,
+  type TemplateSummary,
+} from "@/lib/messages/template";
+import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND } from "./dispatcher";
+import { parseRecipientCsv } from "./parse-csv";
+import { MAX_RECIPIENTS, validateList, type ListReport } from "./recipient-list";
+
+/** Above this many recipients, the count must be typed again to start. */
+export const TYPED_CONFIRMATION_ABOVE = 100;
+
+const column = z.number().int().min(-1).max(200);
+
+/** What the wizard posts to `POST /api/broadcasts`: the list as parsed, its mapping, and the confirmations. */
+export const newBroadcastSchema = z.object({
+  name: z.string().trim().max(100).default(""),
+  templateUuid: z.string().trim().min(1, "Choose a template"),
+  channelUuid: z.string().trim().max(100).default(""),
+  ratePerSecond: z
+    .number({ message: "Enter a number of sends per second" })
+    .int("Enter a whole number")
+    .min(1, "At least 1 a second")
+    .max(MAX_RATE_PER_SECOND, `At most ${MAX_RATE_PER_SECOND} a second`)
+    .default(DEFAULT_RATE_PER_SECOND),
+  fixedMediaUrl: z.string().max(2000).default(""),
+  /** The list as the agent gave it (file or pasted rows); parsed here as the browser parsed it. */
+  csv: z
+    .string()
+    .min(1, "Give the recipients: a CSV file or pasted rows")
+    .max(10 * 1024 * 1024),
+  mapping: z.object({ phone: column, values: z.array(column).max(100), mediaUrl: column.nullable() }),
+  optin: z.literal(true, { message: "Confirm that every recipient opted in to receive this template" }),
+  confirmCount: z.number().int().optional(),
+  retryOfId: z.number().int().positive().optional(),
+});
+
+export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
+
+export type CreateResult =
+  | { ok: true; id: number; recipients: number }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+/** Where the list's rules come from: the template's placeholders and header. */
+export function rulesFor(template: TemplateSummary, fixedMediaUrl: string) {
+  return {
+    variableCount: countTemplateVariables(template.text),
+    needsMedia: templateMediaHeader(template) !== null,
+    fixedMediaUrl,
+  };
+}
+
+/**
+ * Checks everything again on the server (the browser's report is a convenience), then stores the broadcast with its
+ * frozen list. Nothing is sent here: the caller starts the dispatcher.
+ */
+export async function createBroadcastFromInput(
+  input: unknown,
+  deps: {
+    db: Database;
+    templates: TemplateSummary[] | null;
+    creator: { id: string; email: string };
+  },
+): Promise<CreateResult & { report?: ListReport }> {
+  const parsed = newBroadcastSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+    return { ok: false, message: "Some fields need attention", fieldErrors };
+  }
+  const form = parsed.data;
+  if (!deps.templates) {
+    return {
+      ok: false,
+      message: "The templates could not be read from Callbell, so the list cannot be checked: try again",
+      fieldErrors: {},
+    };
+  }
+  const template = deps.templates.find((candidate) => candidate.uuid === form.templateUuid);
+  if (!template || !isSendableTemplate(template)) {
+    return {
+      ok: false,
+      message: "Choose an approved template",
+      fieldErrors: { templateUuid: "Choose an approved template" },
+    };
+  }
+  const { list } = parseRecipientCsv(form.csv);
+  if (list.rows.length > MAX_RECIPIENTS + 10_000) {
+    return { ok: false, message: `At most ${MAX_RECIPIENTS} recipients in one broadcast`, fieldErrors: {} };
+  }
+  const report = validateList(list, form.mapping, rulesFor(template, form.fixedMediaUrl));
+  const count = report.recipients.length;
+  if (count === 0) {
+    return { ok: false, message: "No row of the list can be sent: see the report", fieldErrors: {}, report };
+  }
+  if (count > TYPED_CONFIRMATION_ABOVE && form.confirmCount !== count) {
+    return {
+      ok: false,
+      message: `Type the number of recipients, ${count}, to confirm`,
+      fieldErrors: { confirmCount: `Type ${count} to confirm` },
+    };
+  }
+  const header = templateMediaHeader(template);
+  const broadcast = await createBroadcast(
+    deps.db,
+    {
+      name: form.name || `${template.title}, ${count} recipients`,
+      createdById: deps.creator.id,
+      createdByEmail: deps.creator.email,
+      platform: "whatsapp",
+      channelUuid: form.channelUuid || null,
+      templateUuid: template.uuid,
+      templateTitle: template.title,
+      templateHeader: header ?? "",
+      mediaUrl: header && form.mapping.mediaUrl === null ? form.fixedMediaUrl.trim() : null,
+      ratePerSecond: form.ratePerSecond,
+      retryOfId: form.retryOfId ?? null,
+    },
+    report.recipients.map((recipient) => ({
+      rowNumber: recipient.rowNumber,
+      phone: recipient.phone,
+      values: JSON.stringify(recipient.values),
+      mediaUrl: recipient.mediaUrl,
+    })),
+  );
+  return { ok: true, id: broadcast.id, recipients: count };
+}

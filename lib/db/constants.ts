@@ -1,0 +1,32 @@
+/**
+ * The value sets of Bellhop's tables, without drizzle: the browser uses them (filters, reports) and must not load the
+ * table definitions to get them. `schema.ts` re-exports them.
+ */
+
+/** Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. */
+export const SEND_STATUSES = [
+  "sending",
+  "enqueued",
+  "rejected",
+  "unknown",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "mismatch",
+] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+
+export const USER_ROLES = ["admin", "agent"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Where a broadcast stands: dispatching, held by an admin or agent, stopped for good, or every row done. */
+export const BROADCAST_STATES = ["running", "paused", "cancelled", "completed"] as const;
+export type BroadcastState = (typeof BROADCAST_STATES)[number];
+
+/**
+ * A row's own state. waiting → sending (claimed atomically) → enqueued | failed | unknown; a 429 or a refused
+ * connection (surely not delivered) puts it back to waiting for a later attempt; cancelled rows are never sent.
+ */
+export const RECIPIENT_STATES = ["waiting", "sending", "enqueued", "failed", "unknown", "cancelled"] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
