@@ -151,3 +151,36 @@ test("above 100 recipients the count must be typed again", async ({ page }) => {
   await page.getByLabel("Type the number of recipients").fill("120");
   await expect(start).toBeEnabled();
 });
+
+test("each kind of bad row is reported next to its row: media URL, too few cells, a value WhatsApp refuses", async ({
+  page,
+}) => {
+  const csv = [
+    "phone,1,2,media_url",
+    `${uniqueNumber(1)},Ana,INV-1,https://example.com/inv-1.pdf`,
+    `${uniqueNumber(2)},Bo,INV-2,http://example.com/inv-2.pdf`,
+    `${uniqueNumber(3)},Cy`,
+    `${uniqueNumber(4)},Di      Five,INV-4,https://example.com/inv-4.pdf`,
+  ].join("\n");
+  await page.goto("/broadcasts/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Invoice (document)" });
+  await upload(page, csv);
+  await expect(page.getByLabel("Media URL column")).toHaveValue("3");
+  const problems = page.getByRole("table", { name: "Rows with problems" });
+  await expect(problems.locator("tr").filter({ hasText: /^3/ })).toContainText(
+    "media URL: Callbell fetches media from public https URLs only",
+  );
+  await expect(problems.locator("tr").filter({ hasText: /^4/ })).toContainText(
+    "2 cell(s) where the header has 4",
+  );
+  await expect(problems.locator("tr").filter({ hasText: /^5/ })).toContainText(
+    "value 1: At most 4 spaces in a row",
+  );
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+
+  // One URL for every row instead of the column: the per-row URL problems go away.
+  await page.getByLabel("Media URL column").selectOption({ label: "One URL for every row" });
+  await page.getByLabel("Media URL for every row").fill("https://example.com/all.pdf");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipient(s) ready");
+  await expect(page.getByRole("region", { name: "5. Broadcast preview" })).toContainText("all.pdf");
+});

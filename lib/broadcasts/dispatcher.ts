@@ -19,6 +19,10 @@ export const MAX_ATTEMPTS = 5;
 /** After a 429 the whole broadcast goes at half its pace for this long (halving again on each further 429). */
 const SLOW_DOWN_MS = 30_000;
 const RETRY_BASE_MS = 5_000;
+/** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */
+const SETTINGS_REREAD_MS = 1_000;
+/** How much lag the schedule catches up on. */
+const CATCH_UP_MS = 1_000;
 
 export type DispatchDependencies = {
   db: () => Promise<Database>;
@@ -106,8 +110,14 @@ export function createDispatcher(deps: DispatchDependencies) {
       await finishRecipient(db, recipient.id, outcome, new Date(now()));
     };
 
+    let broadcast = await findBroadcast(db, broadcastId);
+    let readAt = now();
     for (;;) {
-      const broadcast = await findBroadcast(db, broadcastId);
+      // The claim itself refuses a paused or cancelled broadcast; the row is re-read each second for its rate.
+      if (now() - readAt >= SETTINGS_REREAD_MS) {
+        broadcast = await findBroadcast(db, broadcastId);
+        readAt = now();
+      }
       if (!broadcast || broadcast.state !== "running") break;
       if (now() >= slowUntil) slowFactor = 1;
       const rate = Math.max(0.5, Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND) / slowFactor);
@@ -118,8 +128,10 @@ export function createDispatcher(deps: DispatchDependencies) {
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()));
       if (!recipient) {
-        // Paused or cancelled since the check above: the claim refused, and the loop ends at the next check.
-        if ((await findBroadcast(db, broadcastId))?.state !== "running") continue;
+        broadcast = await findBroadcast(db, broadcastId);
+        readAt = now();
+        // Paused or cancelled since it was read: the claim refused, and the loop ends at the check above.
+        if (broadcast?.state !== "running") continue;
         if (inFlight.size > 0) {
           await Promise.race(inFlight);
           continue;
@@ -133,11 +145,12 @@ export function createDispatcher(deps: DispatchDependencies) {
         await changeBroadcastState(db, broadcastId, ["running"], "completed", new Date(now()));
         break;
       }
-      const sending: Promise<void> = sendOne(broadcast, recipient).finally(() => inFlight.delete(sending));
+      const current = broadcast;
+      const sending: Promise<void> = sendOne(current, recipient).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
-      // The next start is one interval after this one's slot, not after now: a slow claim does not lower the rate,
-      // and a pause does not cause a burst (the schedule never lags more than one interval).
-      nextStart = Math.max(nextStart + interval, now() - interval);
+      // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
+      // when a claim is slow; a lag of up to a second is caught up, a longer one (a pause, a stall) is not.
+      nextStart = Math.max(nextStart + interval, now() - CATCH_UP_MS);
     }
     await Promise.all(inFlight);
   }

@@ -6,14 +6,15 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
 import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDb } from "@/lib/db/client";
+import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Broadcast" };
 
 export default async function BroadcastPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: idParam } = await params;
   await requireUser(`/broadcasts/${encodeURIComponent(idParam)}`);
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = parseId(idParam);
+  if (!id) notFound();
   const progress = await broadcastProgress(await getDb(), id);
   if (!progress) notFound();
   return (

@@ -11,6 +11,7 @@ import { findSendById, listStatusEvents } from "@/lib/db/queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
 import { templateVariables } from "@/lib/history/csv";
 import { messageTypeLabel, PLATFORMS } from "@/lib/messages/options";
+import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
 
@@ -45,8 +46,8 @@ function conversationFromResponse(responseBody: string | null): string | null {
 export default async function SendDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: idParam } = await params;
   await requireUser(`/history/${encodeURIComponent(idParam)}`);
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = parseId(idParam);
+  if (!id) notFound();
   const db = await getDb();
   const send = await findSendById(db, id);
   if (!send) notFound();

@@ -4,14 +4,14 @@ import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { getDb } from "@/lib/db/client";
 import { isSameOriginRequest } from "@/lib/security/http-headers";
+import { parseId } from "@/lib/utils";
 
 type Context = { params: Promise<{ id: string }> };
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 async function idOf(context: Context) {
-  const id = Number((await context.params).id);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  return parseId((await context.params).id);
 }
 
 /** `GET /api/broadcasts/<id>`: the progress, polled by the page every second. */

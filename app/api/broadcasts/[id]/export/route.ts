@@ -2,6 +2,7 @@ import { userOrUnauthorized } from "@/lib/auth/session";
 import { listRecipientReport } from "@/lib/db/broadcast-queries";
 import { REPORT_CSV_COLUMNS, parseRecipientState, reportCsvLine } from "@/lib/broadcasts/report";
 import { getDb } from "@/lib/db/client";
+import { parseId } from "@/lib/utils";
 import { csvLine } from "@/lib/history/csv";
 
 type Context = { params: Promise<{ id: string }> };
@@ -10,7 +11,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, context: Context) {
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
-  const id = Number((await context.params).id);
+  const id = parseId((await context.params).id);
+  if (!id) return Response.json({ message: "No such broadcast" }, { status: 404 });
   const state = parseRecipientState(new URL(request.url).searchParams.get("state"));
   const db = await getDb();
   const encoder = new TextEncoder();

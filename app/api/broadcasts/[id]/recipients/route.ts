@@ -2,6 +2,7 @@ import { userOrUnauthorized } from "@/lib/auth/session";
 import { listRecipientReport } from "@/lib/db/broadcast-queries";
 import { parseRecipientState } from "@/lib/broadcasts/report";
 import { getDb } from "@/lib/db/client";
+import { parseId } from "@/lib/utils";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -9,7 +10,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, context: Context) {
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
-  const id = Number((await context.params).id);
+  const id = parseId((await context.params).id);
+  if (!id) return Response.json({ message: "No such broadcast" }, { status: 404 });
   const params = new URL(request.url).searchParams;
   const after = Number(params.get("after") ?? 0);
   const rows = await listRecipientReport(await getDb(), id, {
