@@ -1,19 +1,16 @@
-import { userOrUnauthorized } from "@/lib/auth/session";
 import { listRecipientReport } from "@/lib/db/broadcast-queries";
-import { REPORT_CSV_COLUMNS, parseRecipientState, reportCsvLine } from "@/lib/broadcasts/report";
+import { REPORT_CSV_COLUMNS, reportCsvLine } from "@/lib/broadcasts/report";
+import { readReportRequest } from "@/lib/broadcasts/report-request";
 import { getDb } from "@/lib/db/client";
-import { parseId } from "@/lib/utils";
 import { csvLine } from "@/lib/history/csv";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** `GET /api/broadcasts/<id>/export?state=…`: the per-recipient report as CSV, streamed 1,000 rows at a time. */
 export async function GET(request: Request, context: Context) {
-  const user = await userOrUnauthorized();
-  if (user instanceof Response) return user;
-  const id = parseId((await context.params).id);
-  if (!id) return Response.json({ message: "No such broadcast" }, { status: 404 });
-  const state = parseRecipientState(new URL(request.url).searchParams.get("state"));
+  const read = await readReportRequest(request, context.params);
+  if (read instanceof Response) return read;
+  const { id, state } = read;
   const db = await getDb();
   const encoder = new TextEncoder();
   let after = 0;
