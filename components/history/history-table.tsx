@@ -75,16 +75,22 @@ export function HistoryTable({ options }: { options: FilterOptions }) {
   });
   const counts = counted?.counts;
 
-  // Changes made faster than the address updates build on each other, not on the address of a moment ago.
-  const pending = useRef<HistoryFilters | null>(null);
+  // Changes made faster than the address updates build on each other, not on the address of a moment ago. The
+  // latest change stays the base until the address shows it; an address none of these changes asked for (the back
+  // button, a link) drops it.
+  const pending = useRef<{ filters: HistoryFilters; issued: Set<string> } | null>(null);
   useEffect(() => {
-    pending.current = null;
+    const waiting = pending.current;
+    if (!waiting) return;
+    if (historySearchParams(waiting.filters).toString() === query || !waiting.issued.has(query)) {
+      pending.current = null;
+    }
   }, [query]);
   const onChange = useCallback(
     (patch: Partial<HistoryFilters>) => {
-      const next = { ...(pending.current ?? filters), ...patch };
-      pending.current = next;
+      const next = { ...(pending.current?.filters ?? filters), ...patch };
       const params = historySearchParams(next).toString();
+      pending.current = { filters: next, issued: new Set([...(pending.current?.issued ?? []), params]) };
       router.replace(params ? `${pathname}?${params}` : pathname, { scroll: false });
     },
     [router, pathname, filters],
