@@ -12,6 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 import {
   guessMapping,
   numberInWords,
+  rulesFor,
+  TYPED_CONFIRMATION_ABOVE,
   type ColumnMapping,
   type ListRules,
   type Recipient,
@@ -19,17 +21,10 @@ import {
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { emptyComposeForm } from "@/lib/messages/compose-schema";
 import { messagePreview } from "@/lib/messages/message-preview";
-import {
-  countTemplateVariables,
-  isSendableTemplate,
-  templateMediaHeader,
-  type TemplateSummary,
-} from "@/lib/messages/template";
+import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { TestSendResult } from "@/app/broadcasts/actions";
 import { useListWorker } from "./use-list-worker";
 
-/** Above this many recipients the count must be typed again (the server checks the same). */
-const TYPED_CONFIRMATION_ABOVE = 100;
 const REPORT_ROWS_SHOWN = 200;
 
 export type WizardInitial = {
@@ -89,13 +84,7 @@ export function BroadcastWizard({ templates, templatesError, channels, initial, 
   const list = useListWorker();
 
   const template = approved.find((candidate) => candidate.uuid === templateUuid);
-  const rules: ListRules | null = template
-    ? {
-        variableCount: countTemplateVariables(template.text),
-        needsMedia: templateMediaHeader(template) !== null,
-        fixedMediaUrl,
-      }
-    : null;
+  const rules: ListRules | null = template ? rulesFor(template, fixedMediaUrl) : null;
 
   // A list given with the page (the failed rows of another broadcast) is read at once.
   const { parse } = list;

@@ -2,18 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { createBroadcast } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
-import {
-  countTemplateVariables,
-  isSendableTemplate,
-  templateMediaHeader,
-  type TemplateSummary,
-} from "@/lib/messages/template";
+import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND } from "./dispatcher";
 import { parseRecipientCsv } from "./parse-csv";
-import { MAX_RECIPIENTS, validateList, type ListReport } from "./recipient-list";
-
-/** Above this many recipients, the count must be typed again to start. */
-export const TYPED_CONFIRMATION_ABOVE = 100;
+import {
+  MAX_RECIPIENTS,
+  TYPED_CONFIRMATION_ABOVE,
+  rulesFor,
+  validateList,
+  type ListReport,
+} from "./recipient-list";
 
 const column = z.number().int().min(-1).max(200);
 
@@ -45,15 +43,6 @@ export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
 export type CreateResult =
   | { ok: true; id: number; recipients: number }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
-
-/** Where the list's rules come from: the template's placeholders and header. */
-export function rulesFor(template: TemplateSummary, fixedMediaUrl: string) {
-  return {
-    variableCount: countTemplateVariables(template.text),
-    needsMedia: templateMediaHeader(template) !== null,
-    fixedMediaUrl,
-  };
-}
 
 /**
  * Checks everything again on the server (the browser's report is a convenience), then stores the broadcast with its

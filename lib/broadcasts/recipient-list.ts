@@ -1,4 +1,5 @@
 import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { countTemplateVariables, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 
 /**
@@ -48,6 +49,18 @@ export type ListReport = {
 
 /** The most rows one broadcast takes. */
 export const MAX_RECIPIENTS = 50_000;
+
+/** Above this many recipients, the count must be typed again to start (the wizard asks, the server checks). */
+export const TYPED_CONFIRMATION_ABOVE = 100;
+
+/** Where the list's rules come from: the template's placeholders and media header. */
+export function rulesFor(template: TemplateSummary, fixedMediaUrl: string): ListRules {
+  return {
+    variableCount: countTemplateVariables(template.text),
+    needsMedia: templateMediaHeader(template) !== null,
+    fixedMediaUrl,
+  };
+}
 
 const PHONE_HEADER = /^(phone|phone[ _-]?number|number|mobile|msisdn|to|recipient|whatsapp|tel(ephone)?)$/i;
 const MEDIA_HEADER = /^(media|media[ _-]?url|url|image|document|file|video|header)$/i;
