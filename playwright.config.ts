@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { NEXT_START_ARGS } from "./e2e/next-start.mjs";
 import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, WEBHOOK_SECRET, storageStateFor } from "./e2e/support";
 
 /** Debian's Chromium: Playwright's own browser download is not possible here. */
@@ -13,7 +14,7 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-const next = "node node_modules/next/dist/bin/next start";
+const next = ["node", ...NEXT_START_ARGS].join(" ");
 const common = {
   NEXT_TELEMETRY_DISABLED: "1",
   CALLBELL_TIMEOUT_MS: "3000",

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { NEXT_START_ARGS } from "./next-start.mjs";
 import { ADMIN, STUB_TOKEN, STUB_URL, signIn } from "./support";
 
 // This test starts, kills (SIGKILL, as `kill -9`) and restarts its own Bellhop, so it owns port 3106.
@@ -10,7 +11,7 @@ const DB = "data/e2e-restart.db";
 const ROWS = 120;
 
 function startBellhop(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { NEXT_START_ARGS } from "../next-start.mjs";
 
 const STUB_PORT = 4090;
 const PORT = 3192;
@@ -30,7 +31,7 @@ async function waitFor(url) {
 }
 
 function startBellhop() {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { chromium } from "@playwright/test";
+import { NEXT_START_ARGS } from "../next-start.mjs";
 
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 100_000);
 const PORT = 3190;
@@ -24,7 +25,7 @@ const percentile = (values, p) => {
 
 async function startServer() {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

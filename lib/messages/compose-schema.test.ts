@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createComposeSchema, emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import {
+  createComposeSchema,
+  emptyComposeForm,
+  parseComposeForm,
+  type ComposeFormValues,
+} from "./compose-schema";
 import { METADATA_MAX_PAIRS, TEXT_MAX_LENGTH } from "./limits";
 import type { TemplateSummary } from "./template";
 
@@ -29,11 +34,19 @@ const form = (patch: Partial<ComposeFormValues>) => ({
   text: "Hi",
   ...patch,
 });
-const errorsOf = (value: ComposeFormValues) => {
+/** The browser's resolver schema and the server's reading must find the same problems: every case checks both. */
+const errorsOf = (value: unknown) => {
   const result = schema.safeParse(value);
-  return result.success
+  const browser = result.success
     ? {}
     : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+  const read = parseComposeForm(value, { templates });
+  const server = read.success
+    ? {}
+    : Object.fromEntries(read.problems.map((p) => [p.path.join("."), p.message]));
+  expect(server).toEqual(browser);
+  if (read.success) expect(read.data).toEqual(value);
+  return browser;
 };
 
 describe("the compose schema", () => {
@@ -103,4 +116,14 @@ describe("the compose schema", () => {
   });
   it("checks the assignee's email", () =>
     expect(errorsOf(form({ assignedUser: "not-an-email" }))).toHaveProperty("assignedUser"));
+});
+
+describe("the server's reading of a form", () => {
+  it("reports a form of the wrong shape by field, as the schema does", () => {
+    expect(errorsOf({ ...form({}), type: "sticker", optin: "yes" })).toMatchObject({
+      type: expect.any(String),
+      optin: expect.any(String),
+    });
+    expect(errorsOf(null)).toHaveProperty([""]);
+  });
 });

@@ -88,53 +88,81 @@ export function findTemplate(context: ComposeContext, uuid: string): TemplateSum
   return context.templates?.find((template) => template.uuid === uuid);
 }
 
+/** One problem with the form: the field it concerns (its path) and what to say there. */
+export type ComposeProblem = { path: (string | number)[]; message: string };
+
 /**
- * One schema for the browser's resolver and the server action. The context carries the templates the side knows,
- * so both count placeholders and check media headers the same way.
+ * One schema for the browser's resolver. The context carries the templates the side knows, so the browser and the
+ * server (`parseComposeForm`) count placeholders and check media headers by the same rules (`checkComposeForm`).
  */
 export function createComposeSchema(context: ComposeContext) {
-  return composeFieldsSchema.superRefine((form, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: "custom", path, message });
+  return composeFieldsSchema.superRefine((form, ctx) =>
+    checkComposeForm(form, context, (path, message) => ctx.addIssue({ code: "custom", path, message })),
+  );
+}
 
-    const to = form.to.trim();
-    if (to === "") {
-      issue(["to"], "Enter the recipient");
-    } else if (form.platform === "whatsapp") {
-      if (!isValidPhone(normalizePhone(to))) {
-        issue(["to"], "Enter a phone number with its country code, such as +31 6 12345678");
+/**
+ * The server's reading of a submitted form: the shared shape schema (built and compiled once per process, where a
+ * schema made per call would be compiled again for every send), then the same rules as the browser's.
+ */
+export function parseComposeForm(
+  input: unknown,
+  context: ComposeContext,
+): { success: true; data: ComposeFormValues } | { success: false; problems: ComposeProblem[] } {
+  const parsed = composeFieldsSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      success: false,
+      problems: parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === "number" ? part : String(part))),
+        message: issue.message,
+      })),
+    };
+  }
+  const problems: ComposeProblem[] = [];
+  checkComposeForm(parsed.data, context, (path, message) => problems.push({ path, message }));
+  return problems.length > 0 ? { success: false, problems } : { success: true, data: parsed.data };
+}
+
+/** Every rule of the compose form beyond its shape, reported through `issue`. */
+function checkComposeForm(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
+  const to = form.to.trim();
+  if (to === "") {
+    issue(["to"], "Enter the recipient");
+  } else if (form.platform === "whatsapp") {
+    if (!isValidPhone(normalizePhone(to))) {
+      issue(["to"], "Enter a phone number with its country code, such as +31 6 12345678");
+    }
+  } else if (to.length > RECIPIENT_ID_MAX_LENGTH) {
+    issue(["to"], `At most ${RECIPIENT_ID_MAX_LENGTH} characters`);
+  }
+
+  switch (form.type) {
+    case "text":
+      if (form.text.trim() === "") issue(["text"], "Enter a message");
+      else if (form.text.length > TEXT_MAX_LENGTH) issue(["text"], `At most ${TEXT_MAX_LENGTH} characters`);
+      break;
+    case "image":
+    case "document":
+    case "audio":
+    case "video": {
+      const problem = httpsUrlProblem(form.mediaUrls[form.type as MediaType]);
+      if (problem) issue(["mediaUrls", form.type], problem);
+      if (form.type === "image" && form.caption.length > CAPTION_MAX_LENGTH) {
+        issue(["caption"], `At most ${CAPTION_MAX_LENGTH} characters`);
       }
-    } else if (to.length > RECIPIENT_ID_MAX_LENGTH) {
-      issue(["to"], `At most ${RECIPIENT_ID_MAX_LENGTH} characters`);
+      break;
     }
+    case "template":
+      checkTemplate(form, context, issue);
+      break;
+  }
 
-    switch (form.type) {
-      case "text":
-        if (form.text.trim() === "") issue(["text"], "Enter a message");
-        else if (form.text.length > TEXT_MAX_LENGTH) issue(["text"], `At most ${TEXT_MAX_LENGTH} characters`);
-        break;
-      case "image":
-      case "document":
-      case "audio":
-      case "video": {
-        const problem = httpsUrlProblem(form.mediaUrls[form.type as MediaType]);
-        if (problem) issue(["mediaUrls", form.type], problem);
-        if (form.type === "image" && form.caption.length > CAPTION_MAX_LENGTH) {
-          issue(["caption"], `At most ${CAPTION_MAX_LENGTH} characters`);
-        }
-        break;
-      }
-      case "template":
-        checkTemplate(form, context, issue);
-        break;
-    }
+  if (form.assignedUser.trim() !== "" && !emailSchema.safeParse(form.assignedUser.trim()).success) {
+    issue(["assignedUser"], "Enter the email of a member of your Callbell team");
+  }
 
-    if (form.assignedUser.trim() !== "" && !emailSchema.safeParse(form.assignedUser.trim()).success) {
-      issue(["assignedUser"], "Enter the email of a member of your Callbell team");
-    }
-
-    checkMetadata(form.metadata, issue);
-  });
+  checkMetadata(form.metadata, issue);
 }
 
 type Issue = (path: (string | number)[], message: string) => void;

@@ -7,7 +7,8 @@ import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import { buildSendRequest } from "./build-send-request";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
-  createComposeSchema,
+  parseComposeForm,
+  type ComposeProblem,
   findTemplate,
   type ComposeContext,
   type ComposeFormValues,
@@ -31,7 +32,7 @@ export type SendDependencies = {
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 
-function flattenIssues(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+function flattenIssues(issues: ComposeProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".");
@@ -93,12 +94,12 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     context.templates = await deps.loadTemplates().catch(() => null);
   }
 
-  const parsed = createComposeSchema(context).safeParse(input);
+  const parsed = parseComposeForm(input, context);
   if (!parsed.success) {
     return {
       kind: "invalid",
       message: "Some fields need attention",
-      fieldErrors: flattenIssues(parsed.error.issues),
+      fieldErrors: flattenIssues(parsed.problems),
     };
   }
   const form = parsed.data;

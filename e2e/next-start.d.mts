@@ -1,0 +1,1 @@
+export declare const NEXT_START_ARGS: string[];
