@@ -35,7 +35,7 @@ the embedded SQLite database. Client and server share the machine. Reproduce wit
 ## History with ${h.rows.toLocaleString("en")} sends (issue 5)
 
 ${h.rows.toLocaleString("en")} sends over 90 days (every status and type, 6 templates, 3 channels, 5 senders), seeded in
-${h.seedSeconds} s. Each view is asked 45 times over HTTP with a session cookie; the first 5 are not counted.
+${h.seedSeconds} s. Each view is asked ${h.warmUpPerView + h.samplesPerView} times over HTTP with a session cookie; the first ${h.warmUpPerView} are not counted.
 
 **A filtered page** (\`GET /api/history?…\`, 50 rows): worst p95 **${h.historyPageWorstP95Ms} ms**, budget 50 ms: ${yes(h.budgets["history page p95 ≤ 50 ms"])}.
 

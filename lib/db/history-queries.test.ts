@@ -92,6 +92,20 @@ describe("the filtered history", () => {
     expect(await keys(db, { filters: { to: "2026-11-01" } })).toEqual(["k1"]);
   });
 
+  it("combines a status with every other filter (searched through the status index)", async () => {
+    const db = await seeded();
+    expect(await keys(db, { filters: { status: "failed", type: "template" } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { status: "failed", platform: "telegram" } })).toEqual(["k4"]);
+    expect(await keys(db, { filters: { status: "delivered", template: "t1", channel: "c2" } })).toEqual([
+      "k3",
+    ]);
+    expect(await keys(db, { filters: { status: "failed", sender: "bo", channel: "c1" } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { status: "failed", from: "2026-11-03" } })).toEqual(["k4"]);
+    expect(await keys(db, { filters: { status: "failed", to: "2026-11-02" } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { status: "failed", q: "8765" } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { status: "read", sender: "bo" } })).toEqual([]);
+  });
+
   it("searches recipients by digits and uuids exactly, with LIKE's wildcards taken literally", async () => {
     const db = await seeded();
     expect(await keys(db, { filters: { q: "+31 6 1234" } })).toEqual(["k1"]);

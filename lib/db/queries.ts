@@ -6,7 +6,6 @@ import {
   desc,
   eq,
   gt,
-  gte,
   inArray,
   isNotNull,
   lt,
@@ -21,6 +20,7 @@ import {
   recipientNeedle,
   type HistoryFilters,
 } from "@/lib/history/filters";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
   sendEvents,
@@ -114,25 +114,42 @@ export const HISTORY_PAGE_SIZE = 50;
 
 export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
 
-/** The WHERE of a filtered history; the same for the page, the counts and the export. */
+/**
+ * The WHERE of a filtered history; the same for the page, the counts and the export.
+ *
+ * With a status, the search goes through the status index alone: it holds every filter column, so rows that fail the
+ * other filters are skipped inside the index, never read from the table. The other columns are written `+column`
+ * there, which keeps SQLite from choosing their own narrower indexes (it would then read the table for each candidate:
+ * 16 ms instead of 2 for five filters that match nothing among 100,000 sends).
+ */
 function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean } = {}): SQL | undefined {
   const { start, end } = dateRange(filters);
+  const byStatus = Boolean(filters.status && !options.ignoreStatus);
+  const column = <T extends AnySQLiteColumn>(target: T) => (byStatus ? sql`+${target}` : target);
+  const equals = <T extends AnySQLiteColumn>(target: T, value: string) =>
+    byStatus ? sql`+${target} = ${value}` : eq(target, value);
   const conditions: (SQL | undefined)[] = [
-    filters.status && !options.ignoreStatus ? eq(sends.status, filters.status) : undefined,
-    filters.type ? eq(sends.messageType, filters.type) : undefined,
-    filters.platform ? eq(sends.platform, filters.platform) : undefined,
-    filters.template ? eq(sends.templateUuid, filters.template) : undefined,
-    filters.channel ? eq(sends.channelUuid, filters.channel) : undefined,
-    filters.sender ? eq(sends.senderId, filters.sender) : undefined,
-    start ? gte(sends.createdAt, start) : undefined,
-    end ? lt(sends.createdAt, end) : undefined,
+    byStatus ? eq(sends.status, filters.status!) : undefined,
+    filters.type ? equals(sends.messageType, filters.type) : undefined,
+    filters.platform ? equals(sends.platform, filters.platform) : undefined,
+    filters.template ? equals(sends.templateUuid, filters.template) : undefined,
+    filters.channel ? equals(sends.channelUuid, filters.channel) : undefined,
+    filters.sender ? equals(sends.senderId, filters.sender) : undefined,
+    start ? sql`${column(sends.createdAt)} >= ${start.getTime()}` : undefined,
+    end ? sql`${column(sends.createdAt)} < ${end.getTime()}` : undefined,
   ];
   if (filters.q) {
+    const needle = recipientNeedle(filters.q);
     conditions.push(
       looksLikeCallbellUuid(filters.q)
         ? eq(sends.callbellUuid, filters.q.toLowerCase())
-        : // Matched in the (recipient, status) index, far smaller than the table, then fetched by id.
-          sql`${sends.id} in (select ${sends.id} from ${sends} where ${sends.recipient} like ${`%${escapeLike(recipientNeedle(filters.q))}%`} escape '\\')`,
+        : // Matched in the (recipient, status) index, far smaller than the table, then fetched by id. Digits are
+          // found with instr, a plain substring search (LIKE compares without case, a quarter slower).
+          sql`${sends.id} in (select ${sends.id} from ${sends} where ${
+            /^\d+$/.test(needle)
+              ? sql`instr(${sends.recipient}, ${needle}) > 0`
+              : sql`${sends.recipient} like ${`%${escapeLike(needle)}%`} escape '\\'`
+          })`,
     );
   }
   return and(...conditions);

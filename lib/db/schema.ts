@@ -46,7 +46,17 @@ export const sends = sqliteTable(
     index("sends_created_at_idx").on(table.createdAt, table.status),
     index("sends_callbell_uuid_idx").on(table.callbellUuid),
     index("sends_sender_idx").on(table.senderId, table.id, table.status),
-    index("sends_status_idx").on(table.status, table.id),
+    // Every filter column, so a search by status skips the rows the other filters refuse inside the index.
+    index("sends_status_idx").on(
+      table.status,
+      table.id,
+      table.messageType,
+      table.platform,
+      table.templateUuid,
+      table.channelUuid,
+      table.senderId,
+      table.createdAt,
+    ),
     index("sends_next_poll_idx").on(table.nextPollAt),
     index("sends_template_idx").on(table.templateUuid, table.id, table.status),
     index("sends_channel_idx").on(table.channelUuid, table.id, table.status),
