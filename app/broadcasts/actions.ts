@@ -7,7 +7,7 @@ import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { loadTemplates } from "@/lib/messages/account-data";
-import { emptyComposeForm } from "@/lib/messages/compose-schema";
+import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 

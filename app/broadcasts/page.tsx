@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { countRecipientsByState, listBroadcasts } from "@/lib/db/broadcast-queries";
@@ -35,9 +35,9 @@ export default async function BroadcastsPage() {
             An approved template to many customers, each number once.
           </p>
         </div>
-        <Button asChild className="ml-auto">
-          <Link href="/broadcasts/new">New broadcast</Link>
-        </Button>
+        <Link href="/broadcasts/new" className={buttonClassName({ className: "ml-auto" })}>
+          New broadcast
+        </Link>
       </div>
       {broadcasts.length === 0 ? (
         <div className="rounded-lg border border-dashed p-10 text-center">

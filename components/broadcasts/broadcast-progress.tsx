@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { StatusBadge } from "@/components/history/status-badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { RecipientReportRow } from "@/lib/db/broadcast-queries";
@@ -185,15 +185,16 @@ function BroadcastReport({ id, failed, done }: { id: number; failed: number; don
         </Field>
         <div className="ml-auto flex gap-2">
           {failed > 0 && (
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/broadcasts/new?from=${id}`}>New broadcast from failed rows</Link>
-            </Button>
+            <Link
+              href={`/broadcasts/new?from=${id}`}
+              className={buttonClassName({ variant: "outline", size: "sm" })}
+            >
+              New broadcast from failed rows
+            </Link>
           )}
-          <Button asChild variant="outline" size="sm">
-            <a href={exportHref} download>
-              Export CSV
-            </a>
-          </Button>
+          <a href={exportHref} download className={buttonClassName({ variant: "outline", size: "sm" })}>
+            Export CSV
+          </a>
         </div>
       </div>
       <table aria-label="Recipients" className="w-full text-left text-sm">

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { MessageBubble } from "@/components/compose/message-preview";
+import { MessageBubble } from "@/components/compose/message-bubble";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
@@ -19,7 +19,7 @@ import {
   type Recipient,
 } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { emptyComposeForm } from "@/lib/messages/compose-schema";
+import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { messagePreview } from "@/lib/messages/message-preview";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { TestSendResult } from "@/app/broadcasts/actions";
@@ -290,7 +290,7 @@ export function BroadcastWizard({ templates, templatesError, channels, initial, 
             value={pasted}
             placeholder={"phone,1,2\n+31612345678,Jo,5 pm"}
             onChange={(event) => setPasted(event.target.value)}
-            className="font-mono text-xs"
+            mono
           />
         </Field>
         <div>

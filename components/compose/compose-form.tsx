@@ -1,15 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
-import { createComposeSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import type { SendAgainPrefill } from "@/lib/messages/send-again";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { ComposePath } from "./form-field";
+import { composeResolver } from "./compose-resolver";
 import { ConversationPanel } from "./conversation-panel";
 import { MessageBodySection } from "./message-body-section";
 import { MessagePreview } from "./message-preview";
@@ -66,9 +66,9 @@ export function ComposeForm({
     },
   };
 
-  const schema = useMemo(() => createComposeSchema({ templates }), [templates]);
+  const resolver = useMemo(() => composeResolver({ templates }), [templates]);
   const form = useForm<ComposeFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: freshForm(),
     // Feedback as the agent types; validating on blur would move the layout under a click in progress.
     mode: "onChange",

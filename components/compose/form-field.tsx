@@ -5,7 +5,7 @@ import type * as React from "react";
 import { get, useFormContext, type FieldPath } from "react-hook-form";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 
 export type ComposePath = FieldPath<ComposeFormValues>;
 

@@ -3,11 +3,17 @@
 import { useFormContext } from "react-hook-form";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { CAPTION_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/messages/limits";
 import type { MediaType } from "@/lib/messages/options";
 import { TextField, controlId, useFieldError } from "./form-field";
-import { TemplateSection, type TemplateSource } from "./template-section";
+import dynamic from "next/dynamic";
+import type { TemplateSource } from "./template-section";
+
+// Loaded when the agent picks Template: a text message, the page's default, never downloads the picker.
+const TemplateSection = dynamic(() => import("./template-section").then((module) => module.TemplateSection), {
+  loading: () => <p className="text-sm text-muted-foreground">Loading templates…</p>,
+});
 
 const MEDIA_HINTS: Record<MediaType, string> = {
   image: "A public https link to a JPEG or PNG image, at most 5 MB.",
@@ -36,7 +42,7 @@ function LimitedTextarea({
     <Field>
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
       <Textarea rows={rows} {...fieldAria(id, error, true)} {...register(name)} />
-      <FieldDescription id={`${id}-description`} className={length > max ? "text-destructive" : undefined}>
+      <FieldDescription id={`${id}-description`} tone={length > max ? "error" : "muted"}>
         {length} / {max} characters
       </FieldDescription>
       <FieldError id={`${id}-error`}>{error}</FieldError>

@@ -3,8 +3,8 @@
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { RadioGroup, RadioGroupSegment } from "@/components/ui/radio-group";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import { SegmentedRadioGroup } from "@/components/ui/radio-group";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 import { useFieldError } from "./form-field";
 
@@ -25,25 +25,19 @@ export function MessageTypePicker({ windowClosed }: { windowClosed: boolean }) {
         control={control}
         name="type"
         render={({ field }) => (
-          <RadioGroup
+          <SegmentedRadioGroup
             aria-labelledby="message-type-label"
             aria-describedby={describedBy || undefined}
-            className="flex flex-wrap gap-1 rounded-lg bg-muted p-1"
+            className="flex-wrap gap-1 rounded-lg bg-muted p-1"
             value={field.value}
             onValueChange={field.onChange}
             onBlur={field.onBlur}
-          >
-            {MESSAGE_TYPES.map((option) => (
-              <RadioGroupSegment
-                key={option.value}
-                value={option.value}
-                disabled={windowClosed && option.value !== "template"}
-                className="disabled:cursor-not-allowed disabled:opacity-50"
-              >
-                {option.label}
-              </RadioGroupSegment>
-            ))}
-          </RadioGroup>
+            segments={MESSAGE_TYPES.map((option) => ({
+              value: option.value,
+              label: option.label,
+              disabled: windowClosed && option.value !== "template",
+            }))}
+          />
         )}
       />
       {windowClosed && (

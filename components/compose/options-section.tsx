@@ -7,7 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TeamSummary } from "@/lib/callbell/types";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import type { TeamMemberOption } from "@/lib/messages/account-options";
 import { BOT_STATUSES } from "@/lib/messages/options";
 import { TextField, controlId, useFieldError } from "./form-field";
@@ -88,7 +88,7 @@ export function OptionsSection({
               ))}
             </NativeSelect>
             {teamsError && (
-              <FieldDescription id={`${controlId("teamUuid")}-description`} className="text-amber-800">
+              <FieldDescription id={`${controlId("teamUuid")}-description`} tone="warning">
                 Teams could not be loaded ({teamsError}).
               </FieldDescription>
             )}

@@ -4,7 +4,7 @@ import { useFormContext } from "react-hook-form";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ChannelSummary } from "@/lib/callbell/types";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { PLATFORMS } from "@/lib/messages/options";
 import { TextField, controlId, useFieldError } from "./form-field";
 
@@ -63,7 +63,7 @@ export function RecipientSection({
           )}
         </NativeSelect>
         {channelsError && (
-          <FieldDescription id={`${controlId("channelUuid")}-description`} className="text-amber-800">
+          <FieldDescription id={`${controlId("channelUuid")}-description`} tone="warning">
             Channels could not be loaded ({channelsError}). The message will go from the account&apos;s main
             channel.
           </FieldDescription>

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from "react";
 import { useFormState, useWatch } from "react-hook-form";
 import { CopyButton } from "@/components/ui/copy-button";
 import { buildSendRequest } from "@/lib/messages/build-send-request";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { curlCommand } from "@/lib/messages/curl-command";
 import type { TemplateSummary } from "@/lib/messages/template";
 

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import {
   MEDIA_HEADER_FILE_TYPES,
   TEMPLATE_MEDIA_HEADERS,

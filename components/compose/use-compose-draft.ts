@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { composeFieldsSchema, emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
+import { restoreComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 
 export const DRAFT_STORAGE_KEY = "bellhop:compose-draft";
 const SAVE_DELAY_MS = 250;
@@ -12,8 +12,7 @@ function readDraft(): ComposeFormValues | null {
     const raw = window.localStorage.getItem(DRAFT_STORAGE_KEY);
     if (!raw) return null;
     // Fields added since the draft was saved take their empty value, so an upgrade does not drop the draft.
-    const parsed = composeFieldsSchema.safeParse({ ...emptyComposeForm(), ...JSON.parse(raw) });
-    return parsed.success ? parsed.data : null;
+    return restoreComposeForm(JSON.parse(raw));
   } catch {
     return null;
   }

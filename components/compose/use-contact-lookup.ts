@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { windowAt, type ConversationWindow } from "@/lib/contacts/conversation-window";
 import type { ContactLookup } from "@/lib/contacts/types";
-import type { ComposeFormValues } from "@/lib/messages/compose-schema";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
 
 /** Wait for the agent to stop typing before asking; keep an answer for a minute. */

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { HttpError } from "@/components/providers/query-provider";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
 import type { HistoryCounts, HistoryResponse } from "@/lib/history/history-item";
@@ -104,15 +104,13 @@ export function HistoryTable({ options }: { options: FilterOptions }) {
         {counts && <StatusCounts counts={counts} />}
         <div className="ml-auto flex gap-2">
           {filtered && (
-            <Button variant="outline" size="sm" asChild>
-              <Link href={pathname}>Clear filters</Link>
-            </Button>
+            <Link href={pathname} className={buttonClassName({ variant: "outline", size: "sm" })}>
+              Clear filters
+            </Link>
           )}
-          <Button variant="outline" size="sm" asChild>
-            <a href={exportHref} download>
-              Export CSV
-            </a>
-          </Button>
+          <a href={exportHref} download className={buttonClassName({ variant: "outline", size: "sm" })}>
+            Export CSV
+          </a>
         </div>
       </div>
       {isPending ? (

@@ -27,8 +27,8 @@ export function AppNav({ admin }: { admin: boolean }) {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground",
-              active && "bg-muted text-foreground",
+              "rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted hover:text-foreground",
+              active ? "bg-muted text-foreground" : "text-muted-foreground",
             )}
           >
             {link.label}

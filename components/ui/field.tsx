@@ -11,9 +11,24 @@ export function FieldLabel(props: React.ComponentProps<typeof Label>) {
   return <Label data-slot="field-label" {...props} />;
 }
 
-export function FieldDescription({ className, ...props }: React.ComponentProps<"p">) {
+const DESCRIPTION_TONES = {
+  muted: "text-muted-foreground",
+  warning: "text-amber-800",
+  error: "text-destructive",
+} as const;
+
+/** A field's help text; `tone` colours it (a warning, or a limit passed). */
+export function FieldDescription({
+  className,
+  tone = "muted",
+  ...props
+}: React.ComponentProps<"p"> & { tone?: keyof typeof DESCRIPTION_TONES }) {
   return (
-    <p data-slot="field-description" className={cn("text-xs text-muted-foreground", className)} {...props} />
+    <p
+      data-slot="field-description"
+      className={cn("text-xs", DESCRIPTION_TONES[tone], className)}
+      {...props}
+    />
   );
 }
 

@@ -1,10 +1,10 @@
-import { Label as LabelPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/utils";
 
-export function Label({ className, ...props }: React.ComponentProps<typeof LabelPrimitive.Root>) {
+/** A plain label (Radix's adds only a guard against selecting text on double click, which `select-none` covers). */
+export function Label({ className, ...props }: React.ComponentProps<"label">) {
   return (
-    <LabelPrimitive.Root
+    <label
       data-slot="label"
       className={cn("text-sm font-medium leading-none select-none peer-disabled:opacity-50", className)}
       {...props}

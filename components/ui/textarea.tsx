@@ -1,12 +1,22 @@
 import type * as React from "react";
 import { cn } from "@/lib/utils";
-import { inputClassName } from "./input";
+import { inputBaseClassName } from "./input";
 
-export function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {
+/** `mono`: small monospaced text, for pasted data. */
+export function Textarea({
+  className,
+  mono = false,
+  ...props
+}: React.ComponentProps<"textarea"> & { mono?: boolean }) {
   return (
     <textarea
       data-slot="textarea"
-      className={cn(inputClassName, "min-h-28 resize-y", className)}
+      className={cn(
+        inputBaseClassName,
+        mono ? "font-mono text-xs" : "text-sm",
+        "min-h-28 resize-y",
+        className,
+      )}
       {...props}
     />
   );

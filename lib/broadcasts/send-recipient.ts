@@ -5,7 +5,7 @@ import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import { firstPollDelayMs } from "@/lib/delivery/poller";
 import { getEnv } from "@/lib/env";
 import { loadTemplates } from "@/lib/messages/account-data";
-import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 

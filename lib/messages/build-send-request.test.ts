@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSendRequest } from "./build-send-request";
-import { emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";
 
 const form = (patch: Partial<ComposeFormValues>): ComposeFormValues => ({

@@ -1,4 +1,4 @@
-import type { ComposeFormValues } from "./compose-schema";
+import type { ComposeFormValues } from "./compose-form";
 import { normalizePhone } from "./phone";
 import { templateMediaHeader, type TemplateSummary } from "./template";
 

@@ -1,4 +1,4 @@
-import type { ComposeFormValues } from "./compose-schema";
+import type { ComposeFormValues } from "./compose-form";
 
 /** Where a field Callbell complains about lives in the compose form. */
 export function formPathForCallbellField(

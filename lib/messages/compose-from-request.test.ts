@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSendRequest } from "./build-send-request";
 import { composeFormFromRequest } from "./compose-from-request";
-import { emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";
 
 const template = (text: string, templateType = "text"): TemplateSummary => ({

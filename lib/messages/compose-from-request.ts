@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MessageType } from "./options";
 import { countTemplateVariables, type TemplateSummary } from "./template";
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  createComposeSchema,
-  emptyComposeForm,
-  parseComposeForm,
-  type ComposeFormValues,
-} from "./compose-schema";
+import type { FieldErrors, ResolverOptions } from "react-hook-form";
+import { composeResolver } from "@/components/compose/compose-resolver";
+import { emptyComposeForm, restoreComposeForm, type ComposeFormValues } from "./compose-form";
+import { composeFieldsSchema, parseComposeForm } from "./compose-schema";
 import { METADATA_MAX_PAIRS, TEXT_MAX_LENGTH } from "./limits";
 import type { TemplateSummary } from "./template";
 
@@ -27,65 +25,90 @@ const templates: TemplateSummary[] = [
   },
   { uuid: "t3", title: "Pending", text: "Hi", templateType: "text", category: "UTILITY", status: "pending" },
 ];
-const schema = createComposeSchema({ templates });
 const form = (patch: Partial<ComposeFormValues>) => ({
   ...emptyComposeForm("k"),
   to: "+31612345678",
   text: "Hi",
   ...patch,
 });
-/** The browser's resolver schema and the server's reading must find the same problems: every case checks both. */
-const errorsOf = (value: unknown) => {
-  const result = schema.safeParse(value);
-  const browser = result.success
-    ? {}
-    : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+const resolve = composeResolver({ templates });
+const resolverOptions = {
+  fields: {},
+  shouldUseNativeValidation: false,
+} as ResolverOptions<ComposeFormValues>;
+
+/** The resolver's nested errors as `path: message`. */
+function flatten(errors: FieldErrors, prefix: string[] = []): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, node] of Object.entries(errors)) {
+    if (!node || typeof node !== "object") continue;
+    const path = key === "root" ? prefix : [...prefix, key];
+    if (typeof node.message === "string" && typeof node.type === "string")
+      flat[path.join(".")] = node.message;
+    else Object.assign(flat, flatten(node as FieldErrors, path));
+  }
+  return flat;
+}
+
+/**
+ * The server's reading and the browser's resolver must find the same problems: every case checks both (the resolver
+ * only for values of the form's shape, which is all react-hook-form ever gives it).
+ */
+const errorsOf = async (value: unknown) => {
   const read = parseComposeForm(value, { templates });
   const server = read.success
     ? {}
     : Object.fromEntries(read.problems.map((p) => [p.path.join("."), p.message]));
-  expect(server).toEqual(browser);
   if (read.success) expect(read.data).toEqual(value);
-  return browser;
+  if (composeFieldsSchema.safeParse(value).success) {
+    const resolved = await resolve(value as ComposeFormValues, undefined, resolverOptions);
+    expect(flatten(resolved.errors)).toEqual(server);
+    expect(resolved.values).toEqual(read.success ? value : {});
+  }
+  return server;
 };
 
 describe("the compose schema", () => {
-  it("accepts a valid text message", () => expect(errorsOf(form({}))).toEqual({}));
-  it("rejects a WhatsApp number without country code", () =>
-    expect(errorsOf(form({ to: "0612345678" }))).toHaveProperty("to"));
-  it("accepts spaces, dashes and a leading 00", () =>
-    expect(errorsOf(form({ to: "0031 6-1234 5678" }))).toEqual({}));
-  it("accepts a platform identifier on Instagram", () =>
-    expect(errorsOf(form({ platform: "instagram", to: "ig_user_1" }))).toEqual({}));
-  it(`caps text at ${TEXT_MAX_LENGTH} characters`, () => {
-    expect(errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH) }))).toEqual({});
-    expect(errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH + 1) }))).toHaveProperty("text");
+  it("accepts a valid text message", async () => expect(await errorsOf(form({}))).toEqual({}));
+  it("rejects a WhatsApp number without country code", async () =>
+    expect(await errorsOf(form({ to: "0612345678" }))).toHaveProperty("to"));
+  it("accepts spaces, dashes and a leading 00", async () =>
+    expect(await errorsOf(form({ to: "0031 6-1234 5678" }))).toEqual({}));
+  it("accepts a platform identifier on Instagram", async () =>
+    expect(await errorsOf(form({ platform: "instagram", to: "ig_user_1" }))).toEqual({}));
+  it(`caps text at ${TEXT_MAX_LENGTH} characters`, async () => {
+    expect(await errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH) }))).toEqual({});
+    expect(await errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH + 1) }))).toHaveProperty("text");
   });
-  it("wants an https media URL for the chosen type only", () => {
+  it("wants an https media URL for the chosen type only", async () => {
     const media = { ...emptyComposeForm().mediaUrls, image: "http://example.com/a.jpg" };
-    expect(errorsOf(form({ type: "image", mediaUrls: media }))).toHaveProperty(["mediaUrls.image"]);
-    expect(errorsOf(form({ type: "text", mediaUrls: media }))).toEqual({});
+    expect(await errorsOf(form({ type: "image", mediaUrls: media }))).toHaveProperty(["mediaUrls.image"]);
+    expect(await errorsOf(form({ type: "text", mediaUrls: media }))).toEqual({});
   });
-  it("requires opt-in and exactly one value per placeholder for a template", () => {
-    const errors = errorsOf(form({ type: "template", templateUuid: "t1", variables: [] }));
+  it("requires opt-in and exactly one value per placeholder for a template", async () => {
+    const errors = await errorsOf(form({ type: "template", templateUuid: "t1", variables: [] }));
     expect(errors).toHaveProperty("optin");
     expect(errors).toHaveProperty("variables");
   });
-  it("checks template values: no newline, at most 4 spaces in a row", () => {
+  it("checks template values: no newline, at most 4 spaces in a row", async () => {
     expect(
-      errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a\nb" }] })),
+      await errorsOf(
+        form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a\nb" }] }),
+      ),
     ).toHaveProperty(["variables.0.value"]);
     expect(
-      errorsOf(
+      await errorsOf(
         form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a     b" }] }),
       ),
     ).toHaveProperty(["variables.0.value"]);
     expect(
-      errorsOf(form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a    b" }] })),
+      await errorsOf(
+        form({ type: "template", templateUuid: "t1", optin: true, variables: [{ value: "a    b" }] }),
+      ),
     ).toEqual({});
   });
-  it("asks for the media URL of a media-header template", () => {
-    const errors = errorsOf(
+  it("asks for the media URL of a media-header template", async () => {
+    const errors = await errorsOf(
       form({
         type: "template",
         templateUuid: "t2",
@@ -95,14 +118,14 @@ describe("the compose schema", () => {
     );
     expect(errors).toHaveProperty(["mediaUrls.template"]);
   });
-  it("refuses a template that is not approved", () => {
-    expect(errorsOf(form({ type: "template", templateUuid: "t3", optin: true }))).toHaveProperty(
+  it("refuses a template that is not approved", async () => {
+    expect(await errorsOf(form({ type: "template", templateUuid: "t3", optin: true }))).toHaveProperty(
       "templateUuid",
     );
   });
-  it("checks metadata: unique keys, at most ten pairs", () => {
+  it("checks metadata: unique keys, at most ten pairs", async () => {
     expect(
-      errorsOf(
+      await errorsOf(
         form({
           metadata: [
             { key: "a", value: "1" },
@@ -112,18 +135,41 @@ describe("the compose schema", () => {
       ),
     ).toHaveProperty(["metadata.1.key"]);
     const many = Array.from({ length: METADATA_MAX_PAIRS + 1 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    expect(errorsOf(form({ metadata: many }))).toHaveProperty("metadata");
+    expect(await errorsOf(form({ metadata: many }))).toHaveProperty("metadata");
   });
-  it("checks the assignee's email", () =>
-    expect(errorsOf(form({ assignedUser: "not-an-email" }))).toHaveProperty("assignedUser"));
+  it("checks the assignee's email", async () =>
+    expect(await errorsOf(form({ assignedUser: "not-an-email" }))).toHaveProperty("assignedUser"));
 });
 
 describe("the server's reading of a form", () => {
-  it("reports a form of the wrong shape by field, as the schema does", () => {
-    expect(errorsOf({ ...form({}), type: "sticker", optin: "yes" })).toMatchObject({
+  it("reports a form of the wrong shape by field, as the schema does", async () => {
+    expect(await errorsOf({ ...form({}), type: "sticker", optin: "yes" })).toMatchObject({
       type: expect.any(String),
       optin: expect.any(String),
     });
-    expect(errorsOf(null)).toHaveProperty([""]);
+    expect(await errorsOf(null)).toHaveProperty([""]);
+  });
+});
+
+describe("a draft read back from storage", () => {
+  it("keeps a saved form, with the empty value for fields it did not have", () => {
+    const saved = form({ type: "template", templateUuid: "t1", variables: [{ value: "Jo" }], optin: true });
+    expect(restoreComposeForm(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+    const older: Partial<ComposeFormValues> = { ...saved };
+    delete older.metadata;
+    delete older.mediaUrls;
+    expect(restoreComposeForm(older)).toEqual({
+      ...saved,
+      metadata: [],
+      mediaUrls: emptyComposeForm().mediaUrls,
+    });
+  });
+  it("refuses what is not a form", () => {
+    expect(restoreComposeForm(null)).toBeNull();
+    expect(restoreComposeForm([])).toBeNull();
+    expect(restoreComposeForm({ ...form({}), type: "sticker" })).toBeNull();
+    expect(restoreComposeForm({ ...form({}), optin: "yes" })).toBeNull();
+    expect(restoreComposeForm({ ...form({}), variables: [{ value: 3 }] })).toBeNull();
+    expect(restoreComposeForm({ ...form({}), mediaUrls: { image: 1 } })).toBeNull();
   });
 });

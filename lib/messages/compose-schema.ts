@@ -1,24 +1,7 @@
 import { z } from "zod";
-import {
-  CAPTION_MAX_LENGTH,
-  METADATA_KEY_MAX_LENGTH,
-  METADATA_MAX_PAIRS,
-  METADATA_VALUE_MAX_LENGTH,
-  RECIPIENT_ID_MAX_LENGTH,
-  TEXT_MAX_LENGTH,
-} from "./limits";
-import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
-import { isValidPhone, normalizePhone } from "./phone";
-import { httpsUrlProblem, templateValueProblem } from "./value-rules";
-
-export { templateValueProblem } from "./value-rules";
-import {
-  TEMPLATE_MEDIA_HEADERS,
-  countTemplateVariables,
-  isSendableTemplate,
-  templateMediaHeader,
-  type TemplateSummary,
-} from "./template";
+import { TEMPLATE_MEDIA_HEADERS } from "./template";
+import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES } from "./options";
+import { checkComposeForm, type ComposeContext, type ComposeProblem } from "./compose-form";
 
 const mediaUrlsSchema = z.object({
   image: z.string(),
@@ -55,52 +38,6 @@ export const composeFieldsSchema = z.object({
 
 export type ComposeFormValues = z.infer<typeof composeFieldsSchema>;
 
-export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
-  return {
-    to: "",
-    platform: "whatsapp",
-    channelUuid: "",
-    type: "text",
-    text: "",
-    mediaUrls: { image: "", document: "", audio: "", video: "", template: "" },
-    caption: "",
-    templateUuid: "",
-    templateHeader: "",
-    variables: [],
-    optin: false,
-    assignedUser: "",
-    teamUuid: "",
-    botStatus: "",
-    returnContact: false,
-    metadata: [],
-    idempotencyKey,
-  };
-}
-
-const emailSchema = z.email();
-
-export type ComposeContext = {
-  /** The account's templates, or null when they could not be loaded (variables are then taken as typed). */
-  templates: TemplateSummary[] | null;
-};
-
-export function findTemplate(context: ComposeContext, uuid: string): TemplateSummary | undefined {
-  return context.templates?.find((template) => template.uuid === uuid);
-}
-
-/** One problem with the form: the field it concerns (its path) and what to say there. */
-export type ComposeProblem = { path: (string | number)[]; message: string };
-
-/**
- * One schema for the browser's resolver. The context carries the templates the side knows, so the browser and the
- * server (`parseComposeForm`) count placeholders and check media headers by the same rules (`checkComposeForm`).
- */
-export function createComposeSchema(context: ComposeContext) {
-  return composeFieldsSchema.superRefine((form, ctx) =>
-    checkComposeForm(form, context, (path, message) => ctx.addIssue({ code: "custom", path, message })),
-  );
-}
-
 /**
  * The server's reading of a submitted form: the shared shape schema (built and compiled once per process, where a
  * schema made per call would be compiled again for every send), then the same rules as the browser's.
@@ -122,102 +59,4 @@ export function parseComposeForm(
   const problems: ComposeProblem[] = [];
   checkComposeForm(parsed.data, context, (path, message) => problems.push({ path, message }));
   return problems.length > 0 ? { success: false, problems } : { success: true, data: parsed.data };
-}
-
-/** Every rule of the compose form beyond its shape, reported through `issue`. */
-function checkComposeForm(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
-  const to = form.to.trim();
-  if (to === "") {
-    issue(["to"], "Enter the recipient");
-  } else if (form.platform === "whatsapp") {
-    if (!isValidPhone(normalizePhone(to))) {
-      issue(["to"], "Enter a phone number with its country code, such as +31 6 12345678");
-    }
-  } else if (to.length > RECIPIENT_ID_MAX_LENGTH) {
-    issue(["to"], `At most ${RECIPIENT_ID_MAX_LENGTH} characters`);
-  }
-
-  switch (form.type) {
-    case "text":
-      if (form.text.trim() === "") issue(["text"], "Enter a message");
-      else if (form.text.length > TEXT_MAX_LENGTH) issue(["text"], `At most ${TEXT_MAX_LENGTH} characters`);
-      break;
-    case "image":
-    case "document":
-    case "audio":
-    case "video": {
-      const problem = httpsUrlProblem(form.mediaUrls[form.type as MediaType]);
-      if (problem) issue(["mediaUrls", form.type], problem);
-      if (form.type === "image" && form.caption.length > CAPTION_MAX_LENGTH) {
-        issue(["caption"], `At most ${CAPTION_MAX_LENGTH} characters`);
-      }
-      break;
-    }
-    case "template":
-      checkTemplate(form, context, issue);
-      break;
-  }
-
-  if (form.assignedUser.trim() !== "" && !emailSchema.safeParse(form.assignedUser.trim()).success) {
-    issue(["assignedUser"], "Enter the email of a member of your Callbell team");
-  }
-
-  checkMetadata(form.metadata, issue);
-}
-
-type Issue = (path: (string | number)[], message: string) => void;
-
-function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
-  if (form.platform !== "whatsapp") {
-    issue(["type"], "Templates can be sent on WhatsApp only");
-  }
-  if (form.templateUuid === "") {
-    issue(["templateUuid"], "Choose a template");
-    return;
-  }
-  const template = findTemplate(context, form.templateUuid);
-  if (context.templates && !template) {
-    issue(["templateUuid"], "This template is not in your Callbell account");
-    return;
-  }
-  if (template && !isSendableTemplate(template)) {
-    issue(["templateUuid"], `This template is ${template.status}: only approved templates can be sent`);
-    return;
-  }
-  if (template) {
-    const expected = countTemplateVariables(template.text);
-    if (form.variables.length !== expected) {
-      issue(["variables"], `This template takes ${expected} value${expected === 1 ? "" : "s"}`);
-    }
-  }
-  // Unknown templates (the list could not be read) take the header the agent chose.
-  if (template ? templateMediaHeader(template) : form.templateHeader) {
-    const problem = httpsUrlProblem(form.mediaUrls.template);
-    if (problem) issue(["mediaUrls", "template"], problem);
-  }
-  form.variables.forEach((variable, index) => {
-    const problem = templateValueProblem(variable.value);
-    if (problem) issue(["variables", index, "value"], problem);
-  });
-  if (!form.optin) {
-    issue(["optin"], "Confirm that the customer opted in: Callbell requires it for every template");
-  }
-}
-
-function checkMetadata(rows: ComposeFormValues["metadata"], issue: Issue) {
-  if (rows.length > METADATA_MAX_PAIRS) {
-    issue(["metadata"], `At most ${METADATA_MAX_PAIRS} metadata pairs`);
-  }
-  const seen = new Set<string>();
-  rows.forEach((row, index) => {
-    const key = row.key.trim();
-    if (key === "") issue(["metadata", index, "key"], "Enter a key");
-    else if (key.length > METADATA_KEY_MAX_LENGTH) {
-      issue(["metadata", index, "key"], `At most ${METADATA_KEY_MAX_LENGTH} characters`);
-    } else if (seen.has(key)) issue(["metadata", index, "key"], "This key is already used");
-    seen.add(key);
-    if (row.value.length > METADATA_VALUE_MAX_LENGTH) {
-      issue(["metadata", index, "value"], `At most ${METADATA_VALUE_MAX_LENGTH} characters`);
-    }
-  });
 }

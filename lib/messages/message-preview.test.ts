@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { describeMediaUrl, messagePreview, UNFILLED_CLOSE, UNFILLED_OPEN } from "./message-preview";
 import type { TemplateSummary } from "./template";
 

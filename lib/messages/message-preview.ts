@@ -1,4 +1,4 @@
-import type { ComposeFormValues } from "./compose-schema";
+import type { ComposeFormValues } from "./compose-form";
 import { templateMediaHeader, templateSegments, type TemplateSummary } from "./template";
 
 /** What the customer will see, before any formatting: a media header or attachment, and the bubble's text. */

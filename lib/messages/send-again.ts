@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { findSendById } from "@/lib/db/queries";
 import { composeFormFromRequest } from "./compose-from-request";
-import type { ComposeFormValues } from "./compose-schema";
+import type { ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";
 
 export type SendAgainPrefill = { sendId: number; sentAt: string; form: ComposeFormValues };

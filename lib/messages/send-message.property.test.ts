@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { openDatabase } from "@/lib/db/client";
-import { emptyComposeForm, type ComposeFormValues } from "./compose-schema";
+import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 /** The send action is a public endpoint: whatever is posted to it gets a typed answer, and bad input stays here. */

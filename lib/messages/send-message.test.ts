@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { openDatabase } from "@/lib/db/client";
 import { listSends } from "@/lib/db/queries";
-import { emptyComposeForm } from "./compose-schema";
+import { emptyComposeForm } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 async function setup(respond: () => Promise<Response>) {

@@ -7,12 +7,12 @@ import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import { buildSendRequest } from "./build-send-request";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
-  parseComposeForm,
-  type ComposeProblem,
   findTemplate,
   type ComposeContext,
   type ComposeFormValues,
-} from "./compose-schema";
+  type ComposeProblem,
+} from "./compose-form";
+import { parseComposeForm } from "./compose-schema";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 

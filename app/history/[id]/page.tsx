@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/history/auto-refresh";
 import { StatusBadge } from "@/components/history/status-badge";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
 import { getDb } from "@/lib/db/client";
@@ -77,9 +77,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
             {messageTypeLabel(send.messageType)} to <span className="font-mono">{send.recipient}</span>
           </h1>
         </div>
-        <Button asChild className="ml-auto">
-          <Link href={`/compose?again=${send.id}`}>Send again</Link>
-        </Button>
+        <Link href={`/compose?again=${send.id}`} className={buttonClassName({ className: "ml-auto" })}>
+          Send again
+        </Link>
       </div>
 
       <section aria-labelledby="summary-heading" className="grid gap-2 rounded-lg border p-4 text-sm">

@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** axe over a page as loaded: the violations a screen-reader or keyboard user would hit (serious or critical). */
+async function seriousViolations(page: Page, route: string) {
+  await page.goto(route);
+  await page.waitForLoadState("networkidle");
+  const { violations, passes } = await new AxeBuilder({ page }).analyze();
+  expect(passes.length, `axe checked ${route}`).toBeGreaterThan(10);
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${route}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+test("no page has a serious or critical accessibility violation", async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const history = (await (await page.request.get("/api/history")).json()) as { items: { id: number }[] };
+  const list = await (await page.request.get("/broadcasts")).text();
+  const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(list)?.[1];
+  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
+  if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
+  if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
+
+  const found: string[] = [];
+  for (const route of routes) found.push(...(await seriousViolations(page, route)));
+  // The template picker and its rows, which load when Template is chosen.
+  await page.goto("/compose");
+  await page.getByRole("radio", { name: "Template", exact: true }).click();
+  await expect(page.getByLabel("Template", { exact: true })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  found.push(
+    ...violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `/compose (template): ${violation.id} ${violation.help}`),
+  );
+
+  const signedOut = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  found.push(...(await seriousViolations(await signedOut.newPage(), "/login")));
+  await signedOut.close();
+  expect(found).toEqual([]);
+});

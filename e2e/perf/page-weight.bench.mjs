@@ -1,0 +1,107 @@
+// Page weight of every route (compressed JavaScript on a cold load, counted by Chromium) against its budget, on a
+// sandbox Bellhop of its own with one send and one broadcast, so the detail pages have something to show. Prints JSON.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { NEXT_START_ARGS } from "../next-start.mjs";
+import { budgetFor, scriptBytesOnColdLoad } from "./page-weight.mjs";
+
+const PORT = 3193;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_FILE = "data/bench-weight.db";
+const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
+const ORDER_READY = "d980fb66fd5043d3ace1aa06ba044342"; // a sandbox template with one value
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main() {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CALLBELL_API_TOKEN: "",
+      DATABASE_URL: `file:./${DB_FILE}`,
+      BELLHOP_ADMIN_EMAIL: ADMIN.email,
+      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    for (let i = 0; ; i += 1) {
+      try {
+        if ((await fetch(`${BASE}/api/health`)).ok) break;
+      } catch {}
+      if (i > 200) throw new Error("the server did not start");
+      await sleep(100);
+    }
+    const signedIn = await browser.newContext({ baseURL: BASE });
+    const page = await signedIn.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/compose$/);
+    // One send and one broadcast (through its API, as the wizard posts it).
+    await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
+    await page.getByLabel("Message", { exact: true }).fill("Hello");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await page.getByRole("status").filter({ hasText: "Message enqueued" }).waitFor();
+    const created = await page.request.post("/api/broadcasts", {
+      headers: { origin: BASE },
+      data: {
+        templateUuid: ORDER_READY,
+        ratePerSecond: 10,
+        csv: "phone,name\n+31612345670,Ann\n+31612345671,Bob\n",
+        mapping: { phone: 0, values: [1], mediaUrl: null },
+        optin: true,
+      },
+    });
+    if (!created.ok()) throw new Error(`broadcast: ${created.status()} ${await created.text()}`);
+    const { id: broadcastId } = await created.json();
+    const { items } = await (await page.request.get("/api/history")).json();
+    await page.close();
+
+    const routes = {
+      "/compose": "/compose",
+      "/history": "/history",
+      "/history/[id]": `/history/${items[0].id}`,
+      "/broadcasts": "/broadcasts",
+      "/broadcasts/new": "/broadcasts/new",
+      "/broadcasts/[id]": `/broadcasts/${broadcastId}`,
+      "/settings": "/settings",
+      "/users": "/users",
+    };
+    const weights = {};
+    for (const [route, url] of Object.entries(routes)) {
+      const load = await scriptBytesOnColdLoad(signedIn, url);
+      if (load.status !== 200) throw new Error(`${url} answered ${load.status}`);
+      weights[route] = load;
+    }
+    const signedOut = await browser.newContext({ baseURL: BASE });
+    weights["/login"] = await scriptBytesOnColdLoad(signedOut, "/login");
+    const result = Object.fromEntries(
+      Object.entries(weights).map(([route, load]) => {
+        const kB = Math.round(load.bytes / 100) / 10;
+        return [route, { kB, files: load.files, budgetKB: budgetFor(route), met: kB <= budgetFor(route) }];
+      }),
+    );
+    if (process.env.BENCH_WEIGHT_FILES) {
+      for (const [route, load] of Object.entries(weights)) {
+        console.error(route, load.scripts.map((s) => `${s.path.split("/").pop()} ${s.bytes}`).join(", "));
+      }
+    }
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,202 @@
+import {
+  CAPTION_MAX_LENGTH,
+  METADATA_KEY_MAX_LENGTH,
+  METADATA_MAX_PAIRS,
+  METADATA_VALUE_MAX_LENGTH,
+  RECIPIENT_ID_MAX_LENGTH,
+  TEXT_MAX_LENGTH,
+} from "./limits";
+import { BOT_STATUSES, MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
+import { isValidPhone, normalizePhone } from "./phone";
+import {
+  TEMPLATE_MEDIA_HEADERS,
+  countTemplateVariables,
+  isSendableTemplate,
+  templateMediaHeader,
+  type TemplateSummary,
+} from "./template";
+import { httpsUrlProblem, templateValueProblem } from "./value-rules";
+import type { ComposeFormValues } from "./compose-schema";
+
+// The compose form's values and rules without zod, so the browser does not download a schema library for one form:
+// the shape is zod's business on the server (compose-schema.ts), the rules are shared.
+export type { ComposeFormValues };
+
+export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
+  return {
+    to: "",
+    platform: "whatsapp",
+    channelUuid: "",
+    type: "text",
+    text: "",
+    mediaUrls: { image: "", document: "", audio: "", video: "", template: "" },
+    caption: "",
+    templateUuid: "",
+    templateHeader: "",
+    variables: [],
+    optin: false,
+    assignedUser: "",
+    teamUuid: "",
+    botStatus: "",
+    returnContact: false,
+    metadata: [],
+    idempotencyKey,
+  };
+}
+
+export type ComposeContext = {
+  /** The account's templates, or null when they could not be loaded (variables are then taken as typed). */
+  templates: TemplateSummary[] | null;
+};
+
+export function findTemplate(context: ComposeContext, uuid: string): TemplateSummary | undefined {
+  return context.templates?.find((template) => template.uuid === uuid);
+}
+
+/** An email address, by the rule zod's `z.email()` uses. */
+const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const isEmail = (value: string) => EMAIL_PATTERN.test(value);
+
+/** One problem with the form: the field it concerns (its path) and what to say there. */
+export type ComposeProblem = { path: (string | number)[]; message: string };
+
+/**
+ * Every rule of the compose form beyond its shape, reported through `issue`: the browser's resolver and the server's
+ * reading (`parseComposeForm`) both apply it, so they find the same problems.
+ */
+export function checkComposeForm(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
+  const to = form.to.trim();
+  if (to === "") {
+    issue(["to"], "Enter the recipient");
+  } else if (form.platform === "whatsapp") {
+    if (!isValidPhone(normalizePhone(to))) {
+      issue(["to"], "Enter a phone number with its country code, such as +31 6 12345678");
+    }
+  } else if (to.length > RECIPIENT_ID_MAX_LENGTH) {
+    issue(["to"], `At most ${RECIPIENT_ID_MAX_LENGTH} characters`);
+  }
+
+  switch (form.type) {
+    case "text":
+      if (form.text.trim() === "") issue(["text"], "Enter a message");
+      else if (form.text.length > TEXT_MAX_LENGTH) issue(["text"], `At most ${TEXT_MAX_LENGTH} characters`);
+      break;
+    case "image":
+    case "document":
+    case "audio":
+    case "video": {
+      const problem = httpsUrlProblem(form.mediaUrls[form.type as MediaType]);
+      if (problem) issue(["mediaUrls", form.type], problem);
+      if (form.type === "image" && form.caption.length > CAPTION_MAX_LENGTH) {
+        issue(["caption"], `At most ${CAPTION_MAX_LENGTH} characters`);
+      }
+      break;
+    }
+    case "template":
+      checkTemplate(form, context, issue);
+      break;
+  }
+
+  if (form.assignedUser.trim() !== "" && !isEmail(form.assignedUser.trim())) {
+    issue(["assignedUser"], "Enter the email of a member of your Callbell team");
+  }
+
+  checkMetadata(form.metadata, issue);
+}
+
+export type Issue = (path: (string | number)[], message: string) => void;
+
+function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
+  if (form.platform !== "whatsapp") {
+    issue(["type"], "Templates can be sent on WhatsApp only");
+  }
+  if (form.templateUuid === "") {
+    issue(["templateUuid"], "Choose a template");
+    return;
+  }
+  const template = findTemplate(context, form.templateUuid);
+  if (context.templates && !template) {
+    issue(["templateUuid"], "This template is not in your Callbell account");
+    return;
+  }
+  if (template && !isSendableTemplate(template)) {
+    issue(["templateUuid"], `This template is ${template.status}: only approved templates can be sent`);
+    return;
+  }
+  if (template) {
+    const expected = countTemplateVariables(template.text);
+    if (form.variables.length !== expected) {
+      issue(["variables"], `This template takes ${expected} value${expected === 1 ? "" : "s"}`);
+    }
+  }
+  // Unknown templates (the list could not be read) take the header the agent chose.
+  if (template ? templateMediaHeader(template) : form.templateHeader) {
+    const problem = httpsUrlProblem(form.mediaUrls.template);
+    if (problem) issue(["mediaUrls", "template"], problem);
+  }
+  form.variables.forEach((variable, index) => {
+    const problem = templateValueProblem(variable.value);
+    if (problem) issue(["variables", index, "value"], problem);
+  });
+  if (!form.optin) {
+    issue(["optin"], "Confirm that the customer opted in: Callbell requires it for every template");
+  }
+}
+
+function checkMetadata(rows: ComposeFormValues["metadata"], issue: Issue) {
+  if (rows.length > METADATA_MAX_PAIRS) {
+    issue(["metadata"], `At most ${METADATA_MAX_PAIRS} metadata pairs`);
+  }
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const key = row.key.trim();
+    if (key === "") issue(["metadata", index, "key"], "Enter a key");
+    else if (key.length > METADATA_KEY_MAX_LENGTH) {
+      issue(["metadata", index, "key"], `At most ${METADATA_KEY_MAX_LENGTH} characters`);
+    } else if (seen.has(key)) issue(["metadata", index, "key"], "This key is already used");
+    seen.add(key);
+    if (row.value.length > METADATA_VALUE_MAX_LENGTH) {
+      issue(["metadata", index, "value"], `At most ${METADATA_VALUE_MAX_LENGTH} characters`);
+    }
+  });
+}
+
+/**
+ * A draft read back from the browser's storage: the empty form with every stored field of the right kind laid over it
+ * (fields added since the draft was saved keep their empty value); null when the text is not a form at all.
+ */
+export function restoreComposeForm(stored: unknown): ComposeFormValues | null {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return null;
+  const draft = stored as Record<string, unknown>;
+  const form = emptyComposeForm() as Record<string, unknown>;
+  const oneOf = (values: readonly string[]) => (value: unknown) =>
+    typeof value === "string" && values.includes(value);
+  const rows = (keys: string[]) => (value: unknown) =>
+    Array.isArray(value) &&
+    value.every(
+      (row) => typeof row === "object" && row !== null && keys.every((key) => typeof row[key] === "string"),
+    );
+  const kinds: Partial<Record<keyof ComposeFormValues, (value: unknown) => boolean>> = {
+    platform: oneOf(PLATFORM_VALUES),
+    type: oneOf(MESSAGE_TYPE_VALUES),
+    templateHeader: oneOf(["", ...TEMPLATE_MEDIA_HEADERS]),
+    botStatus: oneOf(BOT_STATUSES.map((status) => status.value)),
+    variables: rows(["value"]),
+    metadata: rows(["key", "value"]),
+    mediaUrls: (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      Object.keys(form.mediaUrls as object).every(
+        (key) => typeof (value as Record<string, unknown>)[key] === "string",
+      ),
+  };
+  for (const key of Object.keys(form) as (keyof ComposeFormValues)[]) {
+    if (!(key in draft)) continue;
+    const value = draft[key];
+    const fits = kinds[key] ?? ((candidate: unknown) => typeof candidate === typeof form[key]);
+    if (!fits(value)) return null;
+    form[key] = key === "mediaUrls" ? { ...(form.mediaUrls as object), ...(value as object) } : value;
+  }
+  return form as ComposeFormValues;
+}
