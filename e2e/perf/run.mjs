@@ -9,6 +9,7 @@ const BENCHES = [
   { name: "pageWeight", file: "e2e/perf/page-weight.bench.mjs" },
   { name: "history", file: "e2e/perf/history.bench.mjs" },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
+  { name: "send", file: "e2e/perf/send.bench.mjs" },
 ];
 
 const results = {};
@@ -88,5 +89,23 @@ ${Object.entries(w)
   .map(([route, r]) => `| \`${route}\` | ${r.kB} | ${r.files} | ${r.budgetKB} | ${yes(r.met)} |`)
   .join("\n")}
 `;
-writeFileSync("e2e/perf/REPORT.md", report + weightReport + broadcastReport);
-console.log(report + weightReport + broadcastReport);
+const sd = results.send;
+const sendReport = `
+## Send overhead, start and memory (issue 7)
+
+**Start**: \`next start\` to its first 200 (a new database, created and migrated) in **${sd.start.ms} ms** (budget 2 s:
+${yes(sd.budgets["start to first 200 ≤ 2 s"])}); ${sd.start.serverRssIdleMb} MB idle.
+
+**${sd.sends.count} sends** through the compose page's server action (Chromium, one after another) against a stub that
+takes ${sd.sends.stubMs} ms for each: Bellhop answered in p50 ${sd.sends.totalP50Ms} ms, p95 ${sd.sends.totalP95Ms} ms
+(request sent to the response's first byte). **Bellhop's own time** (that, minus the stub's ${sd.sends.stubMs} ms): p50
+${sd.sends.ownP50Ms} ms, **p95 ${sd.sends.ownP95Ms} ms** (budget 15 ms: ${yes(sd.budgets["send overhead p95 ≤ 15 ms"])}).
+The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
+sends through Bellhop took **${sd.sends.ratio} times** as long as the direct ones (${sd.sends.totalSeconds} s against
+${sd.sends.directSeconds} s).
+
+**Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
+(+${sd.memory.growthMb} MB).
+`;
+writeFileSync("e2e/perf/REPORT.md", report + weightReport + broadcastReport + sendReport);
+console.log(report + weightReport + broadcastReport + sendReport);

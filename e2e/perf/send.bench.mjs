@@ -1,0 +1,167 @@
+// Send overhead, start and memory: `next start` to its first 200 (budget 2 s) and its memory idle; 500 sends through
+// the compose page's server action against a stub that takes 50 ms for each, timed by Chromium, with Bellhop's own
+// time (total minus the stub's 50 ms; budget p95 ≤ 15 ms) beside 500 direct requests to the stub (the floor); then
+// the server's memory after 1,000 sends. Prints JSON.
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { NEXT_START_ARGS } from "../next-start.mjs";
+
+const STUB_PORT = 4091;
+const PORT = 3194;
+const BASE = `http://127.0.0.1:${PORT}`;
+const STUB = `http://127.0.0.1:${STUB_PORT}`;
+const TOKEN = "bench-stub-token";
+const DB_FILE = "data/bench-send.db";
+const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
+const STUB_MS = 50;
+const TIMED = Number(process.env.BENCH_SEND_TIMED ?? 500);
+const WARM_UP = 10;
+const TOTAL = Number(process.env.BENCH_SEND_TOTAL ?? 1_000);
+const PREFIX = "+3163";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (value) => Number(value.toFixed(1));
+
+async function waitFor(url, intervalMs = 100) {
+  for (let i = 0; i < 30_000 / intervalMs; i += 1) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {}
+    await sleep(intervalMs);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function main() {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
+    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
+    stdio: "ignore",
+  });
+  await waitFor(`${STUB}/__control/health`);
+  await fetch(`${STUB}/__control/latency`, {
+    method: "POST",
+    body: JSON.stringify({ prefix: PREFIX, ms: STUB_MS }),
+  });
+
+  // Start: from spawning `next start` (database created and migrated) to the first 200.
+  const spawnedAt = performance.now();
+  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CALLBELL_API_URL: `${STUB}/v1`,
+      CALLBELL_API_TOKEN: TOKEN,
+      DATABASE_URL: `file:./${DB_FILE}`,
+      BELLHOP_ADMIN_EMAIL: ADMIN.email,
+      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
+      BELLHOP_POLL_PER_MINUTE: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    await waitFor(`${BASE}/api/health`, 10);
+    const startMs = performance.now() - spawnedAt;
+    await sleep(5_000);
+    const rssIdle = rssMb(server.pid);
+
+    const page = await browser.newPage({ baseURL: BASE });
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/compose$/);
+
+    // Each send's server action POST, as Chromium timed it (request sent to the response's first byte).
+    const actionTimes = [];
+    const sentUuid = page.getByTestId("sent-uuid");
+    let previousUuid = "";
+    for (let i = 0; i < TOTAL; i += 1) {
+      await page.getByLabel("Recipient", { exact: true }).fill(`${PREFIX}${String(i).padStart(7, "0")}`);
+      await page.getByLabel("Message", { exact: true }).fill(`Hello ${i}`);
+      const answered = page.waitForResponse((response) =>
+        Boolean(response.request().headers()["next-action"]),
+      );
+      await page.getByRole("button", { name: "Send message" }).click();
+      // Until Bellhop answers: Next sends the action's response once the action has returned (its body, the page's
+      // refreshed payload, may stream on; Chromium does not always report its end).
+      const timing = (await answered).request().timing();
+      actionTimes.push(timing.responseStart - timing.requestStart);
+      // This send's outcome on screen (a new uuid), so the next send starts from a fresh form.
+      await page.waitForFunction((previous) => {
+        const uuid = document.querySelector('[data-testid="sent-uuid"]')?.textContent ?? "";
+        return uuid !== "" && uuid !== previous;
+      }, previousUuid);
+      previousUuid = (await sentUuid.textContent()) ?? "";
+    }
+    await sleep(2_000);
+    const rssAfter = rssMb(server.pid);
+    if (actionTimes.length < TOTAL)
+      throw new Error(`only ${actionTimes.length} server action calls were seen`);
+    const timed = actionTimes.slice(WARM_UP, WARM_UP + TIMED);
+    const own = timed.map((ms) => ms - STUB_MS);
+
+    // The floor: the same number of sends straight to the stub.
+    const direct = [];
+    for (let i = 0; i < TIMED; i += 1) {
+      const started = performance.now();
+      const response = await fetch(`${STUB}/v1/messages/send`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          to: `${PREFIX}9${String(i).padStart(6, "0")}`,
+          from: "whatsapp",
+          type: "text",
+          content: { text: "Hi" },
+        }),
+      });
+      await response.text();
+      direct.push(performance.now() - started);
+    }
+    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    const result = {
+      start: { ms: Math.round(startMs), serverRssIdleMb: Math.round(rssIdle) },
+      sends: {
+        count: TIMED,
+        stubMs: STUB_MS,
+        totalP50Ms: round(percentile(timed, 50)),
+        totalP95Ms: round(percentile(timed, 95)),
+        ownP50Ms: round(percentile(own, 50)),
+        ownP95Ms: round(percentile(own, 95)),
+        directP50Ms: round(percentile(direct, 50)),
+        directP95Ms: round(percentile(direct, 95)),
+        totalSeconds: round(sum(timed) / 1000),
+        directSeconds: round(sum(direct) / 1000),
+        ratio: Number((sum(timed) / sum(direct)).toFixed(2)),
+      },
+      memory: {
+        afterSends: TOTAL,
+        serverRssAfterMb: Math.round(rssAfter),
+        growthMb: Math.round(rssAfter - rssIdle),
+      },
+      budgets: {
+        "start to first 200 ≤ 2 s": startMs <= 2000,
+        "send overhead p95 ≤ 15 ms": percentile(own, 95) <= 15,
+      },
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    server.kill("SIGKILL");
+    stub.kill("SIGKILL");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  }
+}
+
+await main();
