@@ -2,9 +2,15 @@
 // second against a zero-latency stub (budget: the rate within 5%, server memory growth under 150 MB); and kill -9 in
 // the middle of a broadcast, then a restart (budget: every row accounted for, no number sent twice). Prints JSON.
 import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
-import { chromium } from "@playwright/test";
-import { NEXT_START_ARGS } from "../next-start.mjs";
+import {
+  launchChromium,
+  removeDatabase,
+  rssMb,
+  signIn,
+  sleep,
+  startBellhop as startBenchBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 
 const STUB_PORT = 4090;
 const PORT = 3192;
@@ -12,38 +18,19 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const STUB = `http://127.0.0.1:${STUB_PORT}`;
 const TOKEN = "bench-stub-token";
 const DB_FILE = "data/bench-broadcast.db";
-const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
 const ROWS = Number(process.env.BENCH_BROADCAST_ROWS ?? 10_000);
 const RATE = 100;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const rssMb = (pid) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
-
-async function waitFor(url) {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 function startBellhop() {
-  return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
+  return startBenchBellhop({
+    port: PORT,
+    databaseFile: DB_FILE,
     env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
       CALLBELL_API_URL: `${STUB}/v1`,
       CALLBELL_API_TOKEN: TOKEN,
-      DATABASE_URL: `file:./${DB_FILE}`,
-      BELLHOP_ADMIN_EMAIL: ADMIN.email,
-      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
       // The poller would add its own calls to the stub; this run measures dispatch alone.
       BELLHOP_POLL_PER_MINUTE: "1",
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
@@ -107,26 +94,19 @@ async function sendsByNumber(prefix) {
 }
 
 async function main() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  removeDatabase(DB_FILE);
   const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
     env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
     stdio: "ignore",
   });
   let server = startBellhop();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   try {
     await waitFor(`${STUB}/__control/health`);
     await waitFor(`${BASE}/api/health`);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${BASE}/login`);
-    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/compose$/);
+    await signIn(page, BASE);
 
     // 1 and 2: the wizard with 10,000 rows, then the paced dispatch.
     const rssIdle = rssMb(server.pid);
@@ -207,7 +187,7 @@ async function main() {
     await browser.close();
     await kill9(server);
     await kill9(stub);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    removeDatabase(DB_FILE);
   }
 }
 

@@ -1,11 +1,17 @@
 // The history with 100,000 sends: a filtered page's p95 (budget 50 ms) and the CSV export of every row (budget 5 s,
 // server memory growth under 100 MB). Run by `npm run bench` after `npm run build`; prints one JSON object.
-import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
-import { chromium } from "@playwright/test";
-import { NEXT_START_ARGS } from "../next-start.mjs";
+import {
+  launchChromium,
+  percentile,
+  removeDatabase,
+  rssMb,
+  signIn,
+  sleep,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 100_000);
 // Samples per view (after 10 that warm caches up): a p95 of 40 samples is its second-worst, too much at the mercy of
@@ -15,38 +21,12 @@ const WARM_UP = 10;
 const PORT = 3190;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = "data/bench-history.db";
-const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const rssMb = (pid) => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : NaN;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 async function startServer() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CALLBELL_API_TOKEN: "",
-      DATABASE_URL: `file:./${DB_FILE}`,
-      BELLHOP_ADMIN_EMAIL: ADMIN.email,
-      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return server;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error("the server did not start");
+  removeDatabase(DB_FILE);
+  const server = startBellhop({ port: PORT, databaseFile: DB_FILE });
+  await waitFor(`${BASE}/api/health`);
+  return server;
 }
 
 /** 100,000 sends over 90 days: every status, type, 6 templates, 3 channels, 5 senders. */
@@ -132,16 +112,9 @@ async function seed() {
 }
 
 async function signedInCookie() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
-  const page = await browser.newPage({ baseURL: BASE });
-  await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/compose$/);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await signIn(page, BASE);
   const cookies = await page.context().cookies();
   await browser.close();
   return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
@@ -232,7 +205,7 @@ async function main() {
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    removeDatabase(DB_FILE);
   }
 }
 

@@ -1,51 +1,22 @@
 // Page weight of every route (compressed JavaScript on a cold load, counted by Chromium) against its budget, on a
 // sandbox Bellhop of its own with one send and one broadcast, so the detail pages have something to show. Prints JSON.
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { chromium } from "@playwright/test";
-import { NEXT_START_ARGS } from "../next-start.mjs";
+import { launchChromium, removeDatabase, signIn, startBellhop, waitFor } from "./bench-support.mjs";
 import { budgetFor, scriptBytesOnColdLoad } from "./page-weight.mjs";
 
 const PORT = 3193;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = "data/bench-weight.db";
-const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
 const ORDER_READY = "d980fb66fd5043d3ace1aa06ba044342"; // a sandbox template with one value
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function main() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CALLBELL_API_TOKEN: "",
-      DATABASE_URL: `file:./${DB_FILE}`,
-      BELLHOP_ADMIN_EMAIL: ADMIN.email,
-      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  removeDatabase(DB_FILE);
+  const server = startBellhop({ port: PORT, databaseFile: DB_FILE });
+  const browser = await launchChromium();
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${BASE}/api/health`)).ok) break;
-      } catch {}
-      if (i > 200) throw new Error("the server did not start");
-      await sleep(100);
-    }
+    await waitFor(`${BASE}/api/health`);
     const signedIn = await browser.newContext({ baseURL: BASE });
     const page = await signedIn.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/compose$/);
+    await signIn(page, BASE);
     // One send and one broadcast (through its API, as the wizard posts it).
     await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
     await page.getByLabel("Message", { exact: true }).fill("Hello");
@@ -100,7 +71,7 @@ async function main() {
     await browser.close();
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    removeDatabase(DB_FILE);
   }
 }
 

@@ -3,9 +3,16 @@
 // time (total minus the stub's 50 ms; budget p95 ≤ 15 ms) beside 500 direct requests to the stub (the floor); then
 // the server's memory after 1,000 sends. Prints JSON.
 import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
-import { chromium } from "@playwright/test";
-import { NEXT_START_ARGS } from "../next-start.mjs";
+import {
+  launchChromium,
+  percentile,
+  removeDatabase,
+  rssMb,
+  signIn,
+  sleep,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 
 const STUB_PORT = 4091;
 const PORT = 3194;
@@ -13,34 +20,16 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const STUB = `http://127.0.0.1:${STUB_PORT}`;
 const TOKEN = "bench-stub-token";
 const DB_FILE = "data/bench-send.db";
-const ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
 const STUB_MS = 50;
 const TIMED = Number(process.env.BENCH_SEND_TIMED ?? 500);
 const WARM_UP = 10;
 const TOTAL = Number(process.env.BENCH_SEND_TOTAL ?? 1_000);
 const PREFIX = "+3163";
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const rssMb = (pid) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const round = (value) => Number(value.toFixed(1));
 
-async function waitFor(url, intervalMs = 100) {
-  for (let i = 0; i < 30_000 / intervalMs; i += 1) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {}
-    await sleep(intervalMs);
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 async function main() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  removeDatabase(DB_FILE);
   const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
     env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
     stdio: "ignore",
@@ -53,23 +42,12 @@ async function main() {
 
   // Start: from spawning `next start` (database created and migrated) to the first 200.
   const spawnedAt = performance.now();
-  const server = spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CALLBELL_API_URL: `${STUB}/v1`,
-      CALLBELL_API_TOKEN: TOKEN,
-      DATABASE_URL: `file:./${DB_FILE}`,
-      BELLHOP_ADMIN_EMAIL: ADMIN.email,
-      BELLHOP_ADMIN_PASSWORD: ADMIN.password,
-      BELLHOP_POLL_PER_MINUTE: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = startBellhop({
+    port: PORT,
+    databaseFile: DB_FILE,
+    env: { CALLBELL_API_URL: `${STUB}/v1`, CALLBELL_API_TOKEN: TOKEN, BELLHOP_POLL_PER_MINUTE: "1" },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   try {
     await waitFor(`${BASE}/api/health`, 10);
     const startMs = performance.now() - spawnedAt;
@@ -77,11 +55,7 @@ async function main() {
     const rssIdle = rssMb(server.pid);
 
     const page = await browser.newPage({ baseURL: BASE });
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/compose$/);
+    await signIn(page, BASE);
 
     // Each send's server action POST, as Chromium timed it (request sent to the response's first byte).
     const actionTimes = [];
@@ -160,7 +134,7 @@ async function main() {
     await browser.close();
     server.kill("SIGKILL");
     stub.kill("SIGKILL");
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    removeDatabase(DB_FILE);
   }
 }
 

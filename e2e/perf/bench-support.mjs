@@ -1,0 +1,66 @@
+// What every benchmark shares: its own Bellhop (`next start` as `npm start` runs it, on a database of its own), the
+// admin it signs in as, Debian's Chromium, and the sums it reports.
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { NEXT_START_ARGS } from "../next-start.mjs";
+
+export const BENCH_ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A process's resident memory in MB. */
+export const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
+
+export const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** Waits until `url` answers 2xx (every `intervalMs`, for 30 s at most). */
+export async function waitFor(url, intervalMs = 100) {
+  for (let i = 0; i < 30_000 / intervalMs; i += 1) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {}
+    await sleep(intervalMs);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export function removeDatabase(file) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Starts a Bellhop on `port` with the bench admin and `env` (a sandbox unless it names a Callbell). */
+export function startBellhop({ port, databaseFile, env = {} }) {
+  return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(port)], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CALLBELL_API_TOKEN: "",
+      DATABASE_URL: `file:./${databaseFile}`,
+      BELLHOP_ADMIN_EMAIL: BENCH_ADMIN.email,
+      BELLHOP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+}
+
+/** Signs `page` in as the bench admin, through the form, and waits for the compose page. */
+export async function signIn(page, base) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email", { exact: true }).fill(BENCH_ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(BENCH_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/compose$/);
+}
