@@ -31,17 +31,13 @@ export function Button({
   size,
   ...props
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants>) {
-  return (
-    <button data-slot="button" className={cn(buttonVariants({ variant, size, className }))} {...props} />
-  );
+  return <button data-slot="button" className={buttonClassName({ variant, size, className })} {...props} />;
 }
 
-/** A link drawn as a button: `<Link className={buttonClassName({ variant: "outline" })}>` (no Slot to ship). */
+/** A button's classes; also for a link drawn as a button: `<Link className={buttonClassName({ variant: "outline" })}>`. */
 export function buttonClassName({
   className,
   ...options
 }: VariantProps<typeof buttonVariants> & { className?: string } = {}) {
   return cn(buttonVariants(options), className);
 }
-
-export { buttonVariants };

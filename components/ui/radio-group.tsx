@@ -18,7 +18,6 @@ export function SegmentedRadioGroup({
   onBlur,
   segments,
   className,
-  segmentClassName,
   ...props
 }: Omit<React.ComponentProps<"div">, "onChange" | "onBlur"> & {
   value: string;
@@ -26,7 +25,6 @@ export function SegmentedRadioGroup({
   onBlur?: () => void;
   onValueChange: (value: string) => void;
   segments: RadioSegment[];
-  segmentClassName?: string;
 }) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const enabled = segments.filter((segment) => !segment.disabled);
@@ -68,7 +66,6 @@ export function SegmentedRadioGroup({
             className={cn(
               "rounded-md px-3 py-1.5 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-50",
               checked ? "bg-background text-foreground shadow-sm" : "text-muted-foreground",
-              segmentClassName,
             )}
           >
             {segment.label}
