@@ -1,4 +1,3 @@
-import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import Image from "next/image";
@@ -23,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [view, user] = await Promise.all([currentConnectionView(), currentUser()]);
   const admin = user?.role === "admin";
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
         <ModeBanner view={view} admin={admin} />
         <header className="border-b bg-card">

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage } from "./support";
+import { ComposePage, uniquePhone } from "./support";
 
 test("filters live in the URL, count per status, and the export holds every matching row", async ({
   page,
@@ -98,4 +98,34 @@ test("a sender filter and a date range narrow the history", async ({ page }) => 
 test("a send that does not exist has no detail page", async ({ page }) => {
   expect((await page.goto("/history/999999999"))!.status()).toBe(404);
   expect((await page.goto("/history/abc"))!.status()).toBe(404);
+});
+
+test("opening the history does not ask the server for the pages its rows link to", async ({ page }) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill(uniquePhone());
+  await compose.field("Message").fill("Prefetch test");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+
+  // Next prefetches a link as it comes into view; with 50 rows of 3 or 4 links that was up to 200 page renders.
+  const rowPages: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (/^\/(history|broadcasts)\/\d+$/.test(url.pathname) || url.searchParams.has("again")) {
+      rowPages.push(url.pathname + url.search);
+    }
+  });
+  await page.goto("/history");
+  await expect(page.getByRole("link", { name: /^Details of send/ }).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1_000); // Next schedules prefetches when the page is idle
+  expect(rowPages).toEqual([]);
+
+  // The links themselves still work.
+  await page
+    .getByRole("link", { name: /^Details of send/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/history\/\d+$/);
 });

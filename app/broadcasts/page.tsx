@@ -60,7 +60,7 @@ export default async function BroadcastsPage() {
             {broadcasts.map((broadcast, index) => (
               <TableRow key={broadcast.id}>
                 <TableCell>
-                  <Link href={`/broadcasts/${broadcast.id}`} className="underline">
+                  <Link href={`/broadcasts/${broadcast.id}`} prefetch={false} className="underline">
                     {broadcast.name}
                   </Link>
                 </TableCell>

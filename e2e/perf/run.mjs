@@ -2,16 +2,18 @@
 // writes e2e/perf/REPORT.md with the figures, the machine and the date. Budgets are goals reported here, never timed
 // assertions in the test suite.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
 const BENCHES = [
   { name: "pageWeight", file: "e2e/perf/page-weight.bench.mjs" },
+  { name: "lighthouse", file: "e2e/perf/lighthouse.bench.mjs" },
   { name: "history", file: "e2e/perf/history.bench.mjs" },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
 ];
 
+const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version;
 const results = {};
 for (const bench of BENCHES) {
   console.log(`bench: ${bench.name}…`);
@@ -55,6 +57,30 @@ ${table(h.statusCounts)}
 ${h.export.megabytes} MB, in **${h.export.seconds} s** (budget 5 s: ${yes(h.budgets["export ≤ 5 s"])}); the server's
 memory went from ${h.export.serverRssBeforeMb} MB to a peak of ${h.export.serverRssPeakMb} MB, **+${h.export.serverRssGrowthMb} MB**
 (budget < 100 MB: ${yes(h.budgets["export memory growth < 100 MB"])}).
+`;
+const l = results.lighthouse;
+const lighthouseReport = `
+## Lighthouse (issue 7)
+
+Lighthouse ${lighthouseVersion} driving Chromium ${l.chromium}, signed in, each page audited ${l.runs} times; the run
+with the median performance score is shown, with every run's score beside it. **mobile** is Lighthouse's default (a
+mid-range phone: 4× slower CPU and slow 4G, simulated from the trace of an unthrottled load); **desktop** is its
+desktop preset. Budgets: performance ≥ 95 (${yes(l.budgets["performance ≥ 95"])}), accessibility 100
+(${yes(l.budgets["accessibility 100"])}), best practices ≥ 95 (${yes(l.budgets["best practices ≥ 95"])}).
+
+| page | performance | runs | accessibility | best practices | FCP | LCP | TBT | CLS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${Object.entries(l.pages)
+  .map(
+    ([page, r]) =>
+      `| \`${page}\` | ${r.performance} | ${r.performanceRuns.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.metrics.FCP} | ${r.metrics.LCP} | ${r.metrics.TBT} | ${r.metrics.CLS} |`,
+  )
+  .join("\n")}
+
+What cost the median runs points:
+${Object.entries(l.pages)
+  .map(([page, r]) => `- \`${page}\`: ${r.weakAudits.join(", ") || "nothing"}`)
+  .join("\n")}
 `;
 const b = results.broadcast;
 const broadcastReport = `
@@ -107,5 +133,6 @@ ${sd.sends.directSeconds} s).
 **Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
 (+${sd.memory.growthMb} MB).
 `;
-writeFileSync("e2e/perf/REPORT.md", report + weightReport + broadcastReport + sendReport);
-console.log(report + weightReport + broadcastReport + sendReport);
+const all = report + weightReport + lighthouseReport + broadcastReport + sendReport;
+writeFileSync("e2e/perf/REPORT.md", all);
+console.log(all);
