@@ -9,16 +9,19 @@ import { getEnv } from "@/lib/env";
 import { MIN_PASSWORD_LENGTH } from "./credentials";
 import { loadOrCreateSecret } from "./secret";
 
-function createAuth(db: Database) {
-  const env = getEnv();
+/** A session lasts a week and is extended (to a week from then) on the first request after a day. In seconds. */
+export const SESSION_CONFIG = { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 };
+
+/** Better Auth on `db`; exported for the tests, which give their own database, secret and address. */
+export function createAuth(db: Database, options: { secret: string; baseURL: string }) {
   return betterAuth({
-    secret: loadOrCreateSecret(env.BELLHOP_SECRET, env.dataDir),
-    baseURL: env.BELLHOP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    secret: options.secret,
+    baseURL: options.baseURL,
     database: drizzleAdapter(db, { provider: "sqlite", schema: { user, session, account, verification } }),
     // Admins create accounts; nobody signs up. Passwords are hashed with scrypt (memory-hard).
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { useSecureCookies: env.BELLHOP_URL?.startsWith("https:") ?? false },
+    session: SESSION_CONFIG,
+    advanced: { useSecureCookies: options.baseURL.startsWith("https:") },
     // Sign-ins go through server actions, which throttle per account and per address themselves.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
@@ -32,6 +35,12 @@ const globalForAuth = globalThis as unknown as { bellhopAuth?: Promise<Auth> };
 
 /** The process's Better Auth instance, on the process's database. */
 export function getAuth(): Promise<Auth> {
-  globalForAuth.bellhopAuth ??= getDb().then(createAuth);
+  globalForAuth.bellhopAuth ??= getDb().then((db) => {
+    const env = getEnv();
+    return createAuth(db, {
+      secret: loadOrCreateSecret(env.BELLHOP_SECRET, env.dataDir),
+      baseURL: env.BELLHOP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    });
+  });
   return globalForAuth.bellhopAuth;
 }

@@ -1,18 +1,60 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { getDb, type Database } from "@/lib/db/client";
+import { findSessionUser } from "@/lib/db/queries";
 import type { UserRole } from "@/lib/db/schema";
-import { getAuth } from "./auth";
+import { getAuth, SESSION_CONFIG, type Auth } from "./auth";
+import { sessionRefreshDue, unsignSessionCookie } from "./session-cookie";
 
 export type SignedInUser = { id: string; email: string; name: string; role: UserRole };
 
 /** Who sent this request, from its session cookie; null when nobody is signed in (or the account is disabled). */
 export async function currentUser(): Promise<SignedInUser | null> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const [auth, db, requestHeaders] = await Promise.all([getAuth(), getDb(), headers()]);
+  return userOfRequest(requestHeaders, { auth, db });
+}
+
+/**
+ * The user behind a request's session cookie. Every request asks, so the usual case (a valid session, not yet due
+ * for renewal) is one database read: the signature checked here, the session and its account read together. Any
+ * other case (no such session, expired, due for renewal) goes to Better Auth, which also deletes an expired session
+ * and extends a due one. The account is read on every request, so disabling it ends its sessions at once.
+ */
+export async function userOfRequest(
+  requestHeaders: Headers,
+  deps: { auth: Auth; db: Database; now?: number },
+): Promise<SignedInUser | null> {
+  const context = await deps.auth.$context;
+  const cookie = parseCookie(requestHeaders.get("cookie"), context.authCookies.sessionToken.name);
+  if (cookie === undefined) return null;
+  const token = unsignSessionCookie(cookie, context.secret);
+  const row = token ? await findSessionUser(deps.db, token) : undefined;
+  if (row && !sessionRefreshDue(row.expiresAt, deps.now ?? Date.now(), SESSION_CONFIG)) {
+    return row.banned ? null : signedInUser({ id: row.userId, ...row });
+  }
+  const session = await deps.auth.api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
-  const { id, email, name, role } = session.user;
-  return { id, email, name, role: role === "admin" ? "admin" : "agent" };
+  return signedInUser(session.user);
+}
+
+function signedInUser(user: { id: string; email: string; name: string; role?: string | null }): SignedInUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "agent" };
+}
+
+/** One cookie's value from a Cookie header, decoded; undefined when absent. */
+function parseCookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return "";
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Database } from "./client";
 import {
   sendEvents,
   sends,
+  session,
   settings,
   user,
   type SendEventRow,
@@ -257,6 +258,29 @@ export async function listHistoryChannels(db: Database): Promise<string[]> {
     .from(sends)
     .where(isNotNull(sends.channelUuid));
   return rows.flatMap((row) => (row.uuid ? [row.uuid] : []));
+}
+
+export type SessionUserRow = Pick<typeof user.$inferSelect, "email" | "name" | "role" | "banned"> & {
+  userId: string;
+  expiresAt: Date;
+};
+
+/** The session with this token and its account, in one read (the check every request makes). */
+export async function findSessionUser(db: Database, token: string): Promise<SessionUserRow | undefined> {
+  const [row] = await db
+    .select({
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      banned: user.banned,
+      expiresAt: session.expiresAt,
+    })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(eq(session.token, token))
+    .limit(1);
+  return row;
 }
 
 /** How many accounts exist: none means the one-time setup is open. */
