@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
 import { NEXT_START_ARGS } from "../next-start.mjs";
 
 export const BENCH_ADMIN = { email: "bench@bellhop.test", password: "bench-password-123" };
@@ -50,10 +51,7 @@ export function startBellhop({ port, databaseFile, env = {} }) {
 }
 
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Signs `page` in as the bench admin, through the form, and waits for the compose page. */
@@ -63,4 +61,12 @@ export async function signIn(page, base) {
   await page.getByLabel("Password", { exact: true }).fill(BENCH_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/compose$/);
+}
+
+/** Sends one text from the compose page (signed in) and waits for Bellhop to say it is enqueued. */
+export async function sendOneText(page, recipient = "+31612345678") {
+  await page.getByLabel("Recipient", { exact: true }).fill(recipient);
+  await page.getByLabel("Message", { exact: true }).fill("Hello");
+  await page.getByRole("button", { name: "Send message" }).click();
+  await page.getByRole("status").filter({ hasText: "Message enqueued" }).waitFor();
 }

@@ -6,7 +6,15 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { launchChromium, removeDatabase, signIn, startBellhop, waitFor } from "./bench-support.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
+import {
+  launchChromium,
+  removeDatabase,
+  sendOneText,
+  signIn,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 
 const PORT = 3194;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -80,26 +88,14 @@ async function main() {
     const context = await browser.newContext({ baseURL: BASE });
     const page = await context.newPage();
     await signIn(page, BASE);
-    await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
-    await page.getByLabel("Message", { exact: true }).fill("Hello");
-    await page.getByRole("button", { name: "Send message" }).click();
-    await page.getByRole("status").filter({ hasText: "Message enqueued" }).waitFor();
+    await sendOneText(page);
     for (const route of ROUTES) await page.goto(route, { waitUntil: "networkidle" });
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await browser.close();
 
     chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      chromeFlags: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
     });
     const result = { runs: RUNS, chromium: "", pages: {} };
     for (const [preset, config] of Object.entries(PRESETS)) {

@@ -1,6 +1,13 @@
 // Page weight of every route (compressed JavaScript on a cold load, counted by Chromium) against its budget, on a
 // sandbox Bellhop of its own with one send and one broadcast, so the detail pages have something to show. Prints JSON.
-import { launchChromium, removeDatabase, signIn, startBellhop, waitFor } from "./bench-support.mjs";
+import {
+  launchChromium,
+  removeDatabase,
+  sendOneText,
+  signIn,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 import { budgetFor, scriptBytesOnColdLoad } from "./page-weight.mjs";
 
 const PORT = 3193;
@@ -18,10 +25,7 @@ async function main() {
     const page = await signedIn.newPage();
     await signIn(page, BASE);
     // One send and one broadcast (through its API, as the wizard posts it).
-    await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
-    await page.getByLabel("Message", { exact: true }).fill("Hello");
-    await page.getByRole("button", { name: "Send message" }).click();
-    await page.getByRole("status").filter({ hasText: "Message enqueued" }).waitFor();
+    await sendOneText(page);
     const created = await page.request.post("/api/broadcasts", {
       headers: { origin: BASE },
       data: {
