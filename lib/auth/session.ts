@@ -1,4 +1,5 @@
 import "server-only";
+import { parseCookies } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb, type Database } from "@/lib/db/client";
@@ -23,14 +24,14 @@ export async function currentUser(): Promise<SignedInUser | null> {
  */
 export async function userOfRequest(
   requestHeaders: Headers,
-  deps: { auth: Auth; db: Database; now?: number },
+  deps: { auth: Auth; db: Database },
 ): Promise<SignedInUser | null> {
   const context = await deps.auth.$context;
-  const cookie = parseCookie(requestHeaders.get("cookie"), context.authCookies.sessionToken.name);
+  const cookie = parseCookies(requestHeaders.get("cookie") ?? "").get(context.authCookies.sessionToken.name);
   if (cookie === undefined) return null;
   const token = unsignSessionCookie(cookie, context.secret);
   const row = token ? await findSessionUser(deps.db, token) : undefined;
-  if (row && !sessionRefreshDue(row.expiresAt, deps.now ?? Date.now(), SESSION_CONFIG)) {
+  if (row && !sessionRefreshDue(row.expiresAt, Date.now(), SESSION_CONFIG)) {
     return row.banned ? null : signedInUser({ id: row.userId, ...row });
   }
   const session = await deps.auth.api.getSession({ headers: requestHeaders });
@@ -40,21 +41,6 @@ export async function userOfRequest(
 
 function signedInUser(user: { id: string; email: string; name: string; role?: string | null }): SignedInUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role === "admin" ? "admin" : "agent" };
-}
-
-/** One cookie's value from a Cookie header, decoded; undefined when absent. */
-function parseCookie(header: string | null, name: string): string | undefined {
-  for (const part of header?.split(";") ?? []) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return "";
-      }
-    }
-  }
-  return undefined;
 }
 
 /**
