@@ -26,18 +26,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         <ModeBanner view={view} admin={admin} />
         <header className="border-b bg-card">
-          <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          {/* On a phone the links take a row of their own, under the name and Sign out. */}
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/compose" className="flex items-center gap-2 font-semibold">
               <Image src="/bellhop.svg" alt="" width={24} height={24} />
               Bellhop
             </Link>
-            {user && <AppNav admin={admin} />}
+            {user && <AppNav admin={admin} className="order-last w-full md:order-none md:w-auto" />}
             <span className="ml-auto text-xs text-muted-foreground" data-mode={view.mode}>
               {modeLabel(view)}
             </span>
             {user && (
-              <form action={signOutAction} className="flex items-center gap-2">
-                <span className="text-xs text-muted-foreground">{user.email}</span>
+              <form action={signOutAction} className="flex min-w-0 items-center gap-2">
+                <span className="hidden truncate text-xs text-muted-foreground sm:inline">{user.email}</span>
                 <Button type="submit" variant="outline" size="sm">
                   Sign out
                 </Button>

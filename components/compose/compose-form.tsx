@@ -21,7 +21,7 @@ import { SendOutcome } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
 import { useNow } from "./use-now";
-import { clearDraft, useComposeDraft } from "./use-compose-draft";
+import { clearDraft, DraftFieldset } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
 export type RefreshTemplatesAction = () => Promise<RefreshTemplatesResult>;
@@ -75,20 +75,17 @@ export function ComposeForm({
   });
   const [result, setResult] = useState<SendResult | null>(null);
 
-  const ready = useComposeDraft(
-    form,
-    (draft) => ({
-      ...draft,
-      channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
-        ? draft.channelUuid
-        : (mainChannel?.uuid ?? ""),
-      idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
-    }),
-    prefill?.form ?? null,
-  );
+  const adaptDraft = (draft: ComposeFormValues) => ({
+    ...draft,
+    channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
+      ? draft.channelUuid
+      : (mainChannel?.uuid ?? ""),
+    idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
+  });
 
-  const now = useNow();
   const lookup = useContactLookup(form.control);
+  // The clock matters only once a contact's window is known.
+  const now = useNow(lookup.status === "done" && lookup.result.kind === "found");
   const conversationWindow = currentWindow(lookup, now);
   const windowClosed = conversationWindow?.state === "closed";
 
@@ -156,7 +153,7 @@ export function ComposeForm({
             }
           }}
         >
-          <fieldset disabled={!ready} aria-busy={!ready} className="contents">
+          <DraftFieldset form={form} adapt={adaptDraft} initial={prefill?.form ?? null}>
             {prefill && (
               <p className="rounded-md border bg-muted/40 p-3 text-sm">
                 Filled in from an earlier send (#{prefill.sendId}). Check it, then send: it goes out as a new
@@ -176,7 +173,7 @@ export function ComposeForm({
                 {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
               </span>
             </div>
-          </fieldset>
+          </DraftFieldset>
           <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
         </form>
         <aside aria-label="Previews" className="grid min-w-0 gap-6 lg:sticky lg:top-4">

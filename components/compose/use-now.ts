@@ -8,11 +8,14 @@ const subscribe = (notify: () => void) => {
   return () => clearInterval(timer);
 };
 const now = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
+const never = () => () => {};
+const none = () => null;
 
 /**
  * The time, refreshed every 15 seconds, for "3 minutes ago" and "5 h left". Null during server rendering: the
- * server's clock and time zone are not the reader's.
+ * server's clock and time zone are not the reader's. With `enabled` false it is null and nothing ticks, so a
+ * component that shows no time yet is not rendered again just after hydration, nor every 15 seconds.
  */
-export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, now, () => null);
+export function useNow(enabled = true): number | null {
+  return useSyncExternalStore(enabled ? subscribe : never, enabled ? now : none, none);
 }

@@ -15,10 +15,11 @@ const ADMIN_LINKS = [
   { href: "/settings", label: "Settings" },
 ];
 
-export function AppNav({ admin }: { admin: boolean }) {
+export function AppNav({ admin, className }: { admin: boolean; className?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    // Scrolls sideways rather than pushing the page wider than a small phone.
+    <nav aria-label="Main" className={cn("flex items-center overflow-x-auto sm:gap-1", className)}>
       {[...LINKS, ...(admin ? ADMIN_LINKS : [])].map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -27,7 +28,7 @@ export function AppNav({ admin }: { admin: boolean }) {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted hover:text-foreground",
+              "shrink-0 rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 hover:bg-muted hover:text-foreground",
               active ? "bg-muted text-foreground" : "text-muted-foreground",
             )}
           >

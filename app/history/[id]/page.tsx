@@ -62,7 +62,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const platform = PLATFORMS.find((p) => p.value === send.platform)?.label ?? send.platform;
 
   return (
-    <div className="grid max-w-4xl gap-6">
+    <div className="grid max-w-4xl grid-cols-1 gap-6">
       {(send.status === "sending" || POLLED_STATUSES.some((status) => status === send.status)) && (
         <AutoRefresh />
       )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { restoreComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 
@@ -67,4 +67,27 @@ export function useComposeDraft(
     };
   }, [form]);
   return ready;
+}
+
+/**
+ * The form's fields, disabled until the draft is restored (see useComposeDraft). Its own component, so that
+ * enabling the fields after hydration renders this fieldset again and not the whole form inside it.
+ */
+export function DraftFieldset({
+  form,
+  adapt,
+  initial,
+  children,
+}: {
+  form: UseFormReturn<ComposeFormValues>;
+  adapt: (draft: ComposeFormValues) => ComposeFormValues;
+  initial: ComposeFormValues | null;
+  children: ReactNode;
+}) {
+  const ready = useComposeDraft(form, adapt, initial);
+  return (
+    <fieldset disabled={!ready} aria-busy={!ready} className="contents">
+      {children}
+    </fieldset>
+  );
 }
