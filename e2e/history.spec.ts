@@ -129,3 +129,37 @@ test("opening the history does not ask the server for the pages its rows link to
     .click();
   await expect(page).toHaveURL(/\/history\/\d+$/);
 });
+
+test("the history's first page comes with the page: no request for it after load, then the usual refresh", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  const recipient = uniquePhone();
+  await compose.field("Recipient").fill(recipient);
+  await compose.field("Message").fill("Server-rendered history");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+
+  // The HTML itself holds the row, its time in UTC (the server knows no reader's time zone), and honours a filter.
+  const html = await (await page.request.get("/history")).text();
+  expect(html).toContain(recipient);
+  expect(html).toMatch(/<time dateTime="[^"]+">[^<]+ UTC<\/time>/);
+  const failedOnly = await (await page.request.get("/history?status=failed")).text();
+  expect(failedOnly).not.toContain(recipient);
+
+  const pageRequests: number[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/history") pageRequests.push(Date.now());
+  });
+  const opened = Date.now();
+  await page.goto("/history");
+  const row = page.getByRole("row").filter({ hasText: recipient });
+  await expect(row).toBeVisible();
+  // In the browser the time is the reader's own.
+  await expect(row.locator("time").first()).not.toContainText("UTC");
+  await page.waitForLoadState("networkidle");
+  expect(pageRequests.filter((at) => at - opened < 1_500)).toEqual([]);
+  // The page keeps following Callbell's statuses: the refresh comes on its 3-second schedule.
+  await expect.poll(() => pageRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+});

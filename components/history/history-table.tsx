@@ -8,9 +8,10 @@ import { HttpError } from "@/components/providers/query-provider";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
-import type { HistoryCounts, HistoryResponse } from "@/lib/history/history-item";
+import type { HistoryCounts, HistoryResponse, PreloadedHistory } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
 import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
+import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 
 /** While a page is open its statuses follow Callbell's, without a reload (paused while the tab is hidden). */
@@ -42,9 +43,14 @@ function fetchHistory(query: string, cursor: number | null): Promise<HistoryResp
   return fetchJson("/api/history", params);
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-export function HistoryTable({ options }: { options: FilterOptions }) {
+export function HistoryTable({
+  options,
+  preloaded = null,
+}: {
+  options: FilterOptions;
+  /** The first page as the server rendered it, used while its filters are the ones shown. */
+  preloaded?: PreloadedHistory | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -61,11 +67,16 @@ export function HistoryTable({ options }: { options: FilterOptions }) {
   const cursors = paging.query === query ? paging.cursors : [null];
   const cursor = cursors[cursors.length - 1] ?? null;
 
+  const start = preloaded && preloaded.query === query && cursor === null ? preloaded : null;
   const { data, error, isPending, isFetching, refetch } = useQuery({
     queryKey: ["history", query, cursor],
     queryFn: () => fetchHistory(query, cursor),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
+    // The server's page is as fresh as a refresh: the next one comes on the usual schedule, not on load.
+    initialData: start?.page,
+    initialDataUpdatedAt: start?.loadedAt,
+    staleTime: REFRESH_MS,
   });
   const { data: counted } = useQuery({
     queryKey: ["history-counts", query],
@@ -166,7 +177,7 @@ export function HistoryTable({ options }: { options: FilterOptions }) {
                       prefetch={false}
                       className="underline-offset-2 hover:underline"
                     >
-                      <time dateTime={item.createdAt}>{timeFormat.format(new Date(item.createdAt))}</time>
+                      <LocalTime iso={item.createdAt} />
                     </Link>
                   </TableCell>
                   <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>

@@ -42,3 +42,6 @@ export function toHistoryItem(row: SendRow): HistoryItem {
     broadcastId: row.broadcastId,
   };
 }
+
+/** The page the server rendered /history with, for the filters in `query`: the table starts from it. */
+export type PreloadedHistory = { query: string; page: HistoryResponse; loadedAt: number };

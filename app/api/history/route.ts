@@ -1,7 +1,5 @@
-import { getDb } from "@/lib/db/client";
-import { listSends } from "@/lib/db/queries";
+import { historyPage } from "@/lib/history/history-data";
 import { readHistoryRequest } from "@/lib/history/history-request";
-import { toHistoryItem, type HistoryResponse } from "@/lib/history/history-item";
 
 /** `GET /api/history?status=…&q=…&cursor=…`: one page of the filtered history, newest first. */
 export async function GET(request: Request) {
@@ -13,7 +11,5 @@ export async function GET(request: Request) {
   if (cursor !== null && (!Number.isInteger(cursor) || cursor < 1)) {
     return Response.json({ error: "cursor must be a positive whole number" }, { status: 400 });
   }
-  const page = await listSends(await getDb(), { cursor, filters });
-  const body: HistoryResponse = { items: page.rows.map(toHistoryItem), nextCursor: page.nextCursor };
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await historyPage(filters, cursor), { headers: { "Cache-Control": "no-store" } });
 }

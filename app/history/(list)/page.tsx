@@ -5,18 +5,32 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listAccounts, listHistoryChannels, listHistoryTemplates } from "@/lib/db/queries";
+import { parseHistoryFilters } from "@/lib/history/filters";
+import { preloadHistory } from "@/lib/history/history-data";
 import { loadChannelsOrNull } from "@/lib/messages/account-data";
 
 export const metadata: Metadata = { title: "History" };
 
-export default async function HistoryPage() {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser("/history");
   const db = await getDb();
-  const [templates, channelUuids, accounts, channels] = await Promise.all([
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const one of [value ?? []].flat()) params.append(key, one);
+  }
+  // The first page is in the HTML: the table is there at once, with no request after load. Filters that cannot be
+  // read are left to the table, which says what is wrong with them; the counts load after, as they may take longer.
+  const { filters, errors } = parseHistoryFilters(params);
+  const [templates, channelUuids, accounts, channels, preloaded] = await Promise.all([
     listHistoryTemplates(db),
     listHistoryChannels(db),
     listAccounts(db),
     loadChannelsOrNull(),
+    Object.keys(errors).length === 0 ? preloadHistory(filters) : null,
   ]);
   const titleOf = (uuid: string) => channels?.find((channel) => channel.uuid === uuid)?.title ?? uuid;
   const options = {
@@ -31,7 +45,7 @@ export default async function HistoryPage() {
     senders: accounts.map((account) => ({ id: account.id, email: account.email })),
   };
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">History</h1>
         <p className="text-sm text-muted-foreground">
@@ -40,7 +54,7 @@ export default async function HistoryPage() {
       </div>
       <QueryProvider>
         <Suspense fallback={<p aria-busy="true">Loading the history…</p>}>
-          <HistoryTable options={options} />
+          <HistoryTable options={options} preloaded={preloaded} />
         </Suspense>
       </QueryProvider>
     </div>

@@ -1,0 +1,21 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const subscribeNever = () => () => {};
+const local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/**
+ * A moment in the reader's own time zone and language. The server knows neither, so the HTML says it in UTC; the
+ * browser puts it in local time as soon as it hydrates.
+ */
+export function LocalTime({ iso }: { iso: string }) {
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const date = new Date(iso);
+  return <time dateTime={iso}>{inBrowser ? local.format(date) : `${utc.format(date)} UTC`}</time>;
+}
