@@ -176,7 +176,11 @@ export function ComposeForm({
           </DraftFieldset>
           <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
         </form>
-        <aside aria-label="Previews" className="grid min-w-0 gap-6 lg:sticky lg:top-4">
+        {/* On a phone the previews are below the form: their layout waits until they scroll into view. */}
+        <aside
+          aria-label="Previews"
+          className="grid min-w-0 gap-6 max-lg:[contain-intrinsic-size:auto_40rem] max-lg:[content-visibility:auto] lg:sticky lg:top-4"
+        >
           <MessagePreview templates={templates} />
           <RequestPreview templates={templates} apiUrl={apiUrl} />
         </aside>
