@@ -34,7 +34,7 @@ export function clearDraft() {
  * Returns false until the draft is restored: the form stays disabled till then, so nothing typed before
  * hydration is silently overwritten (and automated runs wait for it).
  */
-export function useComposeDraft(
+function useComposeDraft(
   form: UseFormReturn<ComposeFormValues>,
   adapt: (draft: ComposeFormValues) => ComposeFormValues,
   initial: ComposeFormValues | null = null,
