@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { everySignedInPage } from "./support";
 
 /** axe over a page as loaded: the violations a screen-reader or keyboard user would hit (serious or critical). */
 async function seriousViolations(page: Page, route: string) {
@@ -20,12 +21,7 @@ async function seriousViolations(page: Page, route: string) {
 
 test("no page has a serious or critical accessibility violation", async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
-  const history = (await (await page.request.get("/api/history")).json()) as { items: { id: number }[] };
-  const list = await (await page.request.get("/broadcasts")).text();
-  const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(list)?.[1];
-  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
-  if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
-  if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
+  const routes = await everySignedInPage(page.request);
 
   const found: string[] = [];
   for (const route of routes) found.push(...(await seriousViolations(page, route)));

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { budgetFor, scriptBytesOnColdLoad } from "./perf/page-weight.mjs";
+import { everySignedInPage } from "./support";
 
 // The one budget CI enforces: compressed JavaScript per route, a byte count of this build (not a timing).
 test("every route stays within its JavaScript budget on a cold load", async ({
@@ -8,13 +9,7 @@ test("every route stays within its JavaScript budget on a cold load", async ({
 }, testInfo) => {
   test.setTimeout(120_000);
   const baseURL = testInfo.project.use.baseURL!;
-  const history = (await (await request.get("/api/history")).json()) as { items: { id: number }[] };
-  const broadcasts = await request.get("/broadcasts");
-  const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(await broadcasts.text())?.[1];
-
-  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
-  if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
-  if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
+  const routes = await everySignedInPage(request);
 
   const signedIn = await browser.newContext({ storageState: testInfo.project.use.storageState, baseURL });
   const signedOut = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

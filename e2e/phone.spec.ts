@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { everySignedInPage } from "./support";
 
 /** A mid-range phone, as Lighthouse emulates one: 412 CSS pixels wide. */
 const PHONE = {
@@ -19,12 +20,7 @@ async function phoneContext(browser: Browser, baseURL: string, storageState?: st
 test("no page is wider than a phone's screen", async ({ browser, request }, testInfo) => {
   test.setTimeout(90_000);
   const baseURL = testInfo.project.use.baseURL!;
-  const history = (await (await request.get("/api/history")).json()) as { items: { id: number }[] };
-  const list = await (await request.get("/broadcasts")).text();
-  const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(list)?.[1];
-  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
-  if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
-  if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
+  const routes = await everySignedInPage(request);
 
   const signedIn = await phoneContext(browser, baseURL, testInfo.project.use.storageState as string);
   const signedOut = await phoneContext(browser, baseURL);

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const STUB_URL = "http://127.0.0.1:4010";
 export const STUB_TOKEN = "stub-secret-token-4f9a";
@@ -39,6 +39,20 @@ type RecordedRequest = {
 };
 
 /** A recipient no other test uses, so the stub's records and rules stay per test. */
+/**
+ * Every page a signed-in admin can open (login aside): the fixed routes, plus a send's and a broadcast's detail page
+ * when the server has one. The suites that check every page (axe, page weight, phone width) share this list.
+ */
+export async function everySignedInPage(request: APIRequestContext): Promise<string[]> {
+  const history = (await (await request.get("/api/history")).json()) as { items: { id: number }[] };
+  const broadcasts = await (await request.get("/broadcasts")).text();
+  const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(broadcasts)?.[1];
+  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
+  if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
+  if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
+  return routes;
+}
+
 export function uniquePhone(): string {
   return `+3161${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
