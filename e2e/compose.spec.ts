@@ -5,11 +5,7 @@ test.describe("each message type reaches Callbell as the official examples spell
   test("text", async ({ page }) => {
     const compose = new ComposePage(page);
     const to = uniquePhone();
-    await compose.open();
-    await compose.field("Recipient").fill(to);
-    await compose.field("Message").fill("Hello!");
-    await compose.send();
-    await expect(compose.status()).toContainText("Message enqueued");
+    await compose.sendText(to, "Hello!");
 
     const request = await onlySendTo(to);
     expect(request.path).toBe("/v1/messages/send");
@@ -174,11 +170,7 @@ test.describe("failures keep the form", () => {
       times: 1,
       headers: { "Retry-After": "1" },
     });
-    await compose.open();
-    await compose.field("Recipient").fill(to);
-    await compose.field("Message").fill("Retried");
-    await compose.send();
-    await expect(compose.status()).toContainText("Message enqueued");
+    await compose.sendText(to, "Retried");
     expect(await stub.sendsTo(to)).toHaveLength(2);
   });
 
@@ -262,11 +254,7 @@ test("the token never reaches the browser", async ({ page }) => {
   const bodies: Promise<string>[] = [];
   page.on("response", (response) => bodies.push(response.text().catch(() => "")));
   const compose = new ComposePage(page);
-  await compose.open();
-  await compose.field("Recipient").fill(uniquePhone());
-  await compose.field("Message").fill("Token check");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText(uniquePhone(), "Token check");
   await page.goto("/history");
   await expect(page.getByRole("table")).toBeVisible();
   const texts = await Promise.all(bodies);

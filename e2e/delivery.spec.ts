@@ -21,11 +21,7 @@ function asCallbell(playwright: { request: APIRequest }, baseURL: string | undef
 /** Sends a text through the form and returns the uuid Callbell (the stub) gave it. */
 async function sendText(page: Page, to: string, text = "Tracking test"): Promise<string> {
   const compose = new ComposePage(page);
-  await compose.open();
-  await compose.field("Recipient").fill(to);
-  await compose.field("Message").fill(text);
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText(to, text);
   return page.getByTestId("sent-uuid").innerText();
 }
 

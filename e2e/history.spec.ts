@@ -102,11 +102,7 @@ test("a send that does not exist has no detail page", async ({ page }) => {
 
 test("opening the history does not ask the server for the pages its rows link to", async ({ page }) => {
   const compose = new ComposePage(page);
-  await compose.open();
-  await compose.field("Recipient").fill(uniquePhone());
-  await compose.field("Message").fill("Prefetch test");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText(uniquePhone(), "Prefetch test");
 
   // Next prefetches a link as it comes into view; with 50 rows of 3 or 4 links that was up to 200 page renders.
   const rowPages: string[] = [];
@@ -133,13 +129,8 @@ test("opening the history does not ask the server for the pages its rows link to
 test("the history's first page comes with the page: no request for it after load, then the usual refresh", async ({
   page,
 }) => {
-  const compose = new ComposePage(page);
-  await compose.open();
   const recipient = uniquePhone();
-  await compose.field("Recipient").fill(recipient);
-  await compose.field("Message").fill("Server-rendered history");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await new ComposePage(page).sendText(recipient, "Server-rendered history");
 
   // The HTML itself holds the row, its time in UTC (the server knows no reader's time zone), and honours a filter.
   const html = await (await page.request.get("/history")).text();

@@ -5,11 +5,7 @@ test("with a webhook secret, the sandbox pushes each status to Bellhop's webhook
   page,
 }) => {
   const compose = new ComposePage(page);
-  await compose.open();
-  await compose.field("Recipient").fill("+31 6 5555 0101");
-  await compose.field("Message").fill("Pushed statuses");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText("+31 6 5555 0101", "Pushed statuses");
   const uuid = await page.getByTestId("sent-uuid").innerText();
   await page.goto(`/history?q=${uuid}`);
   const row = page.getByRole("row").filter({ hasText: uuid });

@@ -47,17 +47,9 @@ test("without a webhook, polling moves a sandbox message to read in the open his
   page,
 }) => {
   const compose = new ComposePage(page);
-  await compose.open();
-  await compose.field("Recipient").fill("+15550000999");
-  await compose.field("Message").fill("This one fails later");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText("+15550000999", "This one fails later");
   const failed = await page.getByTestId("sent-uuid").innerText();
-  await compose.open();
-  await compose.field("Recipient").fill("+31 6 5555 0202");
-  await compose.field("Message").fill("Polled statuses");
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
+  await compose.sendText("+31 6 5555 0202", "Polled statuses");
   const read = await page.getByTestId("sent-uuid").innerText();
 
   await page.goto("/history");

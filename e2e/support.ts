@@ -153,6 +153,14 @@ export class ComposePage {
   async send() {
     await this.page.getByRole("button", { name: "Send message" }).click();
   }
+  /** Opens a fresh compose page, sends a text, and waits until Bellhop says it is enqueued. */
+  async sendText(to: string, text: string) {
+    await this.open();
+    await this.field("Recipient").fill(to);
+    await this.field("Message").fill(text);
+    await this.send();
+    await expect(this.status()).toContainText("Message enqueued");
+  }
   status() {
     return this.page.getByRole("status");
   }
