@@ -23,7 +23,10 @@ const envSchema = z
     DATABASE_URL: optionalString.pipe(
       z
         .string()
-        .regex(/^(file:|libsql:|https?:)/, "must be a file:… path (SQLite) or a libsql:// URL")
+        .regex(
+          /^(file:|libsql:|https?:|postgres(ql)?:\/\/)/,
+          "must be a file:… path (SQLite), a libsql:// URL or a postgres:// URL (PostgreSQL)",
+        )
         .optional(),
     ),
     PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),

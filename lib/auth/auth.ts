@@ -1,10 +1,9 @@
 import "server-only";
 import { betterAuth } from "better-auth";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { getDb, type Database } from "@/lib/db/client";
-import { account, session, user, verification } from "@/lib/db/schema";
+import { authDatabase } from "@/lib/db/auth-adapter";
 import { getEnv } from "@/lib/env";
 import { MIN_PASSWORD_LENGTH } from "./credentials";
 import { loadOrCreateSecret } from "./secret";
@@ -17,7 +16,7 @@ export function createAuth(db: Database, options: { secret: string; baseURL: str
   return betterAuth({
     secret: options.secret,
     baseURL: options.baseURL,
-    database: drizzleAdapter(db, { provider: "sqlite", schema: { user, session, account, verification } }),
+    database: authDatabase(db),
     // Admins create accounts; nobody signs up. Passwords are hashed with scrypt (memory-hard).
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
     session: SESSION_CONFIG,

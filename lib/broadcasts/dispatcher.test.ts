@@ -7,13 +7,14 @@ import {
   listRecipients,
   markInterruptedRecipientsUnknown,
 } from "@/lib/db/broadcast-queries";
-import { openDatabase, type Database } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
 
 async function setup(rows: number, ratePerSecond = 10) {
-  const handle = openDatabase(":memory:");
+  const handle = openTestDatabase();
   await handle.ready;
   const db = handle.db;
   const broadcast = await createBroadcast(

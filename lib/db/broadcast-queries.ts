@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { DIALECT } from "./dialect";
 import {
   broadcastRecipients,
   broadcasts,
@@ -93,18 +94,20 @@ export async function claimNextRecipient(
   broadcastId: number,
   now = new Date(),
 ): Promise<RecipientRow | undefined> {
-  const next = db
-    .select({ id: broadcastRecipients.id })
-    .from(broadcastRecipients)
-    .where(
-      and(
-        eq(broadcastRecipients.broadcastId, broadcastId),
-        eq(broadcastRecipients.state, "waiting"),
-        or(isNull(broadcastRecipients.notBefore), lte(broadcastRecipients.notBefore, now)),
-      ),
-    )
-    .orderBy(asc(broadcastRecipients.id))
-    .limit(1);
+  const next = skipLocked(
+    db
+      .select({ id: broadcastRecipients.id })
+      .from(broadcastRecipients)
+      .where(
+        and(
+          eq(broadcastRecipients.broadcastId, broadcastId),
+          eq(broadcastRecipients.state, "waiting"),
+          or(isNull(broadcastRecipients.notBefore), lte(broadcastRecipients.notBefore, now)),
+        ),
+      )
+      .orderBy(asc(broadcastRecipients.id))
+      .limit(1),
+  );
   const rows = await db
     .update(broadcastRecipients)
     .set({ state: "sending", attempts: sql`${broadcastRecipients.attempts} + 1`, updatedAt: now })
@@ -122,6 +125,17 @@ export async function claimNextRecipient(
     )
     .returning();
   return rows[0];
+}
+
+/**
+ * PostgreSQL: the subquery locks the row it picks and passes over rows another instance holds (SKIP LOCKED), so
+ * instances claiming at once take different rows instead of queueing on one and coming back empty. SQLite writes one
+ * statement at a time, so it needs nothing.
+ */
+function skipLocked<T>(query: T): T {
+  if (DIALECT === "sqlite") return query;
+  type Lockable = { for: (strength: "update", config: { skipLocked: boolean }) => T };
+  return (query as unknown as Lockable).for("update", { skipLocked: true });
 }
 
 /** When the earliest row put back after a 429 may go; null when no row waits for a later time. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "./client";
+import type { Database } from "./client";
+import { openTestDatabase } from "@/lib/db/testing";
 import { exportedVariables } from "@/lib/history/csv";
 import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./queries";
 import { sends } from "./schema";
 
 async function seeded() {
-  const handle = openDatabase(":memory:");
+  const handle = openTestDatabase();
   await handle.ready;
   const db = handle.db;
   const base = {
@@ -142,7 +143,7 @@ describe("the filtered history", () => {
 
 describe("the export's template values", () => {
   it("are read from the stored request by the database", async () => {
-    const handle = openDatabase(":memory:");
+    const handle = openTestDatabase();
     await handle.ready;
     const base = {
       platform: "whatsapp",

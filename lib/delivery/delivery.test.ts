@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { openDatabase, type Database } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
 import { findSendById, listStatusEvents, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import { createStatusPoller, pollDelayMs } from "./poller";
 import { applyPendingStatusEvents } from "./record-status";
 import { handleCallbellWebhook } from "./webhook";
 
 async function database() {
-  const handle = openDatabase(":memory:");
+  const handle = openTestDatabase();
   await handle.ready;
   return handle.db;
 }

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { openDatabase } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
 import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 /** The send action is a public endpoint: whatever is posted to it gets a typed answer, and bad input stays here. */
 async function setup() {
-  const handle = openDatabase(":memory:");
+  const handle = openTestDatabase();
   await handle.ready;
   let calls = 0;
   const deps: SendDependencies = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { openDatabase } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
 import { listSends } from "@/lib/db/queries";
 import { emptyComposeForm } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 async function setup(respond: () => Promise<Response>) {
   const sent: unknown[] = [];
-  const handle = openDatabase(":memory:");
+  const handle = openTestDatabase();
   await handle.ready;
   let calls = 0;
   const client = createCallbellClient({

@@ -1,0 +1,14 @@
+// SQLite's tables, for drizzle-kit (drizzle.config.ts) and the embedded database.
+import { defineSchema, sqliteKit } from "./schema-definition";
+
+export const {
+  sends,
+  sendEvents,
+  user,
+  session,
+  account,
+  verification,
+  settings,
+  broadcasts,
+  broadcastRecipients,
+} = defineSchema(sqliteKit);
