@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium.mjs";
+import { e2eDatabaseUrl } from "./e2e/databases.mjs";
 import { NEXT_START_ARGS } from "./e2e/next-start.mjs";
 import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, WEBHOOK_SECRET, storageStateFor } from "./e2e/support";
 
@@ -77,14 +78,14 @@ export default defineConfig({
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: STUB_TOKEN,
         CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        DATABASE_URL: "file:./data/e2e-live.db",
+        DATABASE_URL: e2eDatabaseUrl("live"),
       },
       reuseExistingServer: false,
     },
     {
       command: `${next} -p ${new URL(SERVERS.sandbox).port}`,
       url: `${SERVERS.sandbox}/api/health`,
-      env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: "file:./data/e2e-sandbox.db" },
+      env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: e2eDatabaseUrl("sandbox") },
       reuseExistingServer: false,
     },
     {
@@ -94,18 +95,18 @@ export default defineConfig({
         ...common,
         CALLBELL_API_URL: "http://127.0.0.1:4019/v1",
         CALLBELL_API_TOKEN: STUB_TOKEN,
-        DATABASE_URL: "file:./data/e2e-unreachable.db",
+        DATABASE_URL: e2eDatabaseUrl("unreachable"),
       },
       reuseExistingServer: false,
     },
     {
-      command: `rm -f data/e2e-settings.db* && ${next} -p ${new URL(SERVERS.settings).port}`,
+      command: `node e2e/scripts/fresh-db.mjs settings && ${next} -p ${new URL(SERVERS.settings).port}`,
       url: `${SERVERS.settings}/api/health`,
       env: {
         ...common,
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: "",
-        DATABASE_URL: "file:./data/e2e-settings.db",
+        DATABASE_URL: e2eDatabaseUrl("settings"),
       },
       reuseExistingServer: false,
     },
@@ -116,17 +117,17 @@ export default defineConfig({
         ...common,
         CALLBELL_API_TOKEN: "",
         CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        DATABASE_URL: "file:./data/e2e-hooks.db",
+        DATABASE_URL: e2eDatabaseUrl("hooks"),
       },
       reuseExistingServer: false,
     },
     {
-      command: `rm -f data/e2e-first-run.db* && ${next} -p 3103`,
+      command: `node e2e/scripts/fresh-db.mjs first-run && ${next} -p 3103`,
       url: "http://127.0.0.1:3103/api/health",
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         CALLBELL_API_TOKEN: "",
-        DATABASE_URL: "file:./data/e2e-first-run.db",
+        DATABASE_URL: e2eDatabaseUrl("first-run"),
       },
       reuseExistingServer: false,
     },

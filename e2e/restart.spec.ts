@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl, freshDatabase } from "./databases.mjs";
 import { NEXT_START_ARGS } from "./next-start.mjs";
 import { ADMIN, STUB_TOKEN, STUB_URL, signIn } from "./support";
 
 // This test starts, kills (SIGKILL, as `kill -9`) and restarts its own Bellhop, so it owns port 3106.
 const PORT = 3106;
 const BASE = `http://127.0.0.1:${PORT}`;
-const DB = "data/e2e-restart.db";
 const ROWS = 120;
 
 function startBellhop(): ChildProcess {
@@ -18,7 +17,7 @@ function startBellhop(): ChildProcess {
       CALLBELL_API_URL: `${STUB_URL}/v1`,
       CALLBELL_API_TOKEN: STUB_TOKEN,
       CALLBELL_TIMEOUT_MS: "3000",
-      DATABASE_URL: `file:./${DB}`,
+      DATABASE_URL: e2eDatabaseUrl("restart"),
       BELLHOP_ADMIN_EMAIL: ADMIN.email,
       BELLHOP_ADMIN_PASSWORD: ADMIN.password,
     },
@@ -50,7 +49,7 @@ test.describe.configure({ timeout: 120_000 });
 test("killed in the middle of a broadcast and started again, Bellhop sends every row at most once", async ({
   browser,
 }) => {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB}${suffix}`, { force: true });
+  await freshDatabase("restart");
   const prefix = `+3169${String(Math.floor(Math.random() * 1e3)).padStart(3, "0")}`;
   const phones = Array.from({ length: ROWS }, (_, index) => `${prefix}${String(index).padStart(4, "0")}`);
   // Every send to these numbers takes 300 ms at the stub, so some are in flight when the process dies.

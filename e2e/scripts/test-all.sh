@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test Bellhop has: lint, typecheck, unit (Vitest), production build, end to end (Playwright in Debian's Chromium).
+# Every test Bellhop has: lint, typecheck, unit (Vitest), production build, end to end (Playwright in Debian's Chromium),
+# the unit and end-to-end suites once on SQLite and once on PostgreSQL (started here, installed when missing).
 # Ends with one line "N passed, N failed" that sums Vitest and Playwright.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,9 +11,10 @@ reports="$(mktemp -d)"
 failed_step=""
 
 step() {
-  echo "== $1"
+  local name="$1"
+  echo "== $name"
   shift
-  if ! "$@"; then failed_step="${failed_step:+$failed_step, }$1"; return 1; fi
+  if ! "$@"; then failed_step="${failed_step:+$failed_step, }$name"; return 1; fi
 }
 
 if [ ! -x "$CHROMIUM_PATH" ]; then
@@ -23,26 +25,47 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 [ -d node_modules ] || npm install --no-audit --no-fund || failed_step="npm install"
 
+# The unit and e2e suites run twice: on SQLite (the embedded default), then on PostgreSQL (several instances).
+PG_URL="postgres://bellhop:bellhop@127.0.0.1:${PGPORT:-5432}"
+E2E_DATABASES="live sandbox unreachable settings hooks first-run restart"
+
 step format npx prettier --check .
 step lint npx eslint
 step typecheck npx tsc --noEmit
-step unit npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
+step "unit (SQLite)" npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-sqlite.json"
+postgres=""
+if step "PostgreSQL" bash e2e/scripts/postgres.sh bellhop_test; then
+  postgres=yes
+  DATABASE_URL="$PG_URL/bellhop_test" step "unit (PostgreSQL)" \
+    npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-postgres.json"
+fi
 if step build npx next build; then
-  rm -f data/e2e-*.db data/e2e-*.db-*
-  step e2e npx playwright test
-  [ -f test-results/playwright.json ] && cp test-results/playwright.json "$reports/playwright.json"
+  node e2e/scripts/fresh-db.mjs $E2E_DATABASES
+  step "e2e (SQLite)" npx playwright test
+  [ -f test-results/playwright.json ] && cp test-results/playwright.json "$reports/playwright-sqlite.json"
+  if [ -n "$postgres" ]; then
+    export E2E_POSTGRES_URL="$PG_URL"
+    node e2e/scripts/fresh-db.mjs $E2E_DATABASES
+    step "e2e (PostgreSQL)" npx playwright test
+    [ -f test-results/playwright.json ] && cp test-results/playwright.json "$reports/playwright-postgres.json"
+    unset E2E_POSTGRES_URL
+  fi
 fi
 
 node - "$reports" <<'NODE'
 const fs = require("node:fs");
 const dir = process.argv[2];
 const read = (name) => { try { return JSON.parse(fs.readFileSync(`${dir}/${name}`, "utf8")); } catch { return null; } };
-const vitest = read("vitest.json");
-const playwright = read("playwright.json");
-const passed = (vitest?.numPassedTests ?? 0) + (playwright ? playwright.stats.expected + playwright.stats.flaky : 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
-console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}`);
-console.log(`playwright: ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.flaky} flaky, ${playwright.stats.unexpected} failed` : "no report"}`);
+let passed = 0;
+let failed = 0;
+for (const db of ["sqlite", "postgres"]) {
+  const vitest = read(`vitest-${db}.json`);
+  const playwright = read(`playwright-${db}.json`);
+  passed += (vitest?.numPassedTests ?? 0) + (playwright ? playwright.stats.expected + playwright.stats.flaky : 0);
+  failed += (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
+  console.log(`vitest (${db}): ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}`);
+  console.log(`playwright (${db}): ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.flaky} flaky, ${playwright.stats.unexpected} failed` : "no report"}`);
+}
 fs.writeFileSync(`${dir}/summary`, `${passed} ${failed}`);
 NODE
 read -r passed failed < "$reports/summary"

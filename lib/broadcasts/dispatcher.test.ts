@@ -201,7 +201,13 @@ describe("the broadcast dispatcher", () => {
     const clock = virtualClock();
     // The first process claims three rows and dies before any answer.
     const hanging = fakeSend(clock, () => new Promise<never>(() => {}) as never);
-    const first = createDispatcher({ db: async () => db, send: hanging.send, maxConcurrency: 3, ...clock });
+    const first = createDispatcher({
+      db: async () => db,
+      send: hanging.send,
+      maxConcurrency: 3,
+      instance: "the first process",
+      ...clock,
+    });
     void first.ensure(broadcast.id);
     await expect.poll(() => hanging.calls.length).toBe(3);
 

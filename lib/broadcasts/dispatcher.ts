@@ -3,10 +3,12 @@ import {
   cancelWaitingRecipients,
   changeBroadcastState,
   claimNextRecipient,
+  completeBroadcastIfDone,
   findBroadcast,
   finishRecipient,
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
+import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
@@ -23,13 +25,20 @@ const RETRY_BASE_MS = 5_000;
 const SETTINGS_REREAD_MS = 1_000;
 /** How much lag the schedule catches up on. */
 const CATCH_UP_MS = 1_000;
+/** While another instance still has rows of the broadcast in flight, how often this one looks again. */
+const OTHERS_IN_FLIGHT_MS = 500;
+
+/** The key of a broadcast's shared pace (every instance dispatching it takes its starts from there). */
+export const paceKey = (broadcastId: number) => `broadcast:${broadcastId}`;
 
 export type DispatchDependencies = {
   db: () => Promise<Database>;
   /** Sends one row (in production: the compose page's own send use-case, recorded in the history). */
   send: (broadcast: BroadcastRow, recipient: RecipientRow) => Promise<SendResult>;
-  /** Sends in flight at once for one broadcast. */
+  /** Sends in flight at once for one broadcast, in this instance. */
   maxConcurrency?: number;
+  /** Who claims the rows (this process's instance id unless a test says otherwise). */
+  instance?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 };
@@ -74,9 +83,11 @@ export function recipientOutcome(
 }
 
 /**
- * The broadcast dispatcher: one loop per running broadcast, starting sends on a fixed schedule at the broadcast's pace
- * (absolute times, so the rate does not drift), with at most `maxConcurrency` in flight. Each row is claimed in the
- * database before it is sent, so the list survives a restart and a row is sent once.
+ * The broadcast dispatcher: one loop per running broadcast in each instance, starting sends on a fixed schedule at
+ * the broadcast's pace (absolute times, so the rate does not drift), with at most `maxConcurrency` in flight. The
+ * schedule is kept in the database (a shared pace), so several instances dispatching one broadcast start no more
+ * than its rate between them. Each row is claimed in the database before it is sent, so the list survives a restart,
+ * and a row is sent once whichever instance claims it.
  */
 export function createDispatcher(deps: DispatchDependencies) {
   const now = deps.now ?? Date.now;
@@ -87,9 +98,11 @@ export function createDispatcher(deps: DispatchDependencies) {
   async function run(broadcastId: number) {
     const db = await deps.db();
     const inFlight = new Set<Promise<void>>();
+    const instance = deps.instance ?? instanceId();
     let slowFactor = 1;
     let slowUntil = 0;
-    let nextStart = now();
+    // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
+    let catchUpMs = 0;
 
     const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow) => {
       let result: SendResult;
@@ -121,12 +134,21 @@ export function createDispatcher(deps: DispatchDependencies) {
       if (!broadcast || broadcast.state !== "running") break;
       if (now() >= slowUntil) slowFactor = 1;
       const rate = Math.max(0.5, Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND) / slowFactor);
-      const interval = 1000 / rate;
-      const wait = nextStart - now();
-      if (wait > 0) await sleep(wait);
       while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
+      // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
+      // when a claim is slow; a lag of up to a second is caught up, a longer one (a pause, a stall) is not.
+      const wait = await takePace(db, paceKey(broadcastId), {
+        intervalMs: 1000 / rate,
+        catchUpMs,
+        now: now(),
+      });
+      if (wait > 0) {
+        await sleep(Math.min(wait, SETTINGS_REREAD_MS));
+        continue;
+      }
+      catchUpMs = CATCH_UP_MS;
 
-      const recipient = await claimNextRecipient(db, broadcastId, new Date(now()));
+      const recipient = await claimNextRecipient(db, broadcastId, new Date(now()), instance);
       if (!recipient) {
         broadcast = await findBroadcast(db, broadcastId);
         readAt = now();
@@ -139,18 +161,17 @@ export function createDispatcher(deps: DispatchDependencies) {
         const retryAt = await nextRetryAt(db, broadcastId);
         if (retryAt) {
           await sleep(Math.max(50, Math.min(retryAt.getTime() - now(), 1_000)));
-          nextStart = now();
+          catchUpMs = 0;
           continue;
         }
-        await changeBroadcastState(db, broadcastId, ["running"], "completed", new Date(now()));
-        break;
+        if (await completeBroadcastIfDone(db, broadcastId, new Date(now()))) break;
+        // Rows still in flight on another instance: they finish there (or become unknown if it dies).
+        await sleep(OTHERS_IN_FLIGHT_MS);
+        continue;
       }
       const current = broadcast;
       const sending: Promise<void> = sendOne(current, recipient).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
-      // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
-      // when a claim is slow; a lag of up to a second is caught up, a longer one (a pause, a stall) is not.
-      nextStart = Math.max(nextStart + interval, now() - CATCH_UP_MS);
     }
     await Promise.all(inFlight);
   }

@@ -1,6 +1,22 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lte, min, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  min,
+  notExists,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { Database } from "./client";
+import { claimerIsGone, instanceId } from "./cluster-queries";
 import { DIALECT } from "./dialect";
 import {
   broadcastRecipients,
@@ -93,6 +109,7 @@ export async function claimNextRecipient(
   db: Database,
   broadcastId: number,
   now = new Date(),
+  instance = instanceId(),
 ): Promise<RecipientRow | undefined> {
   const next = skipLocked(
     db
@@ -110,7 +127,12 @@ export async function claimNextRecipient(
   );
   const rows = await db
     .update(broadcastRecipients)
-    .set({ state: "sending", attempts: sql`${broadcastRecipients.attempts} + 1`, updatedAt: now })
+    .set({
+      state: "sending",
+      attempts: sql`${broadcastRecipients.attempts} + 1`,
+      claimedBy: instance,
+      updatedAt: now,
+    })
     .where(
       and(
         inArray(broadcastRecipients.id, next),
@@ -136,6 +158,36 @@ function skipLocked<T>(query: T): T {
   if (DIALECT === "sqlite") return query;
   type Lockable = { for: (strength: "update", config: { skipLocked: boolean }) => T };
   return (query as unknown as Lockable).for("update", { skipLocked: true });
+}
+
+/**
+ * Completes a running broadcast once no row waits or is in flight on any instance; true when it did. (Another
+ * instance's rows in flight keep it running until they finish, or until that instance's lease expires and they
+ * become unknown.)
+ */
+export async function completeBroadcastIfDone(db: Database, id: number, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(broadcasts)
+    .set({ state: "completed", updatedAt: now, finishedAt: now })
+    .where(
+      and(
+        eq(broadcasts.id, id),
+        eq(broadcasts.state, "running"),
+        notExists(
+          db
+            .select({ id: broadcastRecipients.id })
+            .from(broadcastRecipients)
+            .where(
+              and(
+                eq(broadcastRecipients.broadcastId, id),
+                inArray(broadcastRecipients.state, ["waiting", "sending"]),
+              ),
+            ),
+        ),
+      ),
+    )
+    .returning({ id: broadcasts.id });
+  return rows.length > 0;
 }
 
 /** When the earliest row put back after a 429 may go; null when no row waits for a later time. */
@@ -172,10 +224,14 @@ export async function cancelWaitingRecipients(db: Database, broadcastId: number,
 }
 
 /**
- * At start: a row still `sending` was in flight when the process stopped. Whether Callbell got it is not known, so it
- * is `unknown`, never sent again.
+ * A row still `sending` whose instance is gone (stopped, killed, or its lease expired) was in flight there. Whether
+ * Callbell got it is not known, so it is `unknown`, never sent again. Run at start and then every few seconds.
  */
-export async function markInterruptedRecipientsUnknown(db: Database, now = new Date()): Promise<number> {
+export async function markInterruptedRecipientsUnknown(
+  db: Database,
+  now = new Date(),
+  instance = instanceId(),
+): Promise<number> {
   const rows = await db
     .update(broadcastRecipients)
     .set({
@@ -183,7 +239,12 @@ export async function markInterruptedRecipientsUnknown(db: Database, now = new D
       error: "Bellhop stopped while this message was being sent: it may or may not have gone out",
       updatedAt: now,
     })
-    .where(eq(broadcastRecipients.state, "sending"))
+    .where(
+      and(
+        eq(broadcastRecipients.state, "sending"),
+        claimerIsGone(broadcastRecipients.claimedBy, instance, now.getTime()),
+      ),
+    )
     .returning({ id: broadcastRecipients.id });
   return rows.length;
 }

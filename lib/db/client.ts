@@ -42,7 +42,9 @@ const MIGRATION_LOCK = 727_001;
 export function openDatabase(url: string, options: { schema?: string } = {}): DatabaseHandle {
   if (dialectOf(url) !== DIALECT) {
     // The tables (schema.ts) were chosen for DATABASE_URL when the process started.
-    throw new Error(`This process uses ${DIALECT}: it cannot open ${dialectOf(url)} (set DATABASE_URL to choose)`);
+    throw new Error(
+      `This process uses ${DIALECT}: it cannot open ${dialectOf(url)} (set DATABASE_URL to choose)`,
+    );
   }
   return dialectOf(url) === "postgres" ? openPostgres(url, options.schema) : openSqlite(url);
 }

@@ -8,6 +8,7 @@ import {
 } from "@/lib/history/filters";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
+import { claimerIsGone, instanceId } from "./cluster-queries";
 import { DIALECT } from "./dialect";
 import {
   sendEvents,
@@ -46,7 +47,7 @@ export async function recordSendAttempt(
 ): Promise<{ created: boolean; row: SendRow }> {
   const inserted = await db
     .insert(sends)
-    .values({ ...send, status: "sending", createdAt: now, updatedAt: now })
+    .values({ ...send, status: "sending", claimedBy: instanceId(), createdAt: now, updatedAt: now })
     .onConflictDoNothing({ target: sends.idempotencyKey })
     .returning();
   if (inserted[0]) return { created: true, row: inserted[0] };
@@ -84,8 +85,15 @@ export async function recordSendOutcome(db: Database, id: number, outcome: SendO
     .where(and(eq(sends.id, id), eq(sends.status, "sending")));
 }
 
-/** At start no send can still be in flight: whatever was `sending` when the process stopped is `unknown`. */
-export async function markInterruptedSendsUnknown(db: Database, now = new Date()): Promise<number> {
+/**
+ * A send still `sending` whose instance is gone (stopped, killed, or its lease expired) can no longer be answered: it
+ * becomes `unknown`. Run at start and then every few seconds, by every instance.
+ */
+export async function markInterruptedSendsUnknown(
+  db: Database,
+  now = new Date(),
+  instance = instanceId(),
+): Promise<number> {
   const rows = await db
     .update(sends)
     .set({
@@ -93,7 +101,7 @@ export async function markInterruptedSendsUnknown(db: Database, now = new Date()
       errorMessage: "Bellhop stopped while this message was being sent: it may or may not have gone out",
       updatedAt: now,
     })
-    .where(eq(sends.status, "sending"))
+    .where(and(eq(sends.status, "sending"), claimerIsGone(sends.claimedBy, instance, now.getTime())))
     .returning({ id: sends.id });
   return rows.length;
 }

@@ -17,6 +17,8 @@ export const sqliteKit = {
   /** A moment, read and written as a Date (milliseconds in SQLite, timestamptz in PostgreSQL). */
   time: (name: string) => sqlite.integer(name, { mode: "timestamp_ms" }),
   bool: (name: string) => sqlite.integer(name, { mode: "boolean" }),
+  /** Milliseconds since 1970 as a plain number, for arithmetic in SQL that reads the same in both databases. */
+  millis: (name: string) => sqlite.integer(name),
   index: sqlite.index,
   uniqueIndex: sqlite.uniqueIndex,
 };
@@ -30,6 +32,7 @@ export const pgKit = {
   int: (name: string) => pg.integer(name),
   time: (name: string) => pg.timestamp(name, { withTimezone: true, mode: "date", precision: 3 }),
   bool: (name: string) => pg.boolean(name),
+  millis: (name: string) => pg.bigint(name, { mode: "number" }),
   index: pg.index,
   uniqueIndex: pg.uniqueIndex,
 } as unknown as SchemaKit;
@@ -71,6 +74,8 @@ export function defineSchema(k: SchemaKit) {
       /** The broadcast and row this send belongs to; null for a send from the compose page. */
       broadcastId: k.int("broadcast_id"),
       broadcastRowId: k.int("broadcast_row_id"),
+      /** The Bellhop instance that is sending it (while `sending`): if that instance dies, the send becomes unknown. */
+      claimedBy: k.text("claimed_by"),
     },
     (table) => [
       // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
@@ -243,6 +248,8 @@ export function defineSchema(k: SchemaKit) {
       notBefore: k.time("not_before"),
       sendId: k.int("send_id"),
       callbellUuid: k.text("callbell_uuid"),
+      /** The Bellhop instance that claimed it (while `sending`). */
+      claimedBy: k.text("claimed_by"),
       error: k.text("error"),
       updatedAt: k.time("updated_at").notNull(),
     },
@@ -250,6 +257,33 @@ export function defineSchema(k: SchemaKit) {
       k.index("broadcast_recipients_state_idx").on(table.broadcastId, table.state, table.id),
       k.index("broadcast_recipients_row_idx").on(table.broadcastId, table.rowNumber),
     ],
+  );
+
+  /**
+   * Named leases with an expiry, for work several instances share: each instance holds `instance:<id>` while it lives
+   * (what it has in flight is unknown once that expires), and one instance at a time holds `poller`.
+   */
+  const leases = k.table("leases", {
+    name: k.text("name").primaryKey(),
+    holder: k.text("holder").notNull(),
+    expiresAt: k.millis("expires_at").notNull(),
+  });
+
+  /** Shared paces: the next moment (ms) at which a `key` (a broadcast's sends) may start one more. */
+  const paces = k.table("paces", {
+    key: k.text("key").primaryKey(),
+    nextAt: k.millis("next_at").notNull(),
+  });
+
+  /** Failed sign-ins, per account and per address, for the throttle every instance applies. */
+  const signInFailures = k.table(
+    "sign_in_failures",
+    {
+      id: k.id("id"),
+      key: k.text("key").notNull(),
+      at: k.millis("at").notNull(),
+    },
+    (table) => [k.index("sign_in_failures_key_idx").on(table.key, table.at)],
   );
 
   return {
@@ -262,5 +296,8 @@ export function defineSchema(k: SchemaKit) {
     settings,
     broadcasts,
     broadcastRecipients,
+    leases,
+    paces,
+    signInFailures,
   };
 }

@@ -11,4 +11,7 @@ export const {
   settings,
   broadcasts,
   broadcastRecipients,
+  leases,
+  paces,
+  signInFailures,
 } = defineSchema(pgKit);

@@ -18,6 +18,9 @@ export const {
   settings,
   broadcasts,
   broadcastRecipients,
+  leases,
+  paces,
+  signInFailures,
 } = tables;
 
 export type SendRow = typeof sends.$inferSelect;

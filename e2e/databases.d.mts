@@ -1,0 +1,2 @@
+export function e2eDatabaseUrl(name: string): string;
+export function freshDatabase(name: string): Promise<void>;

@@ -1,0 +1,138 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, count, eq, gt, lt, lte, max, or, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import { DIALECT } from "./dialect";
+import { leases, paces, signInFailures } from "./schema";
+
+/**
+ * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
+ * one instance at a time does, shared paces, and the sign-in failures every instance counts.
+ */
+
+const globalForInstance = globalThis as unknown as { bellhopInstanceId?: string };
+
+/** This process's id among the instances on the database: new at each start. */
+export function instanceId(): string {
+  globalForInstance.bellhopInstanceId ??= randomUUID();
+  return globalForInstance.bellhopInstanceId;
+}
+
+/** How long an instance counts as alive after its last heartbeat; it renews every few seconds. */
+export const INSTANCE_LEASE_MS = 20_000;
+
+export const instanceLeaseName = (instance: string) => `instance:${instance}`;
+
+/**
+ * Takes the lease `name` for `holder` until `now + ttlMs`, or renews it, unless another holder has it and it has not
+ * expired. One statement, so two instances asking at once cannot both get it. Returns whether `holder` now holds it
+ * and who held it before (null: nobody, or it had expired).
+ */
+export async function acquireLease(
+  db: Database,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<{ held: boolean; previous: string | null }> {
+  const [before] = await db
+    .select({ holder: leases.holder, expiresAt: leases.expiresAt })
+    .from(leases)
+    .where(eq(leases.name, name));
+  const rows = await db
+    .insert(leases)
+    .values({ name, holder, expiresAt: now + ttlMs })
+    .onConflictDoUpdate({
+      target: leases.name,
+      set: { holder, expiresAt: now + ttlMs },
+      setWhere: or(eq(leases.holder, holder), lte(leases.expiresAt, now)),
+    })
+    .returning({ holder: leases.holder });
+  return {
+    held: rows.length > 0,
+    previous: before && before.expiresAt > now && before.holder !== holder ? before.holder : null,
+  };
+}
+
+export async function releaseLease(db: Database, name: string, holder: string) {
+  await db.delete(leases).where(and(eq(leases.name, name), eq(leases.holder, holder)));
+}
+
+/** Forgets leases that ended long ago (instances stopped for good). */
+export async function deleteExpiredLeases(db: Database, before: number) {
+  await db.delete(leases).where(lt(leases.expiresAt, before));
+}
+
+/**
+ * "Is the instance that claimed this row gone?", as SQL over a `claimed_by` column. On PostgreSQL, gone means its
+ * lease has expired. SQLite is one process's embedded database, so every instance but this one is gone (a restart
+ * finds its in-flight rows at once, without waiting for the lease).
+ */
+export function claimerIsGone(claimedBy: unknown, instance: string, now: number) {
+  return DIALECT === "sqlite"
+    ? sql`(${claimedBy} is null or ${claimedBy} <> ${instance})`
+    : sql`(${claimedBy} is null or (${claimedBy} <> ${instance} and not exists (
+        select 1 from ${leases}
+        where ${leases.name} = 'instance:' || ${claimedBy} and ${leases.expiresAt} > ${now})))`;
+}
+
+/**
+ * A shared pace: takes the next start for `key` when it has come, moving it one `intervalMs` on (from at most
+ * `catchUpMs` in the past, so a short lag is caught up and a long one is not). One statement, so every instance that
+ * asks gets its own slot. Returns 0 when a slot was taken, else the milliseconds until the next one.
+ */
+export async function takePace(
+  db: Database,
+  key: string,
+  options: { intervalMs: number; catchUpMs: number; now?: number },
+): Promise<number> {
+  const now = options.now ?? Date.now();
+  const from =
+    DIALECT === "sqlite"
+      ? sql`max(${paces.nextAt}, ${now - options.catchUpMs})`
+      : sql`greatest(${paces.nextAt}, ${now - options.catchUpMs})`;
+  const taken = await db
+    .insert(paces)
+    .values({ key, nextAt: now + options.intervalMs })
+    .onConflictDoUpdate({
+      target: paces.key,
+      set: { nextAt: sql`${from} + ${Math.round(options.intervalMs)}` },
+      setWhere: lte(paces.nextAt, now),
+    })
+    .returning({ nextAt: paces.nextAt });
+  if (taken.length > 0) return 0;
+  const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
+  return row ? Math.max(1, row.nextAt - now) : 0;
+}
+
+export async function deletePace(db: Database, key: string) {
+  await db.delete(paces).where(eq(paces.key, key));
+}
+
+/** Failed sign-ins for `key` since `since`: how many, and when the last was. */
+export async function countSignInFailures(
+  db: Database,
+  key: string,
+  since: number,
+): Promise<{ failures: number; last: number | null }> {
+  const [row] = await db
+    .select({ failures: count(), last: max(signInFailures.at) })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, since)));
+  return {
+    failures: row?.failures ?? 0,
+    last: row?.last === null || row?.last === undefined ? null : Number(row.last),
+  };
+}
+
+export async function recordSignInFailure(db: Database, key: string, at: number) {
+  await db.insert(signInFailures).values({ key, at });
+}
+
+export async function clearSignInFailures(db: Database, key: string) {
+  await db.delete(signInFailures).where(eq(signInFailures.key, key));
+}
+
+export async function deleteSignInFailuresBefore(db: Database, before: number) {
+  await db.delete(signInFailures).where(lt(signInFailures.at, before));
+}
