@@ -1,8 +1,16 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // libsql ships a native binding: keep it out of the server bundle.
-  serverExternalPackages: ["@libsql/client", "libsql"],
+  serverExternalPackages: ["@libsql/client", "libsql", "pg"],
   poweredByHeader: false,
+  // Several instances behind one load balancer: builds made apart with the same NEXT_DEPLOYMENT_ID (and the same
+  // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) name their files and actions alike. Unset: Next's own per-build ids.
+  ...(process.env.NEXT_DEPLOYMENT_ID
+    ? {
+        deploymentId: process.env.NEXT_DEPLOYMENT_ID,
+        generateBuildId: async () => process.env.NEXT_DEPLOYMENT_ID,
+      }
+    : {}),
   experimental: {
     // A compose form is a few kB; proxy.ts refuses larger bodies by their length, this catches chunked ones.
     serverActions: { bodySizeLimit: "100kb" },

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium.mjs";
-import { e2eDatabaseUrl } from "./e2e/databases.mjs";
+import { e2eDatabaseEnv } from "./e2e/databases.mjs";
 import { NEXT_START_ARGS } from "./e2e/next-start.mjs";
 import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, WEBHOOK_SECRET, storageStateFor } from "./e2e/support";
 
@@ -28,7 +28,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable|first-run|settings|hooks|broadcasts|restart)\.spec\.ts/,
+      testIgnore: /(sandbox|unreachable|first-run|settings|hooks|broadcasts|restart|instances)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
@@ -60,6 +60,8 @@ export default defineConfig({
     },
     // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
     { name: "restart", testMatch: /restart\.spec\.ts/ },
+    // Two Bellhops (ports 3107 and 3108) on one PostgreSQL database: only in the PostgreSQL pass.
+    ...(process.env.E2E_POSTGRES_URL ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
     // A Bellhop with no user at all, for the one-time /setup.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3103" } },
   ],
@@ -78,14 +80,14 @@ export default defineConfig({
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: STUB_TOKEN,
         CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        DATABASE_URL: e2eDatabaseUrl("live"),
+        ...e2eDatabaseEnv("live"),
       },
       reuseExistingServer: false,
     },
     {
       command: `${next} -p ${new URL(SERVERS.sandbox).port}`,
       url: `${SERVERS.sandbox}/api/health`,
-      env: { ...common, CALLBELL_API_TOKEN: "", DATABASE_URL: e2eDatabaseUrl("sandbox") },
+      env: { ...common, CALLBELL_API_TOKEN: "", ...e2eDatabaseEnv("sandbox") },
       reuseExistingServer: false,
     },
     {
@@ -95,7 +97,7 @@ export default defineConfig({
         ...common,
         CALLBELL_API_URL: "http://127.0.0.1:4019/v1",
         CALLBELL_API_TOKEN: STUB_TOKEN,
-        DATABASE_URL: e2eDatabaseUrl("unreachable"),
+        ...e2eDatabaseEnv("unreachable"),
       },
       reuseExistingServer: false,
     },
@@ -106,7 +108,7 @@ export default defineConfig({
         ...common,
         CALLBELL_API_URL: `${STUB_URL}/v1`,
         CALLBELL_API_TOKEN: "",
-        DATABASE_URL: e2eDatabaseUrl("settings"),
+        ...e2eDatabaseEnv("settings"),
       },
       reuseExistingServer: false,
     },
@@ -117,7 +119,7 @@ export default defineConfig({
         ...common,
         CALLBELL_API_TOKEN: "",
         CALLBELL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        DATABASE_URL: e2eDatabaseUrl("hooks"),
+        ...e2eDatabaseEnv("hooks"),
       },
       reuseExistingServer: false,
     },
@@ -127,7 +129,7 @@ export default defineConfig({
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         CALLBELL_API_TOKEN: "",
-        DATABASE_URL: e2eDatabaseUrl("first-run"),
+        ...e2eDatabaseEnv("first-run"),
       },
       reuseExistingServer: false,
     },

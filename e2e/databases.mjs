@@ -10,6 +10,17 @@ export function e2eDatabaseUrl(name) {
   return postgres ? `${postgres}/bellhop_e2e_${name.replace(/-/g, "_")}` : `file:./data/e2e-${name}.db`;
 }
 
+/**
+ * The environment that puts the e2e server `name` on its database. On PostgreSQL every instance needs the same
+ * BELLHOP_SECRET (Bellhop refuses to start without one there).
+ */
+export function e2eDatabaseEnv(name) {
+  return {
+    DATABASE_URL: e2eDatabaseUrl(name),
+    ...(postgres ? { BELLHOP_SECRET: "e2e-shared-secret-for-every-instance-0123456789" } : {}),
+  };
+}
+
 /** Empties the named server's database: deletes the SQLite file, or drops and creates the PostgreSQL database. */
 export async function freshDatabase(name) {
   const url = e2eDatabaseUrl(name);

@@ -36,9 +36,10 @@ type RecordedRequest = {
   path: string;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** When the stub received it (ms since 1970). */
+  at: number;
 };
 
-/** A recipient no other test uses, so the stub's records and rules stay per test. */
 /**
  * Every page a signed-in admin can open (login aside): the fixed routes, plus a send's and a broadcast's detail page
  * when the server has one. The suites that check every page (axe, page weight, phone width) share this list.
@@ -53,6 +54,7 @@ export async function everySignedInPage(request: APIRequestContext): Promise<str
   return routes;
 }
 
+/** A recipient no other test uses, so the stub's records and rules stay per test. */
 export function uniquePhone(): string {
   return `+3161${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
@@ -94,6 +96,10 @@ export const stub = {
   async pollsOf(uuid: string): Promise<number> {
     return ((await (await fetch(`${STUB_URL}/__control/polls?uuid=${uuid}`)).json()) as { count: number })
       .count;
+  },
+  /** Every request the stub has received, in order. */
+  async requests(): Promise<RecordedRequest[]> {
+    return (await fetch(`${STUB_URL}/__control/requests`)).json();
   },
   async sendsTo(to: string): Promise<RecordedRequest[]> {
     const response = await fetch(`${STUB_URL}/__control/requests?to=${encodeURIComponent(to)}`);
@@ -174,4 +180,22 @@ export async function onlySendTo(to: string): Promise<RecordedRequest> {
   await expect.poll(async () => (await stub.sendsTo(to)).length).toBe(1);
   const [request] = await stub.sendsTo(to);
   return request!;
+}
+
+/** Starts a broadcast of the "Order ready" template (one value: the name) to `phones`, from /broadcasts/new. */
+export async function startOrderReadyBroadcast(page: Page, phones: string[], ratePerSecond: number) {
+  await page.goto("/broadcasts/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await page.getByLabel("Sends per second").fill(String(ratePerSecond));
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(["phone,name", ...phones.map((phone) => `${phone},Kim`)].join("\n"));
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText(
+    `${phones.length.toLocaleString("en-US")} recipient(s) ready`,
+  );
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await page.getByLabel("Type the number of recipients").fill(String(phones.length));
+  await page.getByRole("button", { name: "Start broadcast" }).click();
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
 }

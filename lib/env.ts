@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dialectOf } from "@/lib/db/dialect";
 
 const optionalString = z
   .string()
@@ -60,6 +61,13 @@ const envSchema = z
   .refine((env) => Boolean(env.BELLHOP_ADMIN_EMAIL) === Boolean(env.BELLHOP_ADMIN_PASSWORD), {
     message: "set both or neither",
     path: ["BELLHOP_ADMIN_PASSWORD"],
+  })
+  // Without it each instance would generate its own into its data folder, and a session signed by one would be
+  // refused by the next.
+  .refine((env) => dialectOf(env.DATABASE_URL) !== "postgres" || Boolean(env.BELLHOP_SECRET), {
+    message:
+      "must be set, the same on every instance, when DATABASE_URL is PostgreSQL (generate one: openssl rand -base64 32)",
+    path: ["BELLHOP_SECRET"],
   });
 
 export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dataDir: string };

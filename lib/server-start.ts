@@ -1,11 +1,11 @@
 import "server-only";
 import { getCallbellClient, readConnectionState } from "@/lib/callbell";
-import { resumeBroadcasts } from "@/lib/broadcasts/runtime";
 import { startStatusPoller } from "@/lib/delivery/poller";
 import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
-import { countUsers, markInterruptedSendsUnknown } from "@/lib/db/queries";
+import { startInstance } from "@/lib/cluster/instance";
+import { countUsers } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 
 /** Start-up: a bad configuration stops the server with a message naming the variable. */
@@ -19,13 +19,18 @@ export async function startServer() {
   }
   const db = await getDb();
   if (env.BELLHOP_ADMIN_EMAIL && env.BELLHOP_ADMIN_PASSWORD && (await countUsers(db)) === 0) {
-    await createUserWithPassword({
-      email: env.BELLHOP_ADMIN_EMAIL,
-      password: env.BELLHOP_ADMIN_PASSWORD,
-      name: "Admin",
-      role: "admin",
-    });
-    console.log(`Bellhop: created the first admin, ${env.BELLHOP_ADMIN_EMAIL}`);
+    try {
+      await createUserWithPassword({
+        email: env.BELLHOP_ADMIN_EMAIL,
+        password: env.BELLHOP_ADMIN_PASSWORD,
+        name: "Admin",
+        role: "admin",
+      });
+      console.log(`Bellhop: created the first admin, ${env.BELLHOP_ADMIN_EMAIL}`);
+    } catch (error) {
+      // Instances started together on one database: another one created it first.
+      if ((await countUsers(db)) === 0) throw error;
+    }
   } else if ((await countUsers(db)) === 0) {
     console.log("Bellhop: no user yet: open /setup to create the first admin");
   }
@@ -36,15 +41,9 @@ export async function startServer() {
       : null,
   );
   startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
-  const interrupted = await markInterruptedSendsUnknown(db);
-  if (interrupted > 0)
-    console.warn(`Bellhop: ${interrupted} send(s) interrupted by the last stop are now "unknown"`);
-  const broadcasts = await resumeBroadcasts();
-  if (broadcasts.interrupted > 0)
-    console.warn(
-      `Bellhop: ${broadcasts.interrupted} broadcast row(s) in flight at the last stop are now "unknown"`,
-    );
-  if (broadcasts.resumed > 0) console.log(`Bellhop: resumed ${broadcasts.resumed} running broadcast(s)`);
+  // This instance's lease, then what stopped instances left in flight, then every running broadcast.
+  const started = await startInstance();
+  if (started.broadcasts > 0) console.log(`Bellhop: dispatching ${started.broadcasts} running broadcast(s)`);
   const state = await readConnectionState();
   const source = state.modeChosen
     ? "chosen in Settings"

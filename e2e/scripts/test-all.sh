@@ -27,7 +27,7 @@ fi
 
 # The unit and e2e suites run twice: on SQLite (the embedded default), then on PostgreSQL (several instances).
 PG_URL="postgres://bellhop:bellhop@127.0.0.1:${PGPORT:-5432}"
-E2E_DATABASES="live sandbox unreachable settings hooks first-run restart"
+E2E_DATABASES="live sandbox unreachable settings hooks first-run restart instances"
 
 step format npx prettier --check .
 step lint npx eslint

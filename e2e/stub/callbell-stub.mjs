@@ -133,7 +133,7 @@ const server = createServer(async (req, res) => {
   } catch {
     body = text;
   }
-  requests.push({ method: req.method, path: path + url.search, headers: req.headers, body });
+  requests.push({ method: req.method, path: path + url.search, headers: req.headers, body, at: Date.now() });
 
   if (req.headers.authorization !== `Bearer ${token}`) {
     return send(res, 401, { error: "Invalid API token" });

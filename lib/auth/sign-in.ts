@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { getAuth } from "./auth";
 import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./credentials";
-import { ACCOUNT_RULE, ADDRESS_RULE, signInThrottle } from "./throttle";
+import { getDb } from "@/lib/db/client";
+import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle } from "./throttle";
 
 function clientAddress(requestHeaders: Headers): string {
   return (
@@ -28,13 +29,13 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   }
 
   const requestHeaders = await headers();
-  const throttle = signInThrottle();
+  const throttle = createSignInThrottle(await getDb());
   const accountKey = `account:${parsed.data.email.toLowerCase()}`;
   const addressKey = `address:${clientAddress(requestHeaders)}`;
   const now = Date.now();
-  const accountWait = throttle.waitFor(accountKey, now);
+  const accountWait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
   if (accountWait > 0) return { message: waitMessage(accountWait, "for this account"), email };
-  const addressWait = throttle.waitFor(addressKey, now);
+  const addressWait = await throttle.waitFor(addressKey, ADDRESS_RULE, now);
   if (addressWait > 0) return { message: waitMessage(addressWait, "from your network"), email };
 
   const auth = await getAuth();
@@ -46,9 +47,9 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   } catch (error) {
     // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure.
     if (!(error instanceof Error && error.name === "APIError")) throw error;
-    throttle.recordFailure(accountKey, ACCOUNT_RULE, now);
-    throttle.recordFailure(addressKey, ADDRESS_RULE, now);
-    const wait = throttle.waitFor(accountKey, now);
+    await throttle.recordFailure(accountKey, now);
+    await throttle.recordFailure(addressKey, now);
+    const wait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
     return {
       message:
         wait > 0
@@ -57,7 +58,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
       email,
     };
   }
-  throttle.recordSuccess(accountKey);
+  await throttle.recordSuccess(accountKey);
   return null;
 }
 

@@ -1,7 +1,15 @@
+import "server-only";
+import {
+  clearSignInFailures,
+  countSignInFailures,
+  recordSignInFailure,
+} from "@/lib/db/cluster-queries";
+import type { Database } from "@/lib/db/client";
+
 /**
  * Slows repeated failed sign-ins down, per account and per address. After `free` failures within the window, each
- * further attempt waits for a delay that doubles, up to a cap. In memory: a restart forgets (and the PostgreSQL
- * deployment will keep it in the database).
+ * further attempt waits for a delay that doubles, up to a cap. The failures are kept in the database, so every
+ * instance on it applies the same count, and a restart forgets nothing.
  */
 export type ThrottleRule = { free: number; windowMs: number; baseDelayMs: number; maxDelayMs: number };
 
@@ -19,41 +27,16 @@ export const ADDRESS_RULE: ThrottleRule = {
   maxDelayMs: 15 * 60_000,
 };
 
-type Entry = { failures: number[]; blockedUntil: number };
-
-export class SignInThrottle {
-  private entries = new Map<string, Entry>();
-
-  /** Milliseconds to wait before this key may try again; 0 when it may try now. */
-  waitFor(key: string, now: number): number {
-    const entry = this.entries.get(key);
-    return entry ? Math.max(0, entry.blockedUntil - now) : 0;
-  }
-
-  recordFailure(key: string, rule: ThrottleRule, now: number) {
-    const entry = this.entries.get(key) ?? { failures: [], blockedUntil: 0 };
-    entry.failures = [...entry.failures.filter((at) => at > now - rule.windowMs), now];
-    const over = entry.failures.length - rule.free;
-    if (over > 0) entry.blockedUntil = now + Math.min(rule.baseDelayMs * 2 ** (over - 1), rule.maxDelayMs);
-    this.entries.set(key, entry);
-    if (this.entries.size > 10_000) this.prune(now);
-  }
-
-  recordSuccess(key: string) {
-    this.entries.delete(key);
-  }
-
-  private prune(now: number) {
-    for (const [key, entry] of this.entries) {
-      if (entry.blockedUntil < now && entry.failures.every((at) => at < now - ACCOUNT_RULE.windowMs)) {
-        this.entries.delete(key);
-      }
-    }
-  }
-}
-
-const globalForThrottle = globalThis as unknown as { bellhopSignInThrottle?: SignInThrottle };
-export function signInThrottle(): SignInThrottle {
-  globalForThrottle.bellhopSignInThrottle ??= new SignInThrottle();
-  return globalForThrottle.bellhopSignInThrottle;
+export function createSignInThrottle(db: Database) {
+  return {
+    /** Milliseconds to wait before this key may try again; 0 when it may try now. */
+    async waitFor(key: string, rule: ThrottleRule, now: number): Promise<number> {
+      const { failures, last } = await countSignInFailures(db, key, now - rule.windowMs);
+      const over = failures - rule.free;
+      if (over <= 0 || last === null) return 0;
+      return Math.max(0, last + Math.min(rule.baseDelayMs * 2 ** (over - 1), rule.maxDelayMs) - now);
+    },
+    recordFailure: (key: string, now: number) => recordSignInFailure(db, key, now),
+    recordSuccess: (key: string) => clearSignInFailures(db, key),
+  };
 }

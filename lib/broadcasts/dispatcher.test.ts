@@ -8,6 +8,8 @@ import {
   markInterruptedRecipientsUnknown,
 } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
+import { acquireLease, INSTANCE_LEASE_MS, instanceLeaseName } from "@/lib/db/cluster-queries";
+import { DIALECT } from "@/lib/db/dialect";
 import { openTestDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
@@ -218,5 +220,63 @@ describe("the broadcast dispatcher", () => {
     expect(fake.calls.some((call) => hung.has(call.rowId))).toBe(false);
     expect(fake.calls).toHaveLength(7);
     expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 7, unknown: 3 });
+  });
+
+  it("dispatched by two instances at once, sends every row once, at the broadcast's pace between them", async () => {
+    const { db, broadcast } = await setup(40, 20);
+    const calls: { rowId: number; instance: string }[] = [];
+    const instance = (name: string) =>
+      createDispatcher({
+        db: async () => db,
+        instance: name,
+        send: async (_b, row) => {
+          calls.push({ rowId: row.id, instance: name });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return { kind: "enqueued", sendId: row.id, uuid: `uuid-${row.id}`, contactName: null };
+        },
+      });
+    const started = Date.now();
+    await Promise.all([instance("a").ensure(broadcast.id), instance("b").ensure(broadcast.id)]);
+    const elapsed = Date.now() - started;
+    expect(calls).toHaveLength(40);
+    expect(new Set(calls.map((call) => call.rowId)).size).toBe(40);
+    expect(new Set(calls.map((call) => call.instance))).toEqual(new Set(["a", "b"]));
+    // 40 starts at 20 a second between them: 39 intervals of 50 ms (each instance alone would have taken half).
+    expect(elapsed).toBeGreaterThanOrEqual(1_900);
+    expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 40 });
+    expect(await state(db, broadcast.id)).toBe("completed");
+  });
+
+  it("when an instance dies, its rows in flight become unknown once its lease is gone, and another sends the rest", async () => {
+    const { db, broadcast } = await setup(10);
+    const clock = virtualClock();
+    await acquireLease(db, instanceLeaseName("dead"), "dead", INSTANCE_LEASE_MS, clock.now());
+    const hanging = fakeSend(clock, () => new Promise<never>(() => {}) as never);
+    const dead = createDispatcher({
+      db: async () => db,
+      send: hanging.send,
+      maxConcurrency: 3,
+      instance: "dead",
+      ...clock,
+    });
+    void dead.ensure(broadcast.id);
+    await expect.poll(() => hanging.calls.length).toBe(3);
+
+    // On PostgreSQL the rows stay in flight while the dead instance's lease lasts; SQLite has one process, so a
+    // restart finds them at once.
+    const early = new Date(clock.now() + 1_000);
+    expect(await markInterruptedRecipientsUnknown(db, early, "alive")).toBe(DIALECT === "sqlite" ? 3 : 0);
+    const late = new Date(clock.now() + INSTANCE_LEASE_MS + 1);
+    expect(await markInterruptedRecipientsUnknown(db, late, "alive")).toBe(DIALECT === "sqlite" ? 0 : 3);
+
+    const fake = fakeSend(clock, () => fake.enqueued());
+    await createDispatcher({ db: async () => db, send: fake.send, instance: "alive", ...clock }).ensure(
+      broadcast.id,
+    );
+    const hung = new Set(hanging.calls.map((call) => call.rowId));
+    expect(fake.calls.some((call) => hung.has(call.rowId))).toBe(false);
+    expect(fake.calls).toHaveLength(7);
+    expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 7, unknown: 3 });
+    expect(await state(db, broadcast.id)).toBe("completed");
   });
 });

@@ -3,7 +3,8 @@ import { createCallbellClient } from "@/lib/callbell/client";
 import type { Database } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { findSendById, listStatusEvents, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
-import { createStatusPoller, pollDelayMs } from "./poller";
+import { acquireLease } from "@/lib/db/cluster-queries";
+import { createStatusPoller, pollDelayMs, POLLER_LEASE_MS } from "./poller";
 import { applyPendingStatusEvents } from "./record-status";
 import { handleCallbellWebhook } from "./webhook";
 
@@ -255,6 +256,38 @@ describe("the status poller", () => {
     }
     expect(Math.max(...perMinute)).toBeLessThanOrEqual(20);
     expect(perMinute[0]).toBe(20);
+  });
+
+  it("asks from one instance at a time, never twice about a message, and fails over when the leader stops", async () => {
+    const db = await database();
+    let clock = Date.now();
+    for (let index = 0; index < 10; index += 1)
+      await enqueuedSend(db, `shared-${index}`, { nextPollAt: new Date(clock) });
+    const { client, asked } = fakeCallbell(() => "sent");
+    const instance = (name: string) =>
+      createStatusPoller({
+        db: async () => db,
+        client: async () => client,
+        perMinute: 600,
+        now: () => clock,
+        lead: async () => (await acquireLease(db, "poller", name, POLLER_LEASE_MS, clock)).held,
+      });
+    const [first, second] = [instance("first"), instance("second")];
+    const results = await Promise.all([first.tick(), second.tick()]);
+    expect(results.map((result) => result.asked).sort()).toEqual([0, 10]);
+    expect(new Set(asked).size).toBe(asked.length);
+    const leader = results[0]!.asked > 0 ? first : second;
+    const follower = leader === first ? second : first;
+
+    // The leader renews its lease, then stops (it never ticks again): the messages are due again, but the other
+    // instance only asks once that lease has expired.
+    clock += pollDelayMs(1) / 2;
+    expect((await leader.tick()).asked).toBe(0);
+    clock += pollDelayMs(1) / 2;
+    expect((await follower.tick()).asked).toBe(0);
+    clock += POLLER_LEASE_MS;
+    expect((await follower.tick()).asked).toBe(10);
+    expect(asked).toHaveLength(20);
   });
 
   it("pauses everything after a 429 and skips messages older than a day", async () => {

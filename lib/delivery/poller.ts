@@ -1,6 +1,7 @@
 import "server-only";
 import { isCallbellError, type CallbellClient } from "@/lib/callbell";
 import type { Database } from "@/lib/db/client";
+import { acquireLease, instanceId } from "@/lib/db/cluster-queries";
 import { listSendsDueForPoll, schedulePoll } from "@/lib/db/queries";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus, POLLED_STATUSES } from "./status-rule";
@@ -28,10 +29,18 @@ export function firstPollDelayMs(webhookConfigured: boolean): number {
 export type PollerDependencies = {
   db: () => Promise<Database>;
   client: () => Promise<CallbellClient>;
-  /** The bound on status requests in any 60 seconds, for the whole process. */
+  /** The bound on status requests in any 60 seconds, for the whole deployment. */
   perMinute: number;
+  /**
+   * Whether this instance polls now: one instance at a time does (it holds the `poller` lease), so no message is
+   * asked about twice and the bound holds for all instances together. Unset: always (one process, the tests).
+   */
+  lead?: () => Promise<boolean>;
   now?: () => number;
 };
+
+/** How long the poller's lease lasts without renewal: another instance takes over this long after the poller dies. */
+export const POLLER_LEASE_MS = 10_000;
 
 export type TickResult = { asked: number; changed: number; paused: boolean };
 
@@ -57,6 +66,8 @@ export function createStatusPoller(deps: PollerDependencies) {
     running = true;
     try {
       const start = now();
+      // The leader renews its lease on every tick, even while paused or out of allowance, so it keeps the lead.
+      if (deps.lead && !(await deps.lead())) return result;
       if (start < pausedUntil) return { ...result, paused: true };
       const allowed = allowance(start);
       if (allowed === 0) return result;
@@ -115,10 +126,18 @@ export function createStatusPoller(deps: PollerDependencies) {
 
 const globalForPoller = globalThis as unknown as { bellhopPoller?: ReturnType<typeof setInterval> };
 
-/** Started once per process at start (instrumentation), so statuses move while nobody has a page open. */
+/**
+ * Started once per process at start (instrumentation), so statuses move while nobody has a page open. Every instance
+ * starts one; the one holding the `poller` lease asks, and renews the lease on each tick (a new leader starts a fresh
+ * minute, as after a restart).
+ */
 export function startStatusPoller(deps: PollerDependencies, everyMs = 2_000) {
   if (globalForPoller.bellhopPoller) return;
-  const poller = createStatusPoller(deps);
+  const lead = async () => {
+    const me = instanceId();
+    return (await acquireLease(await deps.db(), "poller", me, POLLER_LEASE_MS)).held;
+  };
+  const poller = createStatusPoller({ lead, ...deps });
   globalForPoller.bellhopPoller = setInterval(() => {
     poller.tick().catch((error: unknown) => console.error("Bellhop: the status poller failed:", error));
   }, everyMs);

@@ -1,0 +1,55 @@
+import "server-only";
+import { getDispatcher } from "@/lib/broadcasts/runtime";
+import { listBroadcastsInState, markInterruptedRecipientsUnknown } from "@/lib/db/broadcast-queries";
+import { getDb } from "@/lib/db/client";
+import {
+  acquireLease,
+  deleteExpiredLeases,
+  deleteSignInFailuresBefore,
+  INSTANCE_LEASE_MS,
+  instanceId,
+  instanceLeaseName,
+} from "@/lib/db/cluster-queries";
+import { markInterruptedSendsUnknown } from "@/lib/db/queries";
+
+/** How often an instance renews its lease and looks for work; well inside INSTANCE_LEASE_MS. */
+export const HEARTBEAT_MS = 5_000;
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export type HeartbeatResult = { interruptedSends: number; interruptedRows: number; broadcasts: number };
+
+/**
+ * One beat of this instance: renew its lease (while it holds one, what it has in flight is its own); turn what gone
+ * instances had in flight into `unknown`; dispatch every running broadcast here too (each row is claimed once,
+ * whichever instance claims it); forget long-expired leases and sign-in failures.
+ */
+export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
+  const db = await getDb();
+  const me = instanceId();
+  await acquireLease(db, instanceLeaseName(me), me, INSTANCE_LEASE_MS, now);
+  const interruptedSends = await markInterruptedSendsUnknown(db, new Date(now), me);
+  const interruptedRows = await markInterruptedRecipientsUnknown(db, new Date(now), me);
+  const running = await listBroadcastsInState(db, "running");
+  for (const broadcast of running) void getDispatcher().ensure(broadcast.id);
+  await deleteExpiredLeases(db, now - FORGET_AFTER_MS);
+  await deleteSignInFailuresBefore(db, now - FORGET_AFTER_MS);
+  if (interruptedSends > 0)
+    console.warn(`Bellhop: ${interruptedSends} send(s) interrupted by a stopped instance are now "unknown"`);
+  if (interruptedRows > 0)
+    console.warn(`Bellhop: ${interruptedRows} broadcast row(s) in flight on a stopped instance are now "unknown"`);
+  return { interruptedSends, interruptedRows, broadcasts: running.length };
+}
+
+const globalForInstance = globalThis as unknown as { bellhopHeartbeat?: ReturnType<typeof setInterval> };
+
+/** At start: the first beat (before any request), then one every HEARTBEAT_MS. */
+export async function startInstance(): Promise<HeartbeatResult> {
+  const first = await heartbeat();
+  if (!globalForInstance.bellhopHeartbeat) {
+    globalForInstance.bellhopHeartbeat = setInterval(() => {
+      heartbeat().catch((error: unknown) => console.error("Bellhop: the instance heartbeat failed:", error));
+    }, HEARTBEAT_MS);
+    globalForInstance.bellhopHeartbeat.unref();
+  }
+  return first;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { acquireLease, releaseLease, takePace } from "./cluster-queries";
+import { openTestDatabase } from "./testing";
+
+async function database() {
+  const handle = openTestDatabase();
+  await handle.ready;
+  return handle.db;
+}
+
+describe("leases", () => {
+  it("go to one holder at a time, are renewed by it, and pass to another once they expire", async () => {
+    const db = await database();
+    const asked = await Promise.all(
+      ["a", "b", "c", "d"].map((holder) => acquireLease(db, "poller", holder, 10_000, 1_000)),
+    );
+    expect(asked.filter((lease) => lease.held)).toHaveLength(1);
+    const holder = ["a", "b", "c", "d"][asked.findIndex((lease) => lease.held)]!;
+    const other = holder === "a" ? "b" : "a";
+    expect((await acquireLease(db, "poller", holder, 10_000, 9_000)).held).toBe(true);
+    // Renewed at 9 s, so it holds until 19 s.
+    expect((await acquireLease(db, "poller", other, 10_000, 18_999)).held).toBe(false);
+    expect(await acquireLease(db, "poller", other, 10_000, 19_000)).toEqual({ held: true, previous: null });
+    await releaseLease(db, "poller", other);
+    expect((await acquireLease(db, "poller", holder, 10_000, 19_001)).held).toBe(true);
+  });
+});
+
+describe("a shared pace", () => {
+  it("gives each caller its own slot, one interval apart, and says how long to wait for the next", async () => {
+    const db = await database();
+    const options = { intervalMs: 100, catchUpMs: 0 };
+    const taken = await Promise.all(
+      Array.from({ length: 5 }, () => takePace(db, "broadcast:1", { ...options, now: 10_000 })),
+    );
+    expect(taken.filter((wait) => wait === 0)).toHaveLength(1);
+    expect(taken.filter((wait) => wait > 0).every((wait) => wait === 100)).toBe(true);
+    expect(await takePace(db, "broadcast:1", { ...options, now: 10_050 })).toBe(50);
+    expect(await takePace(db, "broadcast:1", { ...options, now: 10_100 })).toBe(0);
+    // Another key has a pace of its own.
+    expect(await takePace(db, "broadcast:2", { ...options, now: 10_100 })).toBe(0);
+  });
+
+  it("catches up a short lag, not a long one", async () => {
+    const db = await database();
+    const options = { intervalMs: 100, catchUpMs: 1_000 };
+    expect(await takePace(db, "k", { ...options, now: 0 })).toBe(0);
+    // 5 s late: the slot due now, and the ten of the last second (the catch-up) go at once; the rest are lost.
+    let caughtUp = 0;
+    while ((await takePace(db, "k", { ...options, now: 5_000 })) === 0) caughtUp += 1;
+    expect(caughtUp).toBe(11);
+    expect(await takePace(db, "k", { ...options, now: 5_000 })).toBe(100);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const SECRET = "a-secret-of-at-least-thirty-two-characters";
+
+describe("DATABASE_URL", () => {
+  it("defaults to the embedded SQLite file and accepts a PostgreSQL URL", () => {
+    expect(parseEnv({}).databaseUrl).toBe("file:./data/bellhop.db");
+    const url = "postgres://bellhop:pw@db.internal:5432/bellhop";
+    expect(parseEnv({ DATABASE_URL: url, BELLHOP_SECRET: SECRET }).databaseUrl).toBe(url);
+  });
+
+  it("on PostgreSQL, needs BELLHOP_SECRET: every instance must sign sessions alike", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://localhost/bellhop" })).toThrow(
+      /BELLHOP_SECRET: must be set, the same on every instance/,
+    );
+  });
+
+  it("names a URL it does not know", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/bellhop" })).toThrow(
+      /DATABASE_URL: must be a file:… path \(SQLite\), a libsql:\/\/ URL or a postgres:\/\/ URL/,
+    );
+  });
+});
