@@ -1,9 +1,5 @@
 import "server-only";
-import {
-  clearSignInFailures,
-  countSignInFailures,
-  recordSignInFailure,
-} from "@/lib/db/cluster-queries";
+import { clearSignInFailures, countSignInFailures, recordSignInFailure } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 
 /**

@@ -36,7 +36,9 @@ export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
   if (interruptedSends > 0)
     console.warn(`Bellhop: ${interruptedSends} send(s) interrupted by a stopped instance are now "unknown"`);
   if (interruptedRows > 0)
-    console.warn(`Bellhop: ${interruptedRows} broadcast row(s) in flight on a stopped instance are now "unknown"`);
+    console.warn(
+      `Bellhop: ${interruptedRows} broadcast row(s) in flight on a stopped instance are now "unknown"`,
+    );
   return { interruptedSends, interruptedRows, broadcasts: running.length };
 }
 
