@@ -134,8 +134,8 @@ test("two instances on one PostgreSQL act as one Bellhop, and a 2,000-row broadc
     expect(claimers.size).toBe(2);
     console.log(
       `two instances: ${sentBeforeKill.length} sends in ${seconds.toFixed(1)} s before the kill ` +
-        `(${(sentBeforeKill.length / seconds).toFixed(1)} a second, pace ${RATE}); ${sends.length} sent in all; ` +
-        `${unknown} unknown; the rest sent once`,
+        `(${(sentBeforeKill.length / seconds).toFixed(1)} a second, pace ${RATE}); ` +
+        `${unknown} of ${ROWS} unknown (in flight on the killed instance); the rest sent once`,
     );
     await onA.close();
     await onB.close();

@@ -256,6 +256,8 @@ export function defineSchema(k: SchemaKit) {
     (table) => [
       k.index("broadcast_recipients_state_idx").on(table.broadcastId, table.state, table.id),
       k.index("broadcast_recipients_row_idx").on(table.broadcastId, table.rowNumber),
+      // Every instance looks for rows left in flight by a stopped one every few seconds (state = 'sending').
+      k.index("broadcast_recipients_in_flight_idx").on(table.state),
     ],
   );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `broadcast_recipients_in_flight_idx` ON `broadcast_recipients` (`state`);
