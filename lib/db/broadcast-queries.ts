@@ -135,7 +135,9 @@ export async function claimNextRecipient(
     })
     .where(
       and(
-        inArray(broadcastRecipients.id, next),
+        // `= (subquery)`, run once: PostgreSQL reruns an `IN (… LIMIT 1 FOR UPDATE SKIP LOCKED)` per candidate row
+        // and can then claim nothing while rows wait.
+        sql`${broadcastRecipients.id} = (${next})`,
         eq(broadcastRecipients.state, "waiting"),
         exists(
           db

@@ -143,15 +143,17 @@ function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean
     conditions.push(
       looksLikeCallbellUuid(filters.q)
         ? eq(sends.callbellUuid, filters.q.toLowerCase())
-        : // Matched in the (recipient, status) index, far smaller than the table, then fetched by id. Digits are
-          // found with instr, a plain substring search (LIKE compares without case, a quarter slower).
-          sql`${sends.id} in (select ${sends.id} from ${sends} where ${
-            /^\d+$/.test(needle)
-              ? DIALECT === "sqlite"
+        : DIALECT === "sqlite"
+          ? // Matched in the (recipient, status) index, far smaller than the table, then fetched by id. Digits are
+            // found with instr, a plain substring search (LIKE compares without case, a quarter slower).
+            sql`${sends.id} in (select ${sends.id} from ${sends} where ${
+              /^\d+$/.test(needle)
                 ? sql`instr(${sends.recipient}, ${needle}) > 0`
-                : sql`strpos(${sends.recipient}, ${needle}) > 0`
-              : sql`${sends.recipient} like ${`%${escapeLike(needle)}%`} escape '\\'`
-          })`,
+                : sql`${sends.recipient} like ${`%${escapeLike(needle)}%`} escape '\\'`
+            })`
+          : // PostgreSQL: the trigram index (migration 0003) finds the matches; ILIKE compares without case, as
+            // SQLite's LIKE does.
+            sql`${sends.recipient} ilike ${`%${escapeLike(needle)}%`} escape '\\'`,
     );
   }
   return and(...conditions);
