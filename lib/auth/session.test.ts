@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { session, user } from "@/lib/db/schema";
 import { createAuth, SESSION_CONFIG, type Auth } from "./auth";
 import { userOfRequest } from "./session";
@@ -16,9 +16,7 @@ let db: Database;
 let auth: Auth;
 
 beforeAll(async () => {
-  const handle = openTestDatabase();
-  await handle.ready;
-  db = handle.db;
+  db = await testDatabase();
   auth = createAuth(db, { secret: SECRET, baseURL: "http://localhost:3000" });
 });
 

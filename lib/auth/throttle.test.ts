@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { createSignInThrottle, type ThrottleRule } from "./throttle";
 
 const rule: ThrottleRule = { free: 3, windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 4_000 };
 
-async function database() {
-  const handle = openTestDatabase();
-  await handle.ready;
-  return handle.db;
-}
-
 describe("sign-in throttling", () => {
   it("lets the first failures through, then makes each further one wait twice as long, up to a cap", async () => {
-    const throttle = createSignInThrottle(await database());
+    const throttle = createSignInThrottle(await testDatabase());
     const delays: number[] = [];
     for (let i = 0; i < 7; i++) {
       await throttle.recordFailure("a", i * 10);
@@ -22,7 +16,7 @@ describe("sign-in throttling", () => {
   });
 
   it("forgets failures older than the window and resets on success", async () => {
-    const throttle = createSignInThrottle(await database());
+    const throttle = createSignInThrottle(await testDatabase());
     for (let i = 0; i < 3; i++) await throttle.recordFailure("a", 0);
     await throttle.recordFailure("a", 70_000);
     expect(await throttle.waitFor("a", rule, 70_000)).toBe(0);
@@ -33,7 +27,7 @@ describe("sign-in throttling", () => {
   });
 
   it("counts the failures of every instance on the database together", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const [first, second] = [createSignInThrottle(db), createSignInThrottle(db)];
     await first.recordFailure("a", 0);
     await second.recordFailure("a", 1);

@@ -10,15 +10,13 @@ import {
 import type { Database } from "@/lib/db/client";
 import { acquireLease, INSTANCE_LEASE_MS, instanceLeaseName } from "@/lib/db/cluster-queries";
 import { DIALECT } from "@/lib/db/dialect";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
 
 async function setup(rows: number, ratePerSecond = 10) {
-  const handle = openTestDatabase();
-  await handle.ready;
-  const db = handle.db;
+  const db = await testDatabase();
   const broadcast = await createBroadcast(
     db,
     {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { acquireLease, releaseLease, takePace } from "./cluster-queries";
-import { openTestDatabase } from "./testing";
-
-async function database() {
-  const handle = openTestDatabase();
-  await handle.ready;
-  return handle.db;
-}
+import { testDatabase } from "./testing";
 
 describe("leases", () => {
   it("go to one holder at a time, are renewed by it, and pass to another once they expire", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const asked = await Promise.all(
       ["a", "b", "c", "d"].map((holder) => acquireLease(db, "poller", holder, 10_000, 1_000)),
     );
@@ -28,7 +22,7 @@ describe("leases", () => {
 
 describe("a shared pace", () => {
   it("gives each caller its own slot, one interval apart, and says how long to wait for the next", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const options = { intervalMs: 100, catchUpMs: 0 };
     const taken = await Promise.all(
       Array.from({ length: 5 }, () => takePace(db, "broadcast:1", { ...options, now: 10_000 })),
@@ -42,7 +36,7 @@ describe("a shared pace", () => {
   });
 
   it("catches up a short lag, not a long one", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const options = { intervalMs: 100, catchUpMs: 1_000 };
     expect(await takePace(db, "k", { ...options, now: 0 })).toBe(0);
     // 5 s late: the slot due now, and the ten of the last second (the catch-up) go at once; the rest are lost.

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { exportedVariables } from "@/lib/history/csv";
 import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./queries";
 import { sends } from "./schema";
 
 async function seeded() {
-  const handle = openTestDatabase();
-  await handle.ready;
-  const db = handle.db;
+  const db = await testDatabase();
   const base = {
     platform: "whatsapp",
     requestBody: "{}",
@@ -143,8 +141,7 @@ describe("the filtered history", () => {
 
 describe("the export's template values", () => {
   it("are read from the stored request by the database", async () => {
-    const handle = openTestDatabase();
-    await handle.ready;
+    const db = await testDatabase();
     const base = {
       platform: "whatsapp",
       updatedAt: new Date(),
@@ -153,7 +150,7 @@ describe("the export's template values", () => {
       status: "enqueued" as const,
       recipient: "+31600000000",
     };
-    await handle.db.insert(sends).values([
+    await db.insert(sends).values([
       {
         ...base,
         idempotencyKey: "one",
@@ -178,7 +175,7 @@ describe("the export's template values", () => {
       },
     ]);
     const rows: string[] = [];
-    for await (const batch of iterateSends(handle.db, {})) rows.push(...batch.map(exportedVariables));
+    for await (const batch of iterateSends(db, {})) rows.push(...batch.map(exportedVariables));
     expect(rows).toEqual(["", "Jo | 42", "Jo"]);
   });
 });

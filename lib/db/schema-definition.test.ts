@@ -6,7 +6,7 @@ import type { Database } from "./client";
 import { DIALECT } from "./dialect";
 import * as pgSchema from "./schema.pg";
 import * as sqliteSchema from "./schema.sqlite";
-import { openTestDatabase } from "./testing";
+import { testDatabase } from "./testing";
 
 type Shape = Record<string, { columns: string[]; indexes: string[] }>;
 
@@ -80,9 +80,8 @@ describe("the schema", () => {
   });
 
   it(`matches what ${DIALECT}'s committed migrations build (run npm run db:generate after a change)`, async () => {
-    const handle = openTestDatabase();
-    await handle.ready;
+    const db = await testDatabase();
     const expected = DIALECT === "sqlite" ? sqliteShape() : pgShape();
-    expect(await migratedShape(handle.db)).toEqual(expected);
+    expect(await migratedShape(db)).toEqual(expected);
   });
 });

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import type { Database } from "@/lib/db/client";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { findSendById, listStatusEvents, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import { acquireLease } from "@/lib/db/cluster-queries";
 import { createStatusPoller, pollDelayMs, POLLER_LEASE_MS } from "./poller";
 import { applyPendingStatusEvents } from "./record-status";
 import { handleCallbellWebhook } from "./webhook";
-
-async function database() {
-  const handle = openTestDatabase();
-  await handle.ready;
-  return handle.db;
-}
 
 let keys = 0;
 async function enqueuedSend(
@@ -59,7 +53,7 @@ const statusEvent = (uuid: string, status: string, extra: Record<string, unknown
 
 describe("the Callbell webhook", () => {
   it("is not there without a secret, or with a wrong one", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const off = await handleCallbellWebhook(
       new Request("http://x/", { method: "POST", body: "{}" }),
       "anything",
@@ -73,7 +67,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("answers Callbell's health check and events it does not use with 200", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const health = await handleCallbellWebhook(new Request("http://x/"), SECRET, {
       secret: SECRET,
       db: async () => db,
@@ -92,7 +86,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("refuses a body that is not JSON, or a status event without its uuid, with 400", async () => {
-    const db = await database();
+    const db = await testDatabase();
     for (const body of [
       "{not json",
       "",
@@ -105,7 +99,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("moves a send through each status and keeps every event with its payload", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const id = await enqueuedSend(db, "u-each");
     for (const status of ["sent", "delivered", "read"]) {
       expect((await webhook(db, statusEvent("u-each", status))).status).toBe(200);
@@ -121,7 +115,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("records a failure with its reason in words", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const id = await enqueuedSend(db, "u-failed");
     await webhook(
       db,
@@ -140,7 +134,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("drops duplicates and ignores a late status", async () => {
-    const db = await database();
+    const db = await testDatabase();
     const id = await enqueuedSend(db, "u-order");
     expect(await (await webhook(db, statusEvent("u-order", "read"))).json()).toMatchObject({
       result: "recorded",
@@ -158,7 +152,7 @@ describe("the Callbell webhook", () => {
   });
 
   it("keeps an event that comes before Callbell's answer and applies it once the uuid is known", async () => {
-    const db = await database();
+    const db = await testDatabase();
     expect(await (await webhook(db, statusEvent("u-early", "delivered"))).json()).toMatchObject({
       result: "unmatched",
     });
@@ -203,7 +197,7 @@ describe("the status poller", () => {
   }
 
   it("stops asking once a message is final, and backs off while it is not", async () => {
-    const db = await database();
+    const db = await testDatabase();
     let clock = Date.now();
     const statuses: Record<string, string> = { "p-read": "read", "p-sent": "sent", "p-failed": "failed" };
     const ids: Record<string, number> = {};
@@ -234,7 +228,7 @@ describe("the status poller", () => {
   });
 
   it("never asks more than its bound in any minute, however many messages wait", async () => {
-    const db = await database();
+    const db = await testDatabase();
     let clock = Date.now();
     for (let index = 0; index < 50; index += 1)
       await enqueuedSend(db, `bulk-${index}`, { nextPollAt: new Date(clock) });
@@ -259,7 +253,7 @@ describe("the status poller", () => {
   });
 
   it("asks from one instance at a time, never twice about a message, and fails over when the leader stops", async () => {
-    const db = await database();
+    const db = await testDatabase();
     let clock = Date.now();
     for (let index = 0; index < 10; index += 1)
       await enqueuedSend(db, `shared-${index}`, { nextPollAt: new Date(clock) });
@@ -291,7 +285,7 @@ describe("the status poller", () => {
   });
 
   it("pauses everything after a 429 and skips messages older than a day", async () => {
-    const db = await database();
+    const db = await testDatabase();
     let clock = Date.now();
     await enqueuedSend(db, "old", {
       createdAt: new Date(clock - 25 * 3600_000),

@@ -1,17 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 /** The send action is a public endpoint: whatever is posted to it gets a typed answer, and bad input stays here. */
 async function setup() {
-  const handle = openTestDatabase();
-  await handle.ready;
+  const db = await testDatabase();
   let calls = 0;
   const deps: SendDependencies = {
-    db: handle.db,
+    db: db,
     client: createCallbellClient({
       baseUrl: "https://api.example/v1",
       token: "t",

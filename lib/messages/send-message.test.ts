@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { openTestDatabase } from "@/lib/db/testing";
+import { testDatabase } from "@/lib/db/testing";
 import { listSends } from "@/lib/db/queries";
 import { emptyComposeForm } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
 async function setup(respond: () => Promise<Response>) {
   const sent: unknown[] = [];
-  const handle = openTestDatabase();
-  await handle.ready;
+  const db = await testDatabase();
   let calls = 0;
   const client = createCallbellClient({
     baseUrl: "https://api.example/v1",
@@ -22,7 +21,7 @@ async function setup(respond: () => Promise<Response>) {
     sleep: async () => {},
   });
   const deps: SendDependencies = {
-    db: handle.db,
+    db: db,
     client,
     loadTemplates: async () => [],
     waitForInFlightMs: 2000,
