@@ -1,7 +1,10 @@
 // The history with 100,000 sends: a filtered page's p95 (budget 50 ms) and the CSV export of every row (budget 5 s,
-// server memory growth under 100 MB). Run by `npm run bench` after `npm run build`; prints one JSON object.
+// server memory growth under 100 MB). Run by `npm run bench` after `npm run build`; prints one JSON object. On the
+// embedded SQLite database, or with BENCH_POSTGRES_URL=postgres://user:password@host:port on a PostgreSQL database of
+// its own there (bellhop_bench_history, dropped and created).
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
+import pg from "pg";
 import {
   launchChromium,
   percentile,
@@ -21,18 +24,64 @@ const WARM_UP = 10;
 const PORT = 3190;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = "data/bench-history.db";
+const POSTGRES = process.env.BENCH_POSTGRES_URL?.replace(/\/+$/, "");
+const PG_URL = POSTGRES && `${POSTGRES}/bellhop_bench_history`;
 
 async function startServer() {
-  removeDatabase(DB_FILE);
-  const server = startBellhop({ port: PORT, databaseFile: DB_FILE });
+  let env = {};
+  if (PG_URL) {
+    const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+    await admin.connect();
+    await admin.query("set client_min_messages = warning");
+    await admin.query("drop database if exists bellhop_bench_history with (force)");
+    await admin.query("create database bellhop_bench_history");
+    await admin.end();
+    env = { DATABASE_URL: PG_URL, BELLHOP_SECRET: "bench-secret-shared-by-every-instance-0123456789" };
+  } else {
+    removeDatabase(DB_FILE);
+  }
+  const server = startBellhop({ port: PORT, databaseFile: DB_FILE, env });
   await waitFor(`${BASE}/api/health`);
   return server;
 }
 
+/** Writes rows into the server's database, SQLite or PostgreSQL, in one batch (`?` placeholders, times in ms). */
+async function openSeeder() {
+  if (!PG_URL) {
+    const db = createClient({ url: `file:./${DB_FILE}` });
+    await db.execute("PRAGMA busy_timeout = 5000");
+    return {
+      batch: (statements) => db.batch(statements, "write"),
+      first: async (sql) => (await db.execute(sql)).rows[0],
+      close: () => db.close(),
+    };
+  }
+  const db = new pg.Client({ connectionString: PG_URL });
+  await db.connect();
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    async batch(statements) {
+      await db.query("begin");
+      for (const { sql, args } of statements) {
+        // Times are milliseconds in SQLite; PostgreSQL keeps timestamptz.
+        await db.query(
+          numbered(sql),
+          args.map((arg, index) => (index === 1 || index === 2 ? new Date(arg) : arg)),
+        );
+      }
+      await db.query("commit");
+    },
+    first: async (sql) => (await db.query(sql)).rows[0],
+    close: () => db.end(),
+  };
+}
+
 /** 100,000 sends over 90 days: every status, type, 6 templates, 3 channels, 5 senders. */
 async function seed() {
-  const db = createClient({ url: `file:./${DB_FILE}` });
-  await db.execute("PRAGMA busy_timeout = 5000");
+  const db = await openSeeder();
   const statuses = [
     "read",
     "read",
@@ -99,15 +148,13 @@ async function seed() {
         ],
       });
     }
-    await db.batch(statements, "write");
+    await db.batch(statements);
   }
   const seconds = (performance.now() - started) / 1000;
-  const [{ uuid }] = (
-    await db.execute(
-      "select callbell_uuid as uuid from sends where callbell_uuid is not null limit 1 offset 5000",
-    )
-  ).rows;
-  db.close();
+  const { uuid } = await db.first(
+    "select callbell_uuid as uuid from sends where callbell_uuid is not null order by id limit 1 offset 5000",
+  );
+  await db.close();
   return { seconds, uuid };
 }
 
@@ -178,6 +225,7 @@ async function main() {
     const exportSeconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const result = {
+      database: PG_URL ? "postgres" : "sqlite",
       rows: ROWS,
       samplesPerView: SAMPLES,
       warmUpPerView: WARM_UP,

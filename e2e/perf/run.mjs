@@ -9,6 +9,13 @@ const BENCHES = [
   { name: "pageWeight", file: "e2e/perf/page-weight.bench.mjs" },
   { name: "lighthouse", file: "e2e/perf/lighthouse.bench.mjs" },
   { name: "history", file: "e2e/perf/history.bench.mjs" },
+  // The same on PostgreSQL (started, or installed, by e2e/scripts/postgres.sh).
+  {
+    name: "historyPostgres",
+    file: "e2e/perf/history.bench.mjs",
+    before: ["bash", ["e2e/scripts/postgres.sh"]],
+    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+  },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
 ];
@@ -17,9 +24,11 @@ const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/packa
 const results = {};
 for (const bench of BENCHES) {
   console.log(`bench: ${bench.name}…`);
+  if (bench.before) execFileSync(bench.before[0], bench.before[1], { stdio: "inherit" });
   const output = execFileSync(process.execPath, [bench.file], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...bench.env },
   });
   results[bench.name] = JSON.parse(output.slice(output.indexOf("{")));
 }
@@ -133,6 +142,24 @@ ${sd.sends.directSeconds} s).
 **Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
 (+${sd.memory.growthMb} MB).
 `;
-const all = report + weightReport + lighthouseReport + broadcastReport + sendReport;
+const hp = results.historyPostgres;
+const postgresReport = `
+## History on PostgreSQL (issue 8)
+
+The same ${hp.rows.toLocaleString("en")} sends and views, with Bellhop on PostgreSQL (Debian's 15, same machine), seeded in ${hp.seedSeconds} s.
+A filtered page: worst p95 **${hp.historyPageWorstP95Ms} ms** (budget 50 ms: ${yes(hp.budgets["history page p95 ≤ 50 ms"])}); counts per
+status: worst p95 **${hp.statusCountsWorstP95Ms} ms**; CSV export of every row: **${hp.export.seconds} s**, +${hp.export.serverRssGrowthMb} MB
+(budgets: ${yes(hp.budgets["export ≤ 5 s"])}, ${yes(hp.budgets["export memory growth < 100 MB"])}).
+
+| view | page p50 ms | page p95 ms | counts p50 ms | counts p95 ms |
+| --- | --- | --- | --- | --- |
+${Object.entries(hp.historyPage)
+  .map(
+    ([name, t]) =>
+      `| ${name} | ${t.p50} | ${t.p95} | ${hp.statusCounts[name]?.p50 ?? "–"} | ${hp.statusCounts[name]?.p95 ?? "–"} |`,
+  )
+  .join("\n")}
+`;
+const all = report + postgresReport + weightReport + lighthouseReport + broadcastReport + sendReport;
 writeFileSync("e2e/perf/REPORT.md", all);
 console.log(all);
