@@ -29,7 +29,7 @@ const CATCH_UP_MS = 1_000;
 const OTHERS_IN_FLIGHT_MS = 500;
 
 /** The key of a broadcast's shared pace (every instance dispatching it takes its starts from there). */
-export const paceKey = (broadcastId: number) => `broadcast:${broadcastId}`;
+const paceKey = (broadcastId: number) => `broadcast:${broadcastId}`;
 
 export type DispatchDependencies = {
   db: () => Promise<Database>;

@@ -8,7 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
-import { DIALECT, dialectOf, type Dialect } from "./dialect";
+import { DIALECT, dialectOf } from "./dialect";
 import * as pgSchema from "./schema.pg";
 import * as sqliteSchema from "./schema.sqlite";
 
@@ -20,10 +20,8 @@ export type Database = LibSQLDatabase<typeof sqliteSchema>;
 
 export type DatabaseHandle = {
   db: Database;
-  dialect: Dialect;
   /** Resolves once the migrations have run. */
   ready: Promise<void>;
-  close: () => Promise<void>;
 };
 
 // Next loads server modules more than once; one connection (pool) per process lives on globalThis.
@@ -64,7 +62,7 @@ function openSqlite(url: string): DatabaseHandle {
     }
     await migrateLibsql(db, { migrationsFolder: MIGRATIONS_FOLDER });
   })();
-  return { db, dialect: "sqlite", ready, close: async () => client.close() };
+  return { db, ready };
 }
 
 function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
@@ -91,7 +89,7 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
       lock.release();
     }
   })();
-  return { db: db as unknown as Database, dialect: "postgres", ready, close: () => pool.end() };
+  return { db: db as unknown as Database, ready };
 }
 
 /** The process's database, migrated before the first query. */

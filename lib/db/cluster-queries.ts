@@ -21,12 +21,12 @@ export function instanceId(): string {
 /** How long an instance counts as alive after its last heartbeat; it renews every few seconds. */
 export const INSTANCE_LEASE_MS = 20_000;
 
-export const instanceLeaseName = (instance: string) => `instance:${instance}`;
+const INSTANCE_LEASE_PREFIX = "instance:";
+export const instanceLeaseName = (instance: string) => `${INSTANCE_LEASE_PREFIX}${instance}`;
 
 /**
  * Takes the lease `name` for `holder` until `now + ttlMs`, or renews it, unless another holder has it and it has not
- * expired. One statement, so two instances asking at once cannot both get it. Returns whether `holder` now holds it
- * and who held it before (null: nobody, or it had expired).
+ * expired. One statement, so two instances asking at once cannot both get it. True when `holder` now holds it.
  */
 export async function acquireLease(
   db: Database,
@@ -34,11 +34,7 @@ export async function acquireLease(
   holder: string,
   ttlMs: number,
   now = Date.now(),
-): Promise<{ held: boolean; previous: string | null }> {
-  const [before] = await db
-    .select({ holder: leases.holder, expiresAt: leases.expiresAt })
-    .from(leases)
-    .where(eq(leases.name, name));
+): Promise<boolean> {
   const rows = await db
     .insert(leases)
     .values({ name, holder, expiresAt: now + ttlMs })
@@ -48,10 +44,7 @@ export async function acquireLease(
       setWhere: or(eq(leases.holder, holder), lte(leases.expiresAt, now)),
     })
     .returning({ holder: leases.holder });
-  return {
-    held: rows.length > 0,
-    previous: before && before.expiresAt > now && before.holder !== holder ? before.holder : null,
-  };
+  return rows.length > 0;
 }
 
 export async function releaseLease(db: Database, name: string, holder: string) {
@@ -73,7 +66,7 @@ export function claimerIsGone(claimedBy: unknown, instance: string, now: number)
     ? sql`(${claimedBy} is null or ${claimedBy} <> ${instance})`
     : sql`(${claimedBy} is null or (${claimedBy} <> ${instance} and not exists (
         select 1 from ${leases}
-        where ${leases.name} = 'instance:' || ${claimedBy} and ${leases.expiresAt} > ${now})))`;
+        where ${leases.name} = ${INSTANCE_LEASE_PREFIX} || ${claimedBy} and ${leases.expiresAt} > ${now})))`;
 }
 
 /**
@@ -103,10 +96,6 @@ export async function takePace(
   if (taken.length > 0) return 0;
   const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
   return row ? Math.max(1, row.nextAt - now) : 0;
-}
-
-export async function deletePace(db: Database, key: string) {
-  await db.delete(paces).where(eq(paces.key, key));
 }
 
 /** Failed sign-ins for `key` since `since`: how many, and when the last was. */

@@ -264,7 +264,7 @@ describe("the status poller", () => {
         client: async () => client,
         perMinute: 600,
         now: () => clock,
-        lead: async () => (await acquireLease(db, "poller", name, POLLER_LEASE_MS, clock)).held,
+        lead: () => acquireLease(db, "poller", name, POLLER_LEASE_MS, clock),
       });
     const [first, second] = [instance("first"), instance("second")];
     const results = await Promise.all([first.tick(), second.tick()]);

@@ -135,7 +135,7 @@ export function startStatusPoller(deps: PollerDependencies, everyMs = 2_000) {
   if (globalForPoller.bellhopPoller) return;
   const lead = async () => {
     const me = instanceId();
-    return (await acquireLease(await deps.db(), "poller", me, POLLER_LEASE_MS)).held;
+    return acquireLease(await deps.db(), "poller", me, POLLER_LEASE_MS);
   };
   const poller = createStatusPoller({ lead, ...deps });
   globalForPoller.bellhopPoller = setInterval(() => {
