@@ -68,7 +68,7 @@ test("unknown windows block nothing: no contact, a failed lookup, another platfo
   const panel = page.getByRole("region", { name: "Conversation window" });
   await compose.field("Recipient").fill(uniquePhone());
   await expect(panel).toContainText(
-    "Unknown: the window is unknown because this number is not a Callbell contact yet",
+    "Unknown: the window is unknown because this customer is not a Callbell contact yet",
   );
   await expect(panel).toHaveAttribute("data-window-state", "unknown");
   await compose.field("Recipient").fill(FAILING);

@@ -13,7 +13,12 @@ const client = createCallbellClient({
 
 describe("the sandbox's contacts", () => {
   it("has a customer whose window is open", async () => {
-    const result = await lookupContact(client, SANDBOX_CONTACT_RECIPIENTS.windowOpen, undefined, Date.now());
+    const result = await lookupContact(
+      client,
+      { phone: SANDBOX_CONTACT_RECIPIENTS.windowOpen },
+      undefined,
+      Date.now(),
+    );
     expect(result).toMatchObject({
       kind: "found",
       contact: { name: "Olivia Open" },
@@ -23,7 +28,12 @@ describe("the sandbox's contacts", () => {
 
   it("has a customer whose window closed a day ago", async () => {
     const now = Date.now();
-    const result = await lookupContact(client, SANDBOX_CONTACT_RECIPIENTS.windowClosed, undefined, now);
+    const result = await lookupContact(
+      client,
+      { phone: SANDBOX_CONTACT_RECIPIENTS.windowClosed },
+      undefined,
+      now,
+    );
     expect(result).toMatchObject({ kind: "found", window: { state: "closed" } });
     const closedAt =
       result.kind === "found" && result.window.state === "closed" ? result.window.closedAt : null;
@@ -31,6 +41,8 @@ describe("the sandbox's contacts", () => {
   });
 
   it("knows no other number", async () => {
-    expect(await lookupContact(client, "+31612345678", undefined, Date.now())).toEqual({ kind: "not-found" });
+    expect(await lookupContact(client, { phone: "+31612345678" }, undefined, Date.now())).toEqual({
+      kind: "not-found",
+    });
   });
 });
