@@ -157,7 +157,7 @@ export function sandboxStatusPayload(message: SandboxMessage, status: string) {
   };
 }
 
-// The status webhooks below still use this older payload; their owner moves them to sandboxStatusPayload.
+// Only the status webhooks below (owned by the webhook work) still send this older payload; GET uses sandboxStatusPayload.
 function statusPayload(status: string) {
   return status === "failed"
     ? {
