@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useController, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -24,7 +24,10 @@ export function RecipientSection({
   /** Reads the channels from Callbell again (after a failed read). */
   onRetryChannels: () => Promise<void>;
 }) {
-  const { register, setValue, getValues } = useFormContext<ComposeFormValues>();
+  const { register, setValue, getValues, control } = useFormContext<ComposeFormValues>();
+  // Controlled, unlike the other fields: its options change with the platform, and an uncontrolled select would show
+  // the first new option while the form holds the platform's main channel.
+  const { field: channelField } = useController({ control, name: "channelUuid" });
   const [platform, to] = useWatch<ComposeFormValues, ["platform", "to"]>({ name: ["platform", "to"] });
   const platformError = useFieldError("platform");
   const channelError = useFieldError("channelUuid");
@@ -85,7 +88,7 @@ export function RecipientSection({
         <FieldLabel htmlFor={controlId("channelUuid")}>Channel</FieldLabel>
         <NativeSelect
           {...fieldAria(controlId("channelUuid"), channelError, Boolean(unavailable))}
-          {...register("channelUuid")}
+          {...channelField}
         >
           {offered && offered.length > 0 ? (
             offered.map((channel) => (

@@ -22,7 +22,12 @@ export async function cachedContactLookup(
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.value;
   if (cache.size > 5_000) cache.clear();
-  const value = lookupContact(connection.client, recipient, channelUuid, now);
+  const value = lookupContact(connection.client, recipient, channelUuid, now).then((result) =>
+    // The simulator's contacts link to an inbox that does not exist: offer no link there.
+    result.kind === "found" && connection.state.mode === "sandbox"
+      ? { ...result, contact: { ...result.contact, conversationHref: null } }
+      : result,
+  );
   cache.set(key, { expires: now + CACHE_TTL_MS, value });
   void value.then((result) => {
     if (result.kind === "failed") cache.delete(key);

@@ -45,4 +45,27 @@ describe("the sandbox's contacts", () => {
       kind: "not-found",
     });
   });
+
+  it("finds a busy customer's last message on page 2, although the answers carry no meta", async () => {
+    const now = Date.now();
+    const result = await lookupContact(client, { phone: SANDBOX_CONTACT_RECIPIENTS.busy }, undefined, now);
+    expect(result).toMatchObject({ kind: "found", window: { state: "open" } });
+    const last =
+      result.kind === "found" && result.window.state === "open" ? result.window.lastReceivedAt : "";
+    expect(Math.round((now - Date.parse(last)) / 3_600_000)).toBe(5);
+  });
+
+  it("finds a customer known only by a BSUID", async () => {
+    const result = await lookupContact(
+      client,
+      { bsuid: SANDBOX_CONTACT_RECIPIENTS.bsuid },
+      undefined,
+      Date.now(),
+    );
+    expect(result).toMatchObject({
+      kind: "found",
+      contact: { bsuid: SANDBOX_CONTACT_RECIPIENTS.bsuid, phone: "" },
+      window: { state: "open" },
+    });
+  });
 });
