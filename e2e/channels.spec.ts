@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage, onlySendTo, uniquePhone } from "./support";
+import { ComposePage, onlySendTo, stub, uniquePhone } from "./support";
 
 // The stub is a multi-platform account: two active WhatsApp numbers (and a discarded one), two Instagram channels
 // whose main is listed second, one Messenger page and one Telegram bot.
@@ -16,7 +16,7 @@ const PLATFORMS = [
 ] as const;
 
 for (const platform of PLATFORMS) {
-  test(`a ${platform.label} send goes out on a ${platform.label} channel, its main one unless chosen`, async ({
+  test(`a send on ${platform.label} goes out on a channel of ${platform.label}, its main one by default`, async ({
     page,
   }) => {
     const compose = new ComposePage(page);
@@ -51,7 +51,7 @@ test("switching platform and back keeps each platform's channels apart", async (
   expect(await compose.previewedBody()).toMatchObject({ from: "whatsapp", channel_uuid: "chan-main" });
 });
 
-test("on Instagram and Telegram nothing is polled: the history says the platform reports no status", async ({
+test("off WhatsApp, the history says the platform reports no delivery status instead of a stuck enqueued", async ({
   page,
 }) => {
   const compose = new ComposePage(page);
@@ -121,4 +121,75 @@ test("a typo in a BSUID is caught next to the field", async ({ page }) => {
   await compose.send();
   await expect(compose.field("Recipient")).toHaveAttribute("aria-invalid", "true");
   await expect(compose.field("Recipient")).toHaveAccessibleDescription(/letters, digits, dots/);
+});
+
+test("Send again goes out on the earlier send's platform and channel", async ({ page }) => {
+  const compose = new ComposePage(page);
+  const to = `ig-user-${Date.now()}`;
+  await compose.open();
+  await compose.field("Platform").selectOption({ label: "Instagram" });
+  await compose.field("Channel").selectOption({ label: "Instagram outlet" });
+  await compose.field("Recipient").fill(to);
+  await compose.field("Message").fill("Once more");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+
+  await page.goto(`/history?q=${to}`);
+  await page.getByRole("row").filter({ hasText: to }).getByRole("link", { name: "Send again" }).click();
+  await expect(compose.field("Platform")).toHaveValue("instagram");
+  await expect(compose.field("Channel")).toHaveValue("chan-ig-outlet");
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  await expect.poll(async () => (await stub.sendsTo(to)).length).toBe(2);
+  for (const request of await stub.sendsTo(to)) {
+    expect(request.body).toEqual({
+      to,
+      from: "instagram",
+      type: "text",
+      content: { text: "Once more" },
+      channel_uuid: "chan-ig-outlet",
+    });
+  }
+});
+
+test("a broadcast and its test send go out on the WhatsApp channel chosen, to phone numbers and BSUIDs", async ({
+  page,
+}) => {
+  const [phone, testPhone] = [uniquePhone(), uniquePhone()];
+  const bsuid = `US.${Date.now()}`;
+  await page.goto("/broadcasts/new");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  const channel = page.getByLabel("Channel", { exact: true });
+  await expect(channel.locator("option")).toHaveText(["Support line (main)", "Sales line"]);
+  await expect(channel).toHaveValue("chan-main");
+  await channel.selectOption({ label: "Sales line" });
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(["recipient,name", `${phone},Kim`, `${bsuid},Lee`].join("\n"));
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipient(s) ready");
+
+  await page.getByLabel("Test phone number").fill(testPhone);
+  await page.getByRole("button", { name: "Send test" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Test sent" })).toContainText("Message enqueued");
+  expect((await onlySendTo(testPhone)).body).toMatchObject({
+    to: testPhone,
+    from: "whatsapp",
+    template_uuid: "tpl-one-var",
+    channel_uuid: "chan-sales",
+  });
+
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await page.getByRole("button", { name: "Start broadcast" }).click();
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  const common = { from: "whatsapp", type: "text", template_uuid: "tpl-one-var", optin_contact: true };
+  expect((await onlySendTo(phone)).body).toMatchObject({
+    to: phone,
+    ...common,
+    content: { text: "Kim" },
+    channel_uuid: "chan-sales",
+  });
+  const toBsuid = (await onlySendTo(bsuid)).body;
+  expect(toBsuid).toMatchObject({ bsuid, ...common, content: { text: "Lee" }, channel_uuid: "chan-sales" });
+  expect(toBsuid).not.toHaveProperty("to");
 });
