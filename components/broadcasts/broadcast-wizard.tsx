@@ -220,7 +220,7 @@ export function BroadcastWizard({
             The templates could not be read from Callbell: {templatesError}
           </p>
         )}
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid items-start gap-4 sm:grid-cols-3">
           <Field>
             <FieldLabel htmlFor="bw-template">Template</FieldLabel>
             <NativeSelect
@@ -288,8 +288,9 @@ export function BroadcastWizard({
           2. Recipients
         </h2>
         <p className="text-sm text-muted-foreground">
-          A header row, then one row per customer: the phone number with its country code, one column per
-          template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL column for a media-header template.
+          A header row, then one row per customer: the phone number with its country code (or the customerthe
+          phone number with its country code, one column perapos;s BSUID), one column per template value (
+          {"{{1}}"}, {"{{2}}"}, …), and a media URL column for a media-header template.
         </p>
         <Field>
           <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
