@@ -288,9 +288,9 @@ export function BroadcastWizard({
           2. Recipients
         </h2>
         <p className="text-sm text-muted-foreground">
-          A header row, then one row per customer: the phone number with its country code (or the customerthe
-          phone number with its country code, one column perapos;s BSUID), one column per template value (
-          {"{{1}}"}, {"{{2}}"}, …), and a media URL column for a media-header template.
+          A header row, then one row per customer: the phone number with its country code (or the
+          customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
+          column for a media-header template.
         </p>
         <Field>
           <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
