@@ -70,13 +70,15 @@ test("filters live in the URL, count per status, and the export holds every matc
     .replace(/^\ufeff/, "")
     .trim()
     .split("\r\n");
-  expect(lines[0]).toBe("time,sender,recipient,platform,type,template,variables,uuid,status,reason");
+  expect(lines[0]).toBe(
+    "time,sender,recipient,platform,type,template,variables,uuid,status,reason,recipient_type",
+  );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(
     `admin@bellhop.test,${recipients[2]},whatsapp,template,Order ready,"'=SUM(1) ""Jo"", friend"`,
   );
   expect(lines[3]).toContain(`${recipients[0]},whatsapp,text,,,`);
-  expect(lines[3]).toMatch(/,enqueued,$/);
+  expect(lines[3]).toMatch(/,enqueued,,phone$/);
 });
 
 test("a sender filter and a date range narrow the history", async ({ page }) => {

@@ -22,7 +22,7 @@ test("without Callbell, the pickers take a typed email and the form says what is
   await expect(page.getByText("Templates could not be loaded from Callbell")).toBeVisible();
 });
 
-test("without the template list, a template is sent by its uuid with rows added by hand", async ({
+test("without the template list, a template is composed by its uuid with rows added by hand, and kept while no channel can be read", async ({
   page,
 }) => {
   const compose = new ComposePage(page);
@@ -48,7 +48,17 @@ test("without the template list, a template is sent by its uuid with rows added 
     template_uuid: "tpl-by-hand",
     optin_contact: true,
   });
-  // The server accepts it and tries Callbell, which is not there.
+  // Callbell requires a channel, and the channels could not be read: nothing leaves, and the message is kept.
+  await expect(compose.field("Channel")).toHaveAccessibleDescription(
+    /WhatsApp channels could not be read from Callbell.*your message is kept/,
+  );
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeEnabled();
   await compose.send();
-  await expect(compose.alert()).toContainText("could not be reached");
+  await expect(compose.field("Channel")).toHaveAttribute("aria-invalid", "true");
+  await expect(compose.field("Channel")).toHaveAccessibleDescription(/cannot name its channel: try again/);
+  await page.reload();
+  await compose.ready();
+  await expect(compose.field("Variable 1")).toHaveValue("second");
+  await expect(compose.field("Template")).toHaveValue("tpl-by-hand");
 });

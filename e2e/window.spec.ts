@@ -68,7 +68,7 @@ test("unknown windows block nothing: no contact, a failed lookup, another platfo
   const panel = page.getByRole("region", { name: "Conversation window" });
   await compose.field("Recipient").fill(uniquePhone());
   await expect(panel).toContainText(
-    "Unknown: the window is unknown because this number is not a Callbell contact yet",
+    "Unknown: the window is unknown because this customer is not a Callbell contact yet",
   );
   await expect(panel).toHaveAttribute("data-window-state", "unknown");
   await compose.field("Recipient").fill(FAILING);
@@ -89,7 +89,7 @@ test("lookups wait for the agent to stop typing and are remembered", async ({ pa
   const lookups: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("/api/contacts/lookup"))
-      lookups.push(new URL(request.url()).searchParams.get("phone")!);
+      lookups.push(new URL(request.url()).searchParams.get("recipient")!);
   });
   // Every prefix from "+31600000" on is a valid number: without the pause, each would be looked up.
   await compose.field("Recipient").pressSequentially("+31 6 0000 0100", { delay: 40 });

@@ -6,9 +6,9 @@ import { currentUser } from "@/lib/auth/session";
 import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { loadTemplates } from "@/lib/messages/account-data";
+import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { emptyComposeForm } from "@/lib/messages/compose-form";
-import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { normalizeRecipient, recipientProblem } from "@/lib/messages/recipient";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 
 const testSchema = z.object({
@@ -32,9 +32,10 @@ export async function sendTestAction(input: unknown): Promise<TestSendResult> {
   const parsed = testSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Choose a template and give the list first." };
   const test = parsed.data;
-  const phone = normalizePhone(test.phone);
-  if (!isValidPhone(phone))
-    return { ok: false, message: "Enter the test number with its country code (+31 6…)" };
+  if (recipientProblem("whatsapp", test.phone)) {
+    return { ok: false, message: "Enter the test number with its country code (+31 6…), or a BSUID" };
+  }
+  const phone = normalizeRecipient("whatsapp", test.phone);
   const form = emptyComposeForm(`test-${randomUUID()}`);
   const result = await sendComposedMessage(
     {
@@ -53,6 +54,7 @@ export async function sendTestAction(input: unknown): Promise<TestSendResult> {
       db: await getDb(),
       client: await getCallbellClient(),
       loadTemplates,
+      loadChannels,
       waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
       sender: { id: user.id, email: user.email },
     },

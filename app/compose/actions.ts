@@ -5,8 +5,14 @@ import { getCallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
 import { firstPollDelayMs } from "@/lib/delivery/poller";
 import { getEnv } from "@/lib/env";
-import { loadTemplates, refreshTemplates } from "@/lib/messages/account-data";
+import {
+  loadChannels,
+  loadTemplates,
+  refreshAccountChannels,
+  refreshTemplates,
+} from "@/lib/messages/account-data";
 import type { RefreshTemplatesResult } from "@/lib/messages/account-options";
+import type { AccountChannels } from "@/lib/messages/channels";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 
@@ -25,6 +31,7 @@ export async function sendMessageAction(values: unknown): Promise<SendResult> {
     db: await getDb(),
     client: await getCallbellClient(),
     loadTemplates,
+    loadChannels,
     waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
     sender: { id: user.id, email: user.email },
     firstPollDelayMs: firstPollDelayMs(Boolean(getEnv().CALLBELL_WEBHOOK_SECRET)),
@@ -39,4 +46,10 @@ export async function refreshTemplatesAction(): Promise<RefreshTemplatesResult> 
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : "unknown error" };
   }
+}
+
+/** `Try again` beside the channels: reads every platform's channels from Callbell now. */
+export async function refreshChannelsAction(): Promise<AccountChannels | null> {
+  if (!(await currentUser())) return null;
+  return refreshAccountChannels();
 }

@@ -5,7 +5,7 @@ import { getCallbellConnection } from "@/lib/callbell";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { loadSendAgain } from "@/lib/messages/send-again";
-import { refreshTemplatesAction, sendMessageAction } from "./actions";
+import { refreshChannelsAction, refreshTemplatesAction, sendMessageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Compose" };
 
@@ -38,6 +38,7 @@ export default async function ComposePage({
         prefill={prefill}
         sendAction={sendMessageAction}
         refreshTemplatesAction={refreshTemplatesAction}
+        refreshChannelsAction={refreshChannelsAction}
         apiUrl={state.mode === "sandbox" ? null : env.CALLBELL_API_URL}
       />
     </div>

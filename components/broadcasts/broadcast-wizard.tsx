@@ -19,6 +19,7 @@ import {
   type Recipient,
 } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
+import { defaultChannel } from "@/lib/messages/channels";
 import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { messagePreview } from "@/lib/messages/message-preview";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
@@ -37,7 +38,9 @@ export type WizardInitial = {
 type Props = {
   templates: TemplateSummary[] | null;
   templatesError: string | null;
+  /** The account's active WhatsApp channels (templates are WhatsApp's), or null when they could not be read. */
   channels: ChannelSummary[] | null;
+  channelsError: string | null;
   initial: WizardInitial | null;
   sendTest: (input: unknown) => Promise<TestSendResult>;
 };
@@ -60,12 +63,22 @@ function previewFor(template: TemplateSummary, recipient: Recipient, fixedMediaU
  * The broadcast wizard: template and channel, the recipients (a CSV file or pasted rows, parsed and checked in a
  * worker), the columns, the report, a preview of the first messages, a test send, and the confirmation.
  */
-export function BroadcastWizard({ templates, templatesError, channels, initial, sendTest }: Props) {
+export function BroadcastWizard({
+  templates,
+  templatesError,
+  channels,
+  channelsError,
+  initial,
+  sendTest,
+}: Props) {
   const router = useRouter();
   const approved = useMemo(() => (templates ?? []).filter(isSendableTemplate), [templates]);
   const [templateUuid, setTemplateUuid] = useState(initial?.templateUuid ?? "");
-  const [channelUuid, setChannelUuid] = useState(
-    initial?.channelUuid ?? channels?.find((channel) => channel.main)?.uuid ?? "",
+  // A retried broadcast keeps its channel while the account still has it; else the main WhatsApp channel.
+  const [channelUuid, setChannelUuid] = useState(() =>
+    channels?.some((channel) => channel.uuid === initial?.channelUuid)
+      ? initial!.channelUuid
+      : (defaultChannel(channels)?.uuid ?? ""),
   );
   const [rate, setRate] = useState("10");
   const [pasted, setPasted] = useState(initial?.csv ?? "");
@@ -227,17 +240,26 @@ export function BroadcastWizard({ templates, templatesError, channels, initial, 
           <Field>
             <FieldLabel htmlFor="bw-channel">Channel</FieldLabel>
             <NativeSelect
-              id="bw-channel"
+              {...fieldAria("bw-channel", startError?.fields.channelUuid, !channels?.length)}
               value={channelUuid}
               onChange={(event) => setChannelUuid(event.target.value)}
             >
-              {channels === null && <option value="">The main channel (channels could not be read)</option>}
+              {!channels?.length && <option value="">No channel available</option>}
               {(channels ?? []).map((channel) => (
                 <option key={channel.uuid} value={channel.uuid}>
                   {channel.title}
+                  {channel.main ? " (main)" : ""}
                 </option>
               ))}
             </NativeSelect>
+            {!channels?.length && (
+              <FieldDescription id="bw-channel-description" tone="warning">
+                {channels === null
+                  ? `The WhatsApp channels could not be read from Callbell (${channelsError ?? "unknown error"}): reload the page to try again.`
+                  : "This Callbell account has no active WhatsApp channel, so no template can be sent."}
+              </FieldDescription>
+            )}
+            <FieldError id="bw-channel-error">{startError?.fields.channelUuid}</FieldError>
           </Field>
           <Field>
             <FieldLabel htmlFor="bw-rate">Sends per second</FieldLabel>

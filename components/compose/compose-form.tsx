@@ -4,8 +4,10 @@ import { useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
+import { channelFor, channelsOf, type AccountChannels } from "@/lib/messages/channels";
 import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
+import { PLATFORM_VALUES } from "@/lib/messages/options";
 import type { SendAgainPrefill } from "@/lib/messages/send-again";
 import type { SendResult } from "@/lib/messages/send-result";
 import type { ComposePath } from "./form-field";
@@ -25,12 +27,14 @@ import { clearDraft, DraftFieldset } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
 export type RefreshTemplatesAction = () => Promise<RefreshTemplatesResult>;
+export type RefreshChannelsAction = () => Promise<AccountChannels | null>;
 
 export function ComposeForm({
   account,
   prefill,
   sendAction,
   refreshTemplatesAction,
+  refreshChannelsAction,
   apiUrl,
 }: {
   account: ComposeAccountData;
@@ -38,14 +42,15 @@ export function ComposeForm({
   prefill: SendAgainPrefill | null;
   sendAction: SendMessageAction;
   refreshTemplatesAction: RefreshTemplatesAction;
+  refreshChannelsAction: RefreshChannelsAction;
   /** Callbell's base URL for the curl preview, or null in sandbox mode. */
   apiUrl: string | null;
 }) {
-  const mainChannel = account.channels?.find((c) => c.main) ?? account.channels?.[0];
-  const freshForm = () => ({
-    ...emptyComposeForm(newIdempotencyKey()),
-    channelUuid: mainChannel?.uuid ?? "",
-  });
+  const [channels, setChannels] = useState(account.channels);
+  const freshForm = () => {
+    const empty = emptyComposeForm(newIdempotencyKey());
+    return { ...empty, channelUuid: channelFor(channels, empty.platform, "") };
+  };
 
   const [templateList, setTemplateList] = useState({
     templates: account.templates,
@@ -66,7 +71,14 @@ export function ComposeForm({
     },
   };
 
-  const resolver = useMemo(() => composeResolver({ templates }), [templates]);
+  const resolver = useMemo(
+    () =>
+      composeResolver({
+        templates,
+        channels: Object.fromEntries(PLATFORM_VALUES.map((p) => [p, channelsOf(channels, p)])),
+      }),
+    [templates, channels],
+  );
   const form = useForm<ComposeFormValues>({
     resolver,
     defaultValues: freshForm(),
@@ -75,13 +87,20 @@ export function ComposeForm({
   });
   const [result, setResult] = useState<SendResult | null>(null);
 
+  // A draft or an earlier send keeps its channel while its platform still offers it; else the platform's default.
   const adaptDraft = (draft: ComposeFormValues) => ({
     ...draft,
-    channelUuid: account.channels?.some((c) => c.uuid === draft.channelUuid)
-      ? draft.channelUuid
-      : (mainChannel?.uuid ?? ""),
+    channelUuid: channelFor(channels, draft.platform, draft.channelUuid),
     idempotencyKey: draft.idempotencyKey || newIdempotencyKey(),
   });
+
+  const retryChannels = async () => {
+    const fresh = await refreshChannelsAction().catch(() => null);
+    if (!fresh) return;
+    setChannels(fresh);
+    const { platform, channelUuid } = form.getValues();
+    form.setValue("channelUuid", channelFor(fresh, platform, channelUuid), { shouldValidate: true });
+  };
 
   const lookup = useContactLookup(form.control);
   // The clock matters only once a contact's window is known.
@@ -160,7 +179,7 @@ export function ComposeForm({
                 message.
               </p>
             )}
-            <RecipientSection channels={account.channels} channelsError={account.channelsError} />
+            <RecipientSection channels={channels} onRetryChannels={retryChannels} />
             <ConversationPanel state={lookup} window={conversationWindow} now={now} />
             <MessageTypePicker windowClosed={windowClosed} />
             <MessageBodySection templateSource={templateSource} />

@@ -41,10 +41,10 @@ export function ConversationPanel({
         <Unknown because="the 24-hour window is a WhatsApp rule, so nothing is checked on this platform" />
       )}
       {state.status === "loading" && (
-        <p className="text-muted-foreground">Unknown yet: looking the number up in Callbell…</p>
+        <p className="text-muted-foreground">Unknown yet: looking the customer up in Callbell…</p>
       )}
       {state.status === "done" && state.result.kind === "not-found" && (
-        <Unknown because="this number is not a Callbell contact yet (a conversation with a new customer starts with a template)" />
+        <Unknown because="this customer is not a Callbell contact yet (a conversation with a new customer starts with a template)" />
       )}
       {state.status === "done" && state.result.kind === "failed" && (
         <Unknown because={`the contact could not be looked up (${state.result.message})`} />
@@ -100,6 +100,7 @@ function Contact({ contact }: { contact: ContactCard }) {
         <span className="font-medium">{contact.name || "Unnamed contact"}</span>{" "}
         <span className="text-muted-foreground">{contact.phone}</span>
       </p>
+      {contact.bsuid && <p className="text-muted-foreground">BSUID {contact.bsuid}</p>}
       {contact.tags.length > 0 && (
         <ul aria-label="Tags" className="flex flex-wrap gap-1">
           {contact.tags.map((tag) => (

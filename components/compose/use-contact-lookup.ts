@@ -5,7 +5,7 @@ import { useWatch, type Control } from "react-hook-form";
 import { windowAt, type ConversationWindow } from "@/lib/contacts/conversation-window";
 import type { ContactLookup } from "@/lib/contacts/types";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
-import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { normalizeRecipient, recipientProblem } from "@/lib/messages/recipient";
 
 /** Wait for the agent to stop typing before asking; keep an answer for a minute. */
 const DEBOUNCE_MS = 400;
@@ -17,12 +17,15 @@ export type ContactLookupState =
   | { status: "loading"; phone: string }
   | { status: "done"; phone: string; result: ContactLookup };
 
-/** Looks the recipient up in Callbell once it is a valid WhatsApp number: debounced, cached, the last one wins. */
+/**
+ * Looks the recipient up in Callbell once it is a valid WhatsApp number or BSUID: debounced, cached, the last one
+ * wins. (`phone` holds the recipient as sent, a BSUID included.)
+ */
 export function useContactLookup(control: Control<ComposeFormValues>): ContactLookupState {
   const [to, platform, channelUuid] = useWatch({ control, name: ["to", "platform", "channelUuid"] });
   const [answers, setAnswers] = useState<Record<string, { at: number; result: ContactLookup }>>({});
-  const phone = normalizePhone(to.trim());
-  const key = platform === "whatsapp" && isValidPhone(phone) ? `${phone}|${channelUuid}` : null;
+  const phone = normalizeRecipient("whatsapp", to);
+  const key = platform === "whatsapp" && !recipientProblem("whatsapp", to) ? `${phone}|${channelUuid}` : null;
   const answer = key ? answers[key] : undefined;
 
   useEffect(() => {
@@ -31,7 +34,7 @@ export function useContactLookup(control: Control<ComposeFormValues>): ContactLo
     const timer = setTimeout(async () => {
       let result: ContactLookup;
       try {
-        const query = new URLSearchParams({ phone, channel: channelUuid });
+        const query = new URLSearchParams({ recipient: phone, channel: channelUuid });
         const response = await fetch(`/api/contacts/lookup?${query}`, { signal: controller.signal });
         result = response.ok
           ? ((await response.json()) as ContactLookup)

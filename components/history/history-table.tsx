@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
 import type { HistoryCounts, HistoryResponse, PreloadedHistory } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
+import { recipientKind } from "@/lib/messages/recipient";
 import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
@@ -181,7 +182,12 @@ export function HistoryTable({
                     </Link>
                   </TableCell>
                   <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">{item.recipient}</TableCell>
+                  <TableCell className="font-mono text-xs">
+                    {recipientKind(item.platform, item.recipient) === "bsuid" && (
+                      <span className="mr-1 font-sans text-muted-foreground">BSUID</span>
+                    )}
+                    {item.recipient}
+                  </TableCell>
                   <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
                   <TableCell>
                     {item.templateTitle ?? "—"}
@@ -196,7 +202,7 @@ export function HistoryTable({
                     )}
                   </TableCell>
                   <TableCell>
-                    <StatusBadge status={item.status} />
+                    <StatusBadge status={item.status} platform={item.platform} />
                     {(item.statusReason ?? item.errorMessage) && (
                       <p className="mt-1 max-w-64 text-xs text-muted-foreground">
                         {item.statusReason ?? item.errorMessage}

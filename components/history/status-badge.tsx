@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { platformLabel } from "@/lib/messages/channels";
 
 const VARIANTS: Record<string, "success" | "warning" | "destructive" | "secondary"> = {
   enqueued: "secondary",
@@ -12,6 +13,19 @@ const VARIANTS: Record<string, "success" | "warning" | "destructive" | "secondar
   failed: "destructive",
 };
 
-export function StatusBadge({ status }: { status: string }) {
-  return <Badge variant={VARIANTS[status] ?? "secondary"}>{status}</Badge>;
+/**
+ * A send's status. Callbell reports delivery statuses for WhatsApp only, so an enqueued message on another platform
+ * says it will not move, rather than look stuck.
+ */
+export function StatusBadge({ status, platform }: { status: string; platform?: string }) {
+  const badge = <Badge variant={VARIANTS[status] ?? "secondary"}>{status}</Badge>;
+  if (status !== "enqueued" || !platform || platform === "whatsapp") return badge;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1">
+      {badge}
+      <span className="text-xs text-muted-foreground">
+        {platformLabel(platform)} reports no delivery status
+      </span>
+    </span>
+  );
 }

@@ -45,9 +45,15 @@ const STUB_TEMPLATES = [
     status: "pending",
   },
 ];
+// A multi-platform account, as most are: each platform has its own main channel, and one WhatsApp number is gone.
 const CHANNELS = [
-  { uuid: "chan-main", title: "Support line", type: "whatsapp", main: true },
-  { uuid: "chan-sales", title: "Sales line", type: "whatsapp", main: false },
+  { uuid: "chan-main", title: "Support line", type: "whatsapp", main: true, discardedAt: false },
+  { uuid: "chan-sales", title: "Sales line", type: "whatsapp", main: false, discardedAt: false },
+  { uuid: "chan-old", title: "Old number", type: "whatsapp", main: false, discardedAt: true },
+  { uuid: "chan-ig-outlet", title: "Instagram outlet", type: "instagram", main: false, discardedAt: false },
+  { uuid: "chan-ig", title: "Instagram shop", type: "instagram", main: true, discardedAt: false },
+  { uuid: "chan-fb", title: "Facebook page", type: "facebook", main: true, discardedAt: false },
+  { uuid: "chan-tg", title: "Telegram bot", type: "telegram", main: true, discardedAt: false },
 ];
 const TEAMS = [
   { uuid: "team-support", name: "Support", default: true, members: 1 },
@@ -58,8 +64,9 @@ const MEMBERS = {
   "team-sales": [{ email: "bo@example.com", name: "Bo", available: true }],
 };
 
-// Contacts by digits: a customer who wrote 2 hours ago (window open), one who wrote 30 hours ago (closed), and a
-// number whose lookup fails. Any other number has no contact.
+// Contacts by digits: a customer who wrote 2 hours ago (window open), one who wrote 30 hours ago (closed), a busy
+// one whose last message is on page 2, and a number whose lookup fails. Any other number has no contact. Each
+// conversation is `[hours ago, status]`, newest first, served 3 to a page without `meta`, as Callbell documents it.
 const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const CONTACTS = {
   31600000100: {
@@ -71,13 +78,42 @@ const CONTACTS = {
       assignedUser: "ana@example.com",
       conversationHref: "https://dashboard.callbell.eu/chat/contact-open",
     },
-    lastReceivedHours: 2,
+    conversation: [
+      [1, "sent"],
+      [2, "received"],
+    ],
   },
   31600000101: {
     contact: { uuid: "contact-closed", name: "Old Customer", phoneNumber: "+31600000101", tags: [] },
-    lastReceivedHours: 30,
+    conversation: [
+      [29, "sent"],
+      [30, "received"],
+    ],
+  },
+  31600000103: {
+    contact: { uuid: "contact-busy", name: "Busy Customer", phoneNumber: "31600000103", tags: [] },
+    conversation: [
+      [1, "sent"],
+      [2, "note"],
+      [3, "sent"],
+      [4, "sent"],
+      [5, "received"],
+    ],
   },
 };
+const BSUID_CONTACTS = {
+  "US.13491208655302741918": {
+    contact: {
+      uuid: "contact-bsuid",
+      name: "Username Customer",
+      phoneNumber: null,
+      bsuid: "US.13491208655302741918",
+      tags: [],
+    },
+    conversation: [[3, "received"]],
+  },
+};
+const MESSAGES_PER_PAGE = 3;
 const FAILING_CONTACT = "31600000102";
 
 const send = (res, status, body, headers = {}) => {
@@ -122,7 +158,12 @@ const server = createServer(async (req, res) => {
     }
     if (path === "/__control/requests") {
       const to = url.searchParams.get("to");
-      return send(res, 200, to ? requests.filter((r) => r.body?.to === to) : requests);
+      // `to` finds a send by its recipient, a BSUID included.
+      return send(
+        res,
+        200,
+        to ? requests.filter((r) => r.body?.to === to || (!r.body?.to && r.body?.bsuid === to)) : requests,
+      );
     }
     return send(res, 404, { error: "unknown control" });
   }
@@ -171,19 +212,43 @@ const server = createServer(async (req, res) => {
         ? send(res, 200, { contact: known.contact })
         : send(res, 404, { error: "Contact not found" });
     }
-    const history = /^\/v1\/contacts\/([^/]+)\/messages$/.exec(path);
-    const owner = history && Object.values(CONTACTS).find((c) => c.contact.uuid === history[1]);
-    if (owner) {
-      return send(
-        res,
-        200,
-        page("messages", [
-          { uuid: "m2", text: "Sure!", createdAt: hoursAgo(owner.lastReceivedHours - 1), status: "sent" },
-          { uuid: "m1", text: "Hi", createdAt: hoursAgo(owner.lastReceivedHours), status: "received" },
-        ]),
-      );
+    const byBsuid = /^\/v1\/contacts\/bsuid\/([^/]+)$/.exec(path);
+    if (byBsuid) {
+      const known = BSUID_CONTACTS[decodeURIComponent(byBsuid[1])];
+      return known
+        ? send(res, 200, { contact: known.contact })
+        : send(res, 404, { error: "Contact not found" });
     }
-    if (path === "/v1/channels") return send(res, 200, page("channels", CHANNELS));
+    const history = /^\/v1\/contacts\/([^/]+)\/messages$/.exec(path);
+    const owner =
+      history &&
+      [...Object.values(CONTACTS), ...Object.values(BSUID_CONTACTS)].find(
+        (c) => c.contact.uuid === history[1],
+      );
+    if (owner) {
+      const start = (Number(url.searchParams.get("page") ?? 1) - 1) * MESSAGES_PER_PAGE;
+      const messages = owner.conversation
+        .slice(start, start + MESSAGES_PER_PAGE)
+        .map(([hours, status], i) => ({
+          ...(status === "note" ? {} : { uuid: `m${start + i}` }),
+          text: status === "received" ? "Hi" : "Sure!",
+          createdAt: hoursAgo(hours),
+          status,
+        }));
+      return send(res, 200, { messages });
+    }
+    if (path === "/v1/channels") {
+      // `type` and `active` filter as Callbell documents them; one page holds them all.
+      const type = url.searchParams.get("type");
+      const active = url.searchParams.get("active");
+      const channels = CHANNELS.filter(
+        (c) =>
+          (!type || c.type === type) &&
+          (active === null || String(!c.discardedAt) === active) &&
+          Number(url.searchParams.get("page") ?? 1) === 1,
+      );
+      return send(res, 200, page("channels", channels));
+    }
     if (path === "/v1/teams") return send(res, 200, page("teams", TEAMS));
     const members = /^\/v1\/teams\/([^/]+)\/members$/.exec(path);
     if (members && MEMBERS[members[1]]) return send(res, 200, page("users", MEMBERS[members[1]]));

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { ChannelSummary } from "@/lib/callbell/types";
 import { createBroadcast } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
@@ -19,7 +20,7 @@ const column = z.number().int().min(-1).max(200);
 export const newBroadcastSchema = z.object({
   name: z.string().trim().max(100).default(""),
   templateUuid: z.string().trim().min(1, "Choose a template"),
-  channelUuid: z.string().trim().max(100).default(""),
+  channelUuid: z.string().trim().min(1, "Choose a channel").max(100),
   ratePerSecond: z
     .number({ message: "Enter a number of sends per second" })
     .int("Enter a whole number")
@@ -53,6 +54,8 @@ export async function createBroadcastFromInput(
   deps: {
     db: Database;
     templates: TemplateSummary[] | null;
+    /** The account's active WhatsApp channels (templates are WhatsApp's), or null when they could not be read. */
+    channels: ChannelSummary[] | null;
     creator: { id: string; email: string };
   },
 ): Promise<CreateResult & { report?: ListReport }> {
@@ -69,6 +72,18 @@ export async function createBroadcastFromInput(
       message: "The templates could not be read from Callbell, so the list cannot be checked: try again",
       fieldErrors: {},
     };
+  }
+  if (!deps.channels) {
+    return {
+      ok: false,
+      message:
+        "The WhatsApp channels could not be read from Callbell, so the channel cannot be checked: try again",
+      fieldErrors: {},
+    };
+  }
+  if (!deps.channels.some((channel) => channel.uuid === form.channelUuid)) {
+    const message = "Choose an active WhatsApp channel of your Callbell account";
+    return { ok: false, message, fieldErrors: { channelUuid: message } };
   }
   const template = deps.templates.find((candidate) => candidate.uuid === form.templateUuid);
   if (!template || !isSendableTemplate(template)) {
@@ -102,7 +117,7 @@ export async function createBroadcastFromInput(
       createdById: deps.creator.id,
       createdByEmail: deps.creator.email,
       platform: "whatsapp",
-      channelUuid: form.channelUuid || null,
+      channelUuid: form.channelUuid,
       templateUuid: template.uuid,
       templateTitle: template.title,
       templateHeader: header ?? "",

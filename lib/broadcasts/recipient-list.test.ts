@@ -40,7 +40,7 @@ describe("the recipient list", () => {
     ]);
     expect(report.invalid.map((row) => [row.rowNumber, row.problems])).toEqual([
       [3, ['"0612345678" is not a phone number with its country code (+31 6…)']],
-      [4, ["no phone number"]],
+      [4, ["no phone number or BSUID"]],
       [5, ["value 1: missing"]],
       [6, ["value 1: WhatsApp refuses new lines and tabs in a template value"]],
       [7, ["2 cell(s) where the header has 3", "value 2: missing"]],

@@ -1,4 +1,4 @@
-import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { countTemplateVariables, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 
@@ -62,7 +62,8 @@ export function rulesFor(template: TemplateSummary, fixedMediaUrl: string): List
   };
 }
 
-const PHONE_HEADER = /^(phone|phone[ _-]?number|number|mobile|msisdn|to|recipient|whatsapp|tel(ephone)?)$/i;
+const PHONE_HEADER =
+  /^(phone|phone[ _-]?number|number|mobile|msisdn|to|recipient|whatsapp|tel(ephone)?|bsuid)$/i;
 const MEDIA_HEADER = /^(media|media[ _-]?url|url|image|document|file|video|header)$/i;
 const VALUE_HEADER = /^(?:var(?:iable)?|value)?\s*[_ -]?\s*\{{0,2}\s*(\d{1,2})\s*\}{0,2}$/i;
 
@@ -107,10 +108,14 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
     const rowNumber = index + 2;
     const cell = (column: number) => (column >= 0 ? (cells[column] ?? "").trim() : "");
     const problems: string[] = [];
+    // The recipient column holds phone numbers, BSUIDs, or both: each cell is read by its format.
     const rawPhone = cell(mapping.phone);
-    const phone = normalizePhone(rawPhone);
-    if (rawPhone === "") problems.push("no phone number");
-    else if (!isValidPhone(phone))
+    const phone = normalizeRecipient("whatsapp", rawPhone);
+    const recipientIssue = recipientProblem("whatsapp", rawPhone);
+    if (rawPhone === "") problems.push("no phone number or BSUID");
+    else if (recipientIssue && recipientKind("whatsapp", rawPhone) === "bsuid")
+      problems.push(`"${rawPhone}": ${recipientIssue}`);
+    else if (recipientIssue)
       problems.push(`"${rawPhone}" is not a phone number with its country code (+31 6…)`);
 
     const values = mapping.values.map(cell);

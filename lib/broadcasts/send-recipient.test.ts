@@ -36,7 +36,10 @@ describe("a broadcast row as a send", () => {
   it("passes the compose form's own schema and builds Callbell's template request with the row's metadata", () => {
     const form = recipientComposeForm(broadcast, recipient);
     expect(form.idempotencyKey).toBe("bc7-r41-a2");
-    const parsed = parseComposeForm(form, { templates: [template] });
+    const parsed = parseComposeForm(form, {
+      templates: [template],
+      channels: { whatsapp: [{ uuid: "chan-main", title: "Main", type: "whatsapp", main: true }] },
+    });
     if (!parsed.success) throw new Error(JSON.stringify(parsed.problems));
     expect(buildSendRequest(parsed.data, template)).toEqual({
       to: "+31612345678",

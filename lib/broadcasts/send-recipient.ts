@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import { firstPollDelayMs } from "@/lib/delivery/poller";
 import { getEnv } from "@/lib/env";
-import { loadTemplates } from "@/lib/messages/account-data";
+import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
@@ -46,6 +46,7 @@ export async function sendRecipient(broadcast: BroadcastRow, recipient: Recipien
     db: await getDb(),
     client: await getCallbellClient(),
     loadTemplates,
+    loadChannels,
     waitForInFlightMs: env.CALLBELL_TIMEOUT_MS + 5_000,
     sender: broadcast.createdById
       ? { id: broadcast.createdById, email: broadcast.createdByEmail ?? "" }

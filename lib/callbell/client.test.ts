@@ -22,7 +22,13 @@ const refused = () => Object.assign(new TypeError("fetch failed"), { cause: { co
 const reset = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
 const timeout = () => Object.assign(new Error("timed out"), { name: "TimeoutError" });
 const ok = () => json(200, { message: { uuid: "u1", status: "enqueued" } });
-const body = { to: "+31612345678", from: "whatsapp", type: "text" as const, content: { text: "Hi" } };
+const body = {
+  to: "+31612345678",
+  from: "whatsapp",
+  type: "text" as const,
+  content: { text: "Hi" },
+  channel_uuid: "chan-1",
+};
 
 function client(steps: Step[]) {
   const fake = fakeFetch(steps);
@@ -86,7 +92,7 @@ describe("the Callbell client", () => {
     await expect(instance.getMe()).rejects.toMatchObject({ status: 401 });
     expect(calls).toHaveLength(1);
   });
-  it("reads every page of templates", async () => {
+  it("asks /templates without page (none is documented) and pages only when meta says there is more", async () => {
     const t = (uuid: string) => ({
       uuid,
       title: uuid,
@@ -101,9 +107,51 @@ describe("the Callbell client", () => {
     ]);
     expect((await instance.listTemplates()).map((x) => x.uuid)).toEqual(["a", "b"]);
     expect(calls.map((c) => c.url)).toEqual([
-      "https://api.example/v1/templates?page=1",
+      "https://api.example/v1/templates",
       "https://api.example/v1/templates?page=2",
     ]);
+  });
+
+  it("stops paging when a page repeats what was read, and keeps each item once", async () => {
+    const team = (uuid: string) => ({ uuid, name: uuid, default: false });
+    // A Callbell that ignores `page` while meta says there are 5 pages: the second answer is the first again.
+    const { instance, calls } = client([
+      json(200, { teams: [team("a"), team("b")], meta: { page: 1, pages: 5 } }),
+      json(200, { teams: [team("a"), team("b")], meta: { page: 1, pages: 5 } }),
+    ]);
+    expect((await instance.listTeams()).map((x) => x.uuid)).toEqual(["a", "b"]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("stops at an empty page whatever meta says", async () => {
+    const member = (email: string) => ({ email, name: email, available: true });
+    const { instance, calls } = client([
+      json(200, { users: [member("a@x.y")], meta: { page: 1, pages: 9 } }),
+      json(200, { users: [], meta: { page: 2, pages: 9 } }),
+    ]);
+    expect(await instance.listTeamMembers("t1")).toHaveLength(1);
+    expect(calls.map((c) => c.url)).toEqual([
+      "https://api.example/v1/teams/t1/members?page=1",
+      "https://api.example/v1/teams/t1/members?page=2",
+    ]);
+  });
+
+  it("asks for one platform's active channels and drops any of another type or discarded", async () => {
+    const { instance, calls } = client([
+      json(200, {
+        channels: [
+          { uuid: "w1", title: "Main", type: "whatsapp", main: true, discardedAt: false },
+          { uuid: "w2", title: "Old", type: "whatsapp", main: false, discardedAt: true },
+          { uuid: "w3", title: "Gone", type: "whatsapp", main: false, discardedAt: "2026-01-01T00:00:00Z" },
+          { uuid: "i1", title: "Shop", type: "instagram", main: true, discardedAt: false },
+        ],
+        meta: { page: 1, pages: 1 },
+      }),
+    ]);
+    expect(await instance.listChannels("whatsapp")).toEqual([
+      { uuid: "w1", title: "Main", type: "whatsapp", main: true },
+    ]);
+    expect(calls[0]!.url).toBe("https://api.example/v1/channels?type=whatsapp&active=true&page=1");
   });
   it("never returns the api_key of /auth/me", async () => {
     const { instance } = client([
@@ -127,10 +175,11 @@ describe("contacts", () => {
         },
       }),
     ]);
-    expect(await instance.findContactByPhone("+31 6 1234 5678", "chan 1")).toEqual({
+    expect(await instance.findContact({ phone: "+31 6 1234 5678" }, "chan 1")).toEqual({
       uuid: "c1",
       name: "Jane",
       phone: "+31612345678",
+      bsuid: null,
       tags: ["vip", "returning"],
       assignedUser: "ana@example.com",
       conversationHref: "https://dashboard.callbell.eu/chat/c1",
@@ -138,26 +187,40 @@ describe("contacts", () => {
     expect(calls[0]!.url).toBe("https://api.example/v1/contacts/phone/31612345678?channel_uuid=chan%201");
   });
 
+  it("reads a contact by its BSUID", async () => {
+    const { instance, calls } = client([
+      json(200, { contact: { uuid: "c2", name: "Ann", phoneNumber: null, bsuid: "US.1349", tags: [] } }),
+    ]);
+    expect(await instance.findContact({ bsuid: "US.1349" })).toMatchObject({
+      uuid: "c2",
+      phone: "",
+      bsuid: "US.1349",
+    });
+    expect(calls[0]!.url).toBe("https://api.example/v1/contacts/bsuid/US.1349");
+  });
+
   it("takes a 404 as no contact, and fails on anything else", async () => {
     expect(
-      await client([json(404, { error: "Not found" })]).instance.findContactByPhone("+31612345678"),
+      await client([json(404, { error: "Not found" })]).instance.findContact({ phone: "+31612345678" }),
     ).toBeNull();
     await expect(
-      client([json(401, { error: "Invalid token" })]).instance.findContactByPhone("+31612345678"),
+      client([json(401, { error: "Invalid token" })]).instance.findContact({ phone: "+31612345678" }),
     ).rejects.toBeInstanceOf(CallbellError);
   });
 
-  it("reads a page of a contact's messages", async () => {
+  it("reads a page of a contact's messages (the documented answer has no meta)", async () => {
     const { instance, calls } = client([
       json(200, {
-        messages: [{ uuid: "m1", text: "Hi", createdAt: "2026-11-22T10:00:00Z", status: "received" }],
-        meta: { pages: 4 },
+        messages: [
+          { uuid: "m1", text: "Hi", createdAt: "2026-11-22T10:00:00Z", status: "received" },
+          { text: "Assigned to Ana", createdAt: "2026-11-22T09:00:00Z", status: "note" },
+        ],
       }),
     ]);
-    expect(await instance.listContactMessages("c1", 2)).toEqual({
-      messages: [{ uuid: "m1", createdAt: "2026-11-22T10:00:00Z", status: "received" }],
-      pages: 4,
-    });
+    expect(await instance.listContactMessages("c1", 2)).toEqual([
+      { uuid: "m1", createdAt: "2026-11-22T10:00:00Z", status: "received" },
+      { uuid: "", createdAt: "2026-11-22T09:00:00Z", status: "note" },
+    ]);
     expect(calls[0]!.url).toBe("https://api.example/v1/contacts/c1/messages?page=2");
   });
 });

@@ -128,17 +128,36 @@ export function createCallbellClient(options: CallbellClientOptions) {
     }
   }
 
-  async function readAllPages<T>(path: string, key: string, map: (item: Record<string, unknown>) => T) {
-    const items: T[] = [];
+  /**
+   * Reads a paged list without trusting `meta` alone: it stops at the last page `meta` names, at an empty page, or at
+   * a page that brings nothing new (a list that ignores `page` answers page 1 again), and never keeps an item twice.
+   * Lists whose `page` parameter Callbell does not document are asked without it first, and paged only when `meta`
+   * says there is more.
+   */
+  async function readAllPages<T>(
+    path: string,
+    key: string,
+    map: (item: Record<string, unknown>) => T,
+    identify: (item: T) => string,
+    pageDocumented: boolean,
+  ) {
+    const items = new Map<string, T>();
     const separator = path.includes("?") ? "&" : "?";
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const body = (await call("read", "GET", `${path}${separator}page=${page}`)) as Record<string, unknown>;
+      const query = page === 1 && !pageDocumented ? "" : `${separator}page=${page}`;
+      const body = (await call("read", "GET", `${path}${query}`)) as Record<string, unknown>;
       const list = Array.isArray(body[key]) ? (body[key] as Record<string, unknown>[]) : [];
-      items.push(...list.map(map));
+      let added = 0;
+      for (const item of list.map(map)) {
+        const id = identify(item);
+        if (items.has(id)) continue;
+        items.set(id, item);
+        added += 1;
+      }
       const pages = Number((body.meta as { pages?: unknown } | undefined)?.pages ?? 1);
-      if (!Number.isFinite(pages) || page >= pages || list.length === 0) break;
+      if (!Number.isFinite(pages) || page >= pages || added === 0) break;
     }
-    return items;
+    return [...items.values()];
   }
 
   const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
@@ -184,13 +203,22 @@ export function createCallbellClient(options: CallbellClientOptions) {
       };
     },
 
-    /** The contact with this phone number, or null when Callbell has none (404). */
-    async findContactByPhone(phone: string, channelUuid?: string): Promise<ContactCard | null> {
-      const digits = phone.replace(/\D/g, "");
+    /**
+     * The contact with this phone number (`GET /contacts/phone/:digits`) or BSUID (`GET /contacts/bsuid/:bsuid`), or
+     * null when Callbell has none (404).
+     */
+    async findContact(
+      recipient: { phone: string } | { bsuid: string },
+      channelUuid?: string,
+    ): Promise<ContactCard | null> {
+      const path =
+        "phone" in recipient
+          ? `/contacts/phone/${recipient.phone.replace(/\D/g, "")}`
+          : `/contacts/bsuid/${encodeURIComponent(recipient.bsuid)}`;
       const query = channelUuid ? `?channel_uuid=${encodeURIComponent(channelUuid)}` : "";
       let body: { contact?: Record<string, unknown> | null };
       try {
-        body = (await call("read", "GET", `/contacts/phone/${digits}${query}`)) as typeof body;
+        body = (await call("read", "GET", `${path}${query}`)) as typeof body;
       } catch (error) {
         if (isCallbellError(error) && error.status === 404) return null;
         throw error;
@@ -201,65 +229,95 @@ export function createCallbellClient(options: CallbellClientOptions) {
         uuid: str(contact.uuid),
         name: str(contact.name),
         phone: str(contact.phoneNumber ?? contact.phone),
+        bsuid: str(contact.bsuid) || null,
         tags: Array.isArray(contact.tags) ? contact.tags.map(nameOf).filter(Boolean) : [],
         assignedUser: nameOf(contact.assignedUser) || null,
         conversationHref: str(contact.conversationHref ?? contact.href) || null,
       };
     },
 
-    /** One page of a contact's messages, newest first. */
-    async listContactMessages(
-      contactUuid: string,
-      page = 1,
-    ): Promise<{ messages: ContactMessage[]; pages: number }> {
+    /**
+     * One page of a contact's messages, newest first. Callbell documents no `meta` here, so the caller decides when
+     * to stop (an empty page, a page it has seen, or one older than it needs).
+     */
+    async listContactMessages(contactUuid: string, page = 1): Promise<ContactMessage[]> {
       const body = (await call(
         "read",
         "GET",
         `/contacts/${encodeURIComponent(contactUuid)}/messages?page=${page}`,
-      )) as { messages?: Record<string, unknown>[]; meta?: { pages?: unknown } };
-      const messages = (Array.isArray(body.messages) ? body.messages : []).map((m) => ({
+      )) as { messages?: Record<string, unknown>[] };
+      return (Array.isArray(body.messages) ? body.messages : []).map((m) => ({
+        // A note has no uuid.
         uuid: str(m.uuid),
         createdAt: str(m.createdAt),
         status: str(m.status),
       }));
-      const pages = Number(body.meta?.pages ?? 1);
-      return { messages, pages: Number.isFinite(pages) ? pages : 1 };
     },
 
     listTemplates(): Promise<TemplateSummary[]> {
-      return readAllPages("/templates", "templates", (t) => ({
-        uuid: str(t.uuid),
-        title: str(t.title) || str(t.uuid),
-        text: str(t.text),
-        templateType: str(t.templateType) || "text",
-        category: str(t.category),
-        status: str(t.status),
-      }));
+      return readAllPages(
+        "/templates",
+        "templates",
+        (t) => ({
+          uuid: str(t.uuid),
+          title: str(t.title) || str(t.uuid),
+          text: str(t.text),
+          templateType: str(t.templateType) || "text",
+          category: str(t.category),
+          status: str(t.status),
+        }),
+        (t) => t.uuid,
+        false,
+      );
     },
 
-    listChannels(): Promise<ChannelSummary[]> {
-      return readAllPages("/channels?active=true", "channels", (c) => ({
-        uuid: str(c.uuid),
-        title: str(c.title) || str(c.uuid),
-        type: str(c.type),
-        main: c.main === true,
-      }));
+    /**
+     * One platform's active channels (`type`: `whatsapp`, `instagram`, `facebook` for Messenger, `telegram`). What
+     * Callbell answers is checked again: a channel of another type, or one discarded, is never offered.
+     */
+    listChannels(type: string): Promise<ChannelSummary[]> {
+      return readAllPages(
+        `/channels?type=${encodeURIComponent(type)}&active=true`,
+        "channels",
+        (c) => ({
+          uuid: str(c.uuid),
+          title: str(c.title) || str(c.uuid),
+          type: str(c.type) || type,
+          main: c.main === true,
+          // A boolean in Callbell's example, a time in its object table: either way, set means discarded.
+          discarded:
+            c.discardedAt !== undefined &&
+            c.discardedAt !== null &&
+            c.discardedAt !== false &&
+            c.discardedAt !== "",
+        }),
+        (c) => c.uuid,
+        true,
+      ).then((channels) =>
+        channels
+          .filter((c) => c.uuid && c.type === type && !c.discarded)
+          .map(({ uuid, title, main }) => ({ uuid, title, type, main })),
+      );
     },
 
     listTeams(): Promise<TeamSummary[]> {
-      return readAllPages("/teams", "teams", (t) => ({
-        uuid: str(t.uuid),
-        name: str(t.name) || str(t.uuid),
-        default: t.default === true,
-      }));
+      return readAllPages(
+        "/teams",
+        "teams",
+        (t) => ({ uuid: str(t.uuid), name: str(t.name) || str(t.uuid), default: t.default === true }),
+        (t) => t.uuid,
+        false,
+      );
     },
 
     listTeamMembers(teamUuid: string): Promise<TeamMember[]> {
-      return readAllPages(`/teams/${encodeURIComponent(teamUuid)}/members`, "users", (u) => ({
-        email: str(u.email),
-        name: str(u.name),
-        available: u.available === true,
-      }));
+      return readAllPages(
+        `/teams/${encodeURIComponent(teamUuid)}/members`,
+        "users",
+        (u) => ({ email: str(u.email), name: str(u.name), available: u.available === true }),
+        (u) => u.email,
+        true,
+      );
     },
 
     /** Checks a token. The answer's `api_key` is dropped here so it can never be shown back. */

@@ -5,6 +5,8 @@ export type ContactCard = {
   uuid: string;
   name: string;
   phone: string;
+  /** The customer's WhatsApp Business Suite User ID, when Callbell knows one. */
+  bsuid: string | null;
   tags: string[];
   /** The agent the conversation is assigned to (email or name), if any. */
   assignedUser: string | null;
@@ -12,7 +14,7 @@ export type ContactCard = {
   conversationHref: string | null;
 };
 
-/** What `GET /api/contacts/lookup` answers for a WhatsApp number. */
+/** What `GET /api/contacts/lookup` answers for a WhatsApp number or BSUID. */
 export type ContactLookup =
   | { kind: "found"; contact: ContactCard; window: ConversationWindow }
   | { kind: "not-found" }

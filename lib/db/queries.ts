@@ -420,7 +420,10 @@ export async function updateSendStatus(
   return rows.length > 0;
 }
 
-/** Sends the poller should ask about now: still moving, younger than `since`, due, the longest-waiting first. */
+/**
+ * Sends the poller should ask about now: WhatsApp (Callbell reports no delivery status elsewhere), still moving,
+ * younger than `since`, due, the longest-waiting first.
+ */
 export async function listSendsDueForPoll(
   db: Database,
   options: { statuses: readonly SendStatus[]; now: Date; since: Date; limit: number },
@@ -438,6 +441,7 @@ export async function listSendsDueForPoll(
         lte(sends.nextPollAt, options.now),
         inArray(sends.status, [...options.statuses]),
         gt(sends.createdAt, options.since),
+        eq(sends.platform, "whatsapp"),
       ),
     )
     .orderBy(asc(sends.nextPollAt))

@@ -1,4 +1,5 @@
 import type { ExportRow } from "@/lib/db/queries";
+import { recipientKind } from "@/lib/messages/recipient";
 
 /** The export's columns, in order: what a support lead asks of a send. */
 export const CSV_COLUMNS = [
@@ -12,6 +13,8 @@ export const CSV_COLUMNS = [
   "uuid",
   "status",
   "reason",
+  // Last, so that files read by column position before it existed still read the same.
+  "recipient_type",
 ] as const;
 
 /**
@@ -70,5 +73,6 @@ export function csvRecord(row: ExportRow): string {
     row.callbellUuid,
     row.status,
     row.statusReason ?? row.errorMessage,
+    recipientKind(row.platform, row.recipient),
   ]);
 }

@@ -5,10 +5,10 @@ import { loadComposeAccountData, refreshTemplates } from "./account-data";
 const unavailable = () =>
   Promise.reject(new CallbellError({ kind: "http", status: 503, message: "Callbell had an internal error" }));
 
-function useClient(overrides: Record<string, () => Promise<unknown>>) {
+function useClient(overrides: Record<string, (...args: never[]) => Promise<unknown>>) {
   const client = {
     listTemplates: async () => [],
-    listChannels: async () => [{ uuid: "c1", title: "Main", type: "whatsapp", main: true }],
+    listChannels: async (type: string) => [{ uuid: `${type}-1`, title: "Main", type, main: true }],
     listTeams: async () => [{ uuid: "t1", name: "Support", default: true }],
     listTeamMembers: async () => [{ email: "ana@example.com", name: "Ana", available: true }],
     ...overrides,
@@ -25,18 +25,25 @@ describe("the compose form's account data", () => {
     delete (globalThis as Record<string, unknown>).bellhopAccountCache;
   });
 
-  it("loads templates, channels, teams and their members", async () => {
+  it("loads templates, each platform's channels, teams and their members", async () => {
     useClient({});
     const data = await loadComposeAccountData();
-    expect(data.channels).toHaveLength(1);
+    expect(data.channels.whatsapp).toEqual({
+      ok: true,
+      channels: [{ uuid: "whatsapp-1", title: "Main", type: "whatsapp", main: true }],
+    });
+    expect(data.channels.facebook).toMatchObject({ ok: true, channels: [{ uuid: "facebook-1" }] });
     expect(data.members).toEqual([{ teamUuid: "t1", email: "ana@example.com", name: "Ana" }]);
   });
 
-  it("says why channels are missing and keeps the rest when channels cannot be loaded", async () => {
-    useClient({ listChannels: unavailable });
+  it("says why a platform's channels are missing and keeps the rest when they cannot be loaded", async () => {
+    useClient({
+      listChannels: async (type: string) =>
+        type === "instagram" ? unavailable() : [{ uuid: `${type}-1`, title: "Main", type, main: true }],
+    });
     const data = await loadComposeAccountData();
-    expect(data.channels).toBeNull();
-    expect(data.channelsError).toContain("internal error");
+    expect(data.channels.instagram).toEqual({ ok: false, error: "Callbell had an internal error" });
+    expect(data.channels.whatsapp.ok).toBe(true);
     expect(data.templates).toEqual([]);
   });
 

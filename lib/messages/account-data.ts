@@ -1,6 +1,8 @@
 import "server-only";
 import { getCallbellConnection, type CallbellConnection } from "@/lib/callbell";
 import type { ComposeAccountData, TeamMemberOption } from "./account-options";
+import type { AccountChannels, ChannelList } from "./channels";
+import { PLATFORM_VALUES, type Platform } from "./options";
 import type { TemplateSummary } from "./template";
 
 /** Account lists change rarely; a short cache keeps page loads from calling Callbell every time. */
@@ -45,13 +47,49 @@ export async function refreshTemplates(): Promise<TemplateList> {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 
+function loadPlatformChannels(connection: CallbellConnection, platform: Platform) {
+  return cached(connection, `channels:${platform}`, () => connection.client.listChannels(platform));
+}
+
+/** One platform's active channels, from the same cache as the compose form: what a send's channel is checked against. */
+export async function loadChannels(platform: Platform) {
+  return loadPlatformChannels(await getCallbellConnection(), platform);
+}
+
+async function readAccountChannels(connection: CallbellConnection): Promise<AccountChannels> {
+  const lists = await Promise.all(
+    PLATFORM_VALUES.map((platform) =>
+      loadPlatformChannels(connection, platform).then(
+        (channels): ChannelList => ({ ok: true, channels }),
+        (error: unknown): ChannelList => ({ ok: false, error: messageOf(error) }),
+      ),
+    ),
+  );
+  return Object.fromEntries(PLATFORM_VALUES.map((platform, i) => [platform, lists[i]])) as AccountChannels;
+}
+
+/** Every platform's channels, each read on its own (`GET /channels?type=…&active=true`). */
+export async function loadAccountChannels(): Promise<AccountChannels> {
+  return readAccountChannels(await getCallbellConnection());
+}
+
+/** `Try again` on the channels: reads the lists that failed from Callbell now (the others stay cached). */
+export async function refreshAccountChannels(): Promise<AccountChannels> {
+  const connection = await getCallbellConnection();
+  for (const platform of PLATFORM_VALUES) {
+    globalForCache.bellhopAccountCache?.delete(`${connection.key}|channels:${platform}`);
+  }
+  return readAccountChannels(connection);
+}
+
 /** Everything the compose form offers from the account; each list fails on its own and the form says which. */
 export async function loadComposeAccountData(): Promise<ComposeAccountData> {
   const connection = await getCallbellConnection();
   const { client } = connection;
-  const [templates, channels, teams] = await Promise.allSettled([
+  // Each platform's channel list settles on its own, so this one never rejects.
+  const channels = readAccountChannels(connection);
+  const [templates, teams] = await Promise.allSettled([
     loadTemplateList(connection),
-    cached(connection, "channels", () => client.listChannels()),
     cached(connection, "teams", () => client.listTeams()),
   ]);
   let members: TeamMemberOption[] = [];
@@ -71,16 +109,9 @@ export async function loadComposeAccountData(): Promise<ComposeAccountData> {
     templates: templates.status === "fulfilled" ? templates.value.templates : null,
     templatesLoadedAt: templates.status === "fulfilled" ? templates.value.loadedAt : null,
     templatesError: templates.status === "rejected" ? messageOf(templates.reason) : null,
-    channels: channels.status === "fulfilled" ? channels.value : null,
-    channelsError: channels.status === "rejected" ? messageOf(channels.reason) : null,
+    channels: await channels,
     teams: teams.status === "fulfilled" ? teams.value : null,
     teamsError: teams.status === "rejected" ? messageOf(teams.reason) : null,
     members,
   };
-}
-
-/** The account's channels (from the same 2-minute cache as the compose form), or null when they cannot be read. */
-export async function loadChannelsOrNull() {
-  const connection = await getCallbellConnection();
-  return cached(connection, "channels", () => connection.client.listChannels()).catch(() => null);
 }

@@ -1,4 +1,5 @@
-import type { ChannelSummary, TeamSummary } from "@/lib/callbell/types";
+import type { TeamSummary } from "@/lib/callbell/types";
+import type { AccountChannels } from "./channels";
 import type { TemplateSummary } from "./template";
 
 /** A member offered by `Assign to user`, with the team it was listed under. */
@@ -10,8 +11,7 @@ export type ComposeAccountData = {
   templatesError: string | null;
   /** When the templates were read from Callbell (ISO time); they are cached on the server for a few minutes. */
   templatesLoadedAt: string | null;
-  channels: ChannelSummary[] | null;
-  channelsError: string | null;
+  channels: AccountChannels;
   teams: TeamSummary[] | null;
   teamsError: string | null;
   members: TeamMemberOption[];

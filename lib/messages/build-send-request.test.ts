@@ -3,9 +3,13 @@ import { buildSendRequest } from "./build-send-request";
 import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";
 
+// Today's API requires channel_uuid on every send (the 2024 examples predate it): the channel of Callbell's own
+// `GET /channels` example.
+const CHANNEL = "7c996996fea947f4a1d5a11e7fac84db";
 const form = (patch: Partial<ComposeFormValues>): ComposeFormValues => ({
   ...emptyComposeForm("key-12345678"),
   to: "+31612345678",
+  channelUuid: CHANNEL,
   ...patch,
 });
 const media = (patch: Partial<ComposeFormValues["mediaUrls"]>) => ({
@@ -21,7 +25,7 @@ const template = (patch: Partial<TemplateSummary>): TemplateSummary => ({
   status: "approved",
   ...patch,
 });
-const base = { to: "+31612345678", from: "whatsapp" };
+const base = { to: "+31612345678", from: "whatsapp", channel_uuid: CHANNEL };
 
 describe("buildSendRequest reproduces the official examples", () => {
   it("text", () => {
@@ -30,6 +34,7 @@ describe("buildSendRequest reproduces the official examples", () => {
       from: "whatsapp",
       type: "text",
       content: { text: "Hello!" },
+      channel_uuid: CHANNEL,
     });
   });
   it("image", () => {
@@ -162,6 +167,27 @@ describe("buildSendRequest reproduces the official examples", () => {
   });
   it("normalises a typed WhatsApp number and omits what was not chosen", () => {
     const body = buildSendRequest(form({ to: "0031 (6) 12-34.56.78", text: "Hi" }));
-    expect(body).toEqual({ to: "+31612345678", from: "whatsapp", type: "text", content: { text: "Hi" } });
+    expect(body).toEqual({
+      to: "+31612345678",
+      from: "whatsapp",
+      type: "text",
+      content: { text: "Hi" },
+      channel_uuid: CHANNEL,
+    });
+  });
+  it("a BSUID recipient travels as bsuid, and to is left out", () => {
+    const body = buildSendRequest(form({ to: " bsuid_abc123 ", text: "Hi" }));
+    expect(body).toEqual({
+      bsuid: "bsuid_abc123",
+      from: "whatsapp",
+      type: "text",
+      content: { text: "Hi" },
+      channel_uuid: CHANNEL,
+    });
+  });
+  it("a platform identifier is never read as a BSUID off WhatsApp", () => {
+    const body = buildSendRequest(form({ platform: "instagram", to: "ig_user_1", text: "Hi" }));
+    expect(body).toMatchObject({ to: "ig_user_1", from: "instagram" });
+    expect(body).not.toHaveProperty("bsuid");
   });
 });

@@ -1,17 +1,20 @@
 import type { ComposeFormValues } from "./compose-form";
-import { normalizePhone } from "./phone";
+import { normalizeRecipient, recipientKind } from "./recipient";
 import { templateMediaHeader, type TemplateSummary } from "./template";
 
-/** The body of Callbell's `POST /messages/send`, as the official examples spell it. */
-export type SendRequest = {
-  to: string;
+/**
+ * The body of Callbell's `POST /messages/send`, as the official examples spell it. The recipient is `to` (a phone
+ * number or platform identifier) or, for a WhatsApp customer known only by it, `bsuid`: never both.
+ */
+export type SendRequest = ({ to: string; bsuid?: never } | { bsuid: string; to?: never }) & {
   from: string;
   type: "text" | "image" | "document" | "video";
   content: { text?: string; url?: string };
   template_uuid?: string;
   optin_contact?: true;
   template_values?: string[];
-  channel_uuid?: string;
+  /** Required by today's API: the channel, of the `from` platform, the message goes out on. */
+  channel_uuid: string;
   assigned_user?: string;
   team_uuid?: string;
   fields?: string;
@@ -19,15 +22,24 @@ export type SendRequest = {
   metadata?: Record<string, string>;
 };
 
+/** Whom a request goes to, as the history records it: the phone number, platform identifier or BSUID. */
+export function requestRecipient(request: SendRequest): string {
+  return request.to ?? request.bsuid;
+}
+
 /**
  * Turns a valid compose form into the exact request body. Pure: the browser's request preview and the server's send
  * use the same function, so what is shown is what is sent.
  */
 export function buildSendRequest(form: ComposeFormValues, template?: TemplateSummary): SendRequest {
-  const to = form.platform === "whatsapp" ? normalizePhone(form.to.trim()) : form.to.trim();
-  const body: SendRequest = { to, from: form.platform, ...buildMessagePart(form, template) };
+  const recipient = normalizeRecipient(form.platform, form.to);
+  const body: SendRequest = {
+    ...(recipientKind(form.platform, recipient) === "bsuid" ? { bsuid: recipient } : { to: recipient }),
+    from: form.platform,
+    ...buildMessagePart(form, template),
+    channel_uuid: form.channelUuid,
+  };
 
-  if (form.channelUuid) body.channel_uuid = form.channelUuid;
   if (form.assignedUser.trim()) body.assigned_user = form.assignedUser.trim();
   if (form.teamUuid) body.team_uuid = form.teamUuid;
   if (form.returnContact) body.fields = "contact";

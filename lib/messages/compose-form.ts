@@ -1,13 +1,14 @@
+import type { ChannelSummary } from "@/lib/callbell/types";
+import { platformLabel } from "./channels";
 import {
   CAPTION_MAX_LENGTH,
   METADATA_KEY_MAX_LENGTH,
   METADATA_MAX_PAIRS,
   METADATA_VALUE_MAX_LENGTH,
-  RECIPIENT_ID_MAX_LENGTH,
   TEXT_MAX_LENGTH,
 } from "./limits";
-import { BOT_STATUSES, MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType } from "./options";
-import { isValidPhone, normalizePhone } from "./phone";
+import { BOT_STATUSES, MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType, type Platform } from "./options";
+import { recipientProblem } from "./recipient";
 import {
   TEMPLATE_MEDIA_HEADERS,
   countTemplateVariables,
@@ -47,6 +48,11 @@ export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
 export type ComposeContext = {
   /** The account's templates, or null when they could not be loaded (variables are then taken as typed). */
   templates: TemplateSummary[] | null;
+  /**
+   * Each platform's active channels; null (or absent) when they could not be read. Every send names a channel of
+   * its platform, so without the list nothing can be checked, and nothing is sent.
+   */
+  channels: Partial<Record<Platform, ChannelSummary[] | null>>;
 };
 
 export function findTemplate(context: ComposeContext, uuid: string): TemplateSummary | undefined {
@@ -66,16 +72,10 @@ export type ComposeProblem = { path: (string | number)[]; message: string };
  * reading (`parseComposeForm`) both apply it, so they find the same problems.
  */
 export function checkComposeForm(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
-  const to = form.to.trim();
-  if (to === "") {
-    issue(["to"], "Enter the recipient");
-  } else if (form.platform === "whatsapp") {
-    if (!isValidPhone(normalizePhone(to))) {
-      issue(["to"], "Enter a phone number with its country code, such as +31 6 12345678");
-    }
-  } else if (to.length > RECIPIENT_ID_MAX_LENGTH) {
-    issue(["to"], `At most ${RECIPIENT_ID_MAX_LENGTH} characters`);
-  }
+  const recipient = recipientProblem(form.platform, form.to);
+  if (recipient) issue(["to"], recipient);
+  const channel = channelProblem(form, context);
+  if (channel) issue(["channelUuid"], channel);
 
   switch (form.type) {
     case "text":
@@ -106,6 +106,21 @@ export function checkComposeForm(form: ComposeFormValues, context: ComposeContex
 }
 
 export type Issue = (path: (string | number)[], message: string) => void;
+
+/** Callbell requires `channel_uuid`, and the channel must be one of the chosen platform's. */
+function channelProblem(form: ComposeFormValues, context: ComposeContext): string | null {
+  const channels = context.channels[form.platform];
+  const platform = platformLabel(form.platform);
+  if (!channels) {
+    return `The ${platform} channels could not be read from Callbell, so the message cannot name its channel: try again`;
+  }
+  if (channels.length === 0) return `This Callbell account has no active ${platform} channel`;
+  if (form.channelUuid === "") return "Choose a channel";
+  if (!channels.some((channel) => channel.uuid === form.channelUuid)) {
+    return `This is not an active ${platform} channel of your Callbell account`;
+  }
+  return null;
+}
 
 function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: Issue) {
   if (form.platform !== "whatsapp") {

@@ -5,7 +5,8 @@ import { countTemplateVariables, type TemplateSummary } from "./template";
 
 /** A stored request body, read loosely: it was built by Bellhop, but rows outlive code versions. */
 const storedRequestSchema = z.object({
-  to: z.string().catch(""),
+  to: z.string().optional().catch(undefined),
+  bsuid: z.string().optional().catch(undefined),
   from: z.enum(PLATFORM_VALUES).catch("whatsapp"),
   type: z.string().catch("text"),
   content: z.object({ text: z.string().optional(), url: z.string().optional() }).catch({}),
@@ -36,7 +37,7 @@ export function composeFormFromRequest(
     ? (messageType as MessageType)
     : "text";
 
-  form.to = body.to;
+  form.to = body.to ?? body.bsuid ?? "";
   form.platform = body.from;
   form.channelUuid = body.channel_uuid ?? "";
   form.type = type;

@@ -25,13 +25,22 @@ const templates: TemplateSummary[] = [
   },
   { uuid: "t3", title: "Pending", text: "Hi", templateType: "text", category: "UTILITY", status: "pending" },
 ];
+const channel = (uuid: string, type: string, main = false) => ({ uuid, title: uuid, type, main });
+const channels = {
+  whatsapp: [channel("wa-main", "whatsapp", true), channel("wa-2", "whatsapp")],
+  instagram: [channel("ig-main", "instagram", true)],
+  facebook: [],
+  telegram: null,
+};
+const context = { templates, channels };
 const form = (patch: Partial<ComposeFormValues>) => ({
   ...emptyComposeForm("k"),
   to: "+31612345678",
+  channelUuid: "wa-main",
   text: "Hi",
   ...patch,
 });
-const resolve = composeResolver({ templates });
+const resolve = composeResolver(context);
 const resolverOptions = {
   fields: {},
   shouldUseNativeValidation: false,
@@ -55,7 +64,7 @@ function flatten(errors: FieldErrors, prefix: string[] = []): Record<string, str
  * only for values of the form's shape, which is all react-hook-form ever gives it).
  */
 const errorsOf = async (value: unknown) => {
-  const read = parseComposeForm(value, { templates });
+  const read = parseComposeForm(value, context);
   const server = read.success
     ? {}
     : Object.fromEntries(read.problems.map((p) => [p.path.join("."), p.message]));
@@ -75,7 +84,28 @@ describe("the compose schema", () => {
   it("accepts spaces, dashes and a leading 00", async () =>
     expect(await errorsOf(form({ to: "0031 6-1234 5678" }))).toEqual({}));
   it("accepts a platform identifier on Instagram", async () =>
-    expect(await errorsOf(form({ platform: "instagram", to: "ig_user_1" }))).toEqual({}));
+    expect(await errorsOf(form({ platform: "instagram", to: "ig_user_1", channelUuid: "ig-main" }))).toEqual(
+      {},
+    ));
+  it("accepts a BSUID as a WhatsApp recipient, told from a phone number by its letters", async () => {
+    expect(await errorsOf(form({ to: "US.13491208655302741918" }))).toEqual({});
+    expect(await errorsOf(form({ to: "bsuid_abc123" }))).toEqual({});
+    expect(await errorsOf(form({ to: "US 1349" }))).toHaveProperty("to");
+    expect(await errorsOf(form({ to: `US.${"1".repeat(200)}` }))).toHaveProperty("to");
+  });
+  it("requires a channel of the chosen platform", async () => {
+    expect(await errorsOf(form({ channelUuid: "" }))).toEqual({ channelUuid: "Choose a channel" });
+    expect(await errorsOf(form({ channelUuid: "ig-main" }))).toEqual({
+      channelUuid: "This is not an active WhatsApp channel of your Callbell account",
+    });
+    expect(await errorsOf(form({ platform: "facebook", to: "psid1", channelUuid: "" }))).toEqual({
+      channelUuid: "This Callbell account has no active Messenger channel",
+    });
+    expect(await errorsOf(form({ platform: "telegram", to: "tg1", channelUuid: "x" }))).toHaveProperty(
+      "channelUuid",
+      expect.stringContaining("could not be read"),
+    );
+  });
   it(`caps text at ${TEXT_MAX_LENGTH} characters`, async () => {
     expect(await errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH) }))).toEqual({});
     expect(await errorsOf(form({ text: "x".repeat(TEXT_MAX_LENGTH + 1) }))).toHaveProperty("text");

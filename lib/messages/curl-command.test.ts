@@ -8,6 +8,7 @@ const body: SendRequest = {
   from: "whatsapp",
   type: "text",
   content: { text: 'It\'s $HOME and `date` and "quotes"\nnext line' },
+  channel_uuid: "chan-main",
 };
 
 describe("curl command", () => {

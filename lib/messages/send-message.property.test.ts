@@ -22,6 +22,7 @@ async function setup() {
       sleep: async () => {},
     }),
     loadTemplates: async () => [],
+    loadChannels: async (platform) => [{ uuid: "chan-main", title: "Main", type: platform, main: true }],
     waitForInFlightMs: 1000,
     sender: null,
   };

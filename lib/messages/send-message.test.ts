@@ -24,13 +24,22 @@ async function setup(respond: () => Promise<Response>) {
     db: db,
     client,
     loadTemplates: async () => [],
+    loadChannels: async (platform) => [
+      { uuid: `${platform}-main`, title: "Main", type: platform, main: true },
+      { uuid: `${platform}-2`, title: "Second", type: platform, main: false },
+    ],
     waitForInFlightMs: 2000,
     sender: { id: "user-1", email: "ana@example.com" },
   };
   return { deps, calls: () => calls, sent };
 }
 
-const valid = { ...emptyComposeForm("idem-key-0001"), to: "+31612345678", text: "Hi" };
+const valid = {
+  ...emptyComposeForm("idem-key-0001"),
+  to: "+31612345678",
+  channelUuid: "whatsapp-main",
+  text: "Hi",
+};
 const ok = () => Promise.resolve(Response.json({ message: { uuid: "u1", status: "enqueued" } }));
 
 describe("sending a composed message", () => {
@@ -107,5 +116,60 @@ describe("sending a composed message", () => {
       template_values: ["Jo", "INV-7"],
       optin_contact: true,
     });
+  });
+
+  it("sends on the chosen channel of the chosen platform, and never one of another platform", async () => {
+    const { deps, sent, calls } = await setup(ok);
+    const instagram = { ...valid, platform: "instagram" as const, to: "ig_user", channelUuid: "instagram-2" };
+    expect(await sendComposedMessage(instagram, deps)).toMatchObject({ kind: "enqueued" });
+    expect(sent[0]).toMatchObject({ to: "ig_user", from: "instagram", channel_uuid: "instagram-2" });
+    const mixed = { ...instagram, idempotencyKey: "idem-key-0002", channelUuid: "whatsapp-main" };
+    expect(await sendComposedMessage(mixed, deps)).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { channelUuid: "This is not an active Instagram channel of your Callbell account" },
+    });
+    expect(calls()).toBe(1);
+  });
+  it("refuses before anything leaves when the channels cannot be read, and may be tried again", async () => {
+    const { deps, calls } = await setup(ok);
+    deps.loadChannels = () => Promise.reject(new Error("Callbell could not be reached"));
+    const result = await sendComposedMessage(valid, deps);
+    expect(result).toMatchObject({
+      kind: "rejected",
+      sendId: null,
+      status: 0,
+      fieldErrors: { channelUuid: expect.stringContaining("could not read the WhatsApp channels") },
+    });
+    expect(calls()).toBe(0);
+    expect((await listSends(deps.db)).rows).toHaveLength(0);
+  });
+  it("sends a BSUID as bsuid, without to, and records it as the recipient", async () => {
+    const { deps, sent } = await setup(ok);
+    expect(await sendComposedMessage({ ...valid, to: " US.13491208655302741918 " }, deps)).toMatchObject({
+      kind: "enqueued",
+    });
+    expect(sent[0]).toEqual({
+      bsuid: "US.13491208655302741918",
+      from: "whatsapp",
+      type: "text",
+      content: { text: "Hi" },
+      channel_uuid: "whatsapp-main",
+    });
+    expect((await listSends(deps.db)).rows[0]?.recipient).toBe("US.13491208655302741918");
+  });
+  it("polls WhatsApp sends only: other platforms report no delivery status", async () => {
+    const { deps } = await setup(ok);
+    await sendComposedMessage(valid, deps);
+    const telegram = {
+      ...valid,
+      idempotencyKey: "idem-key-0003",
+      platform: "telegram" as const,
+      to: "tg_user",
+      channelUuid: "telegram-main",
+    };
+    await sendComposedMessage(telegram, deps);
+    const rows = (await listSends(deps.db)).rows;
+    expect(rows.find((row) => row.platform === "whatsapp")?.nextPollAt).toBeInstanceOf(Date);
+    expect(rows.find((row) => row.platform === "telegram")?.nextPollAt).toBeNull();
   });
 });

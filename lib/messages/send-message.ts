@@ -4,7 +4,9 @@ import type { Database } from "@/lib/db/client";
 import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import type { SendRow } from "@/lib/db/schema";
 import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
-import { buildSendRequest } from "./build-send-request";
+import type { ChannelSummary } from "@/lib/callbell/types";
+import { buildSendRequest, requestRecipient } from "./build-send-request";
+import { platformLabel } from "./channels";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
   findTemplate,
@@ -13,6 +15,7 @@ import {
   type ComposeProblem,
 } from "./compose-form";
 import { parseComposeForm } from "./compose-schema";
+import { PLATFORM_VALUES, type Platform } from "./options";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 
@@ -20,6 +23,8 @@ export type SendDependencies = {
   db: Database;
   client: CallbellClient;
   loadTemplates: () => Promise<TemplateSummary[]>;
+  /** One platform's active channels (cached): the send's channel must be one of them. */
+  loadChannels: (platform: Platform) => Promise<ChannelSummary[]>;
   /** How long a repeated attempt waits for the first one's outcome before it reports it as unknown. */
   waitForInFlightMs: number;
   /** The signed-in user sending, recorded on the row. */
@@ -87,12 +92,29 @@ async function waitForOutcome(deps: SendDependencies, row: SendRow): Promise<Sen
  */
 export async function sendComposedMessage(input: unknown, deps: SendDependencies): Promise<SendResult> {
   const wantsTemplate = (input as { type?: unknown } | null)?.type === "template";
-  const context: ComposeContext = { templates: [] };
+  const platform = (input as { platform?: unknown } | null)?.platform;
+  const context: ComposeContext = { templates: [], channels: {} };
+  const channelsRead = PLATFORM_VALUES.includes(platform as Platform)
+    ? deps.loadChannels(platform as Platform).then(
+        (channels) => ({ ok: true as const, channels }),
+        (error: unknown) => ({ ok: false as const, error: (error as Error)?.message ?? String(error) }),
+      )
+    : null;
   if (wantsTemplate) {
     // When Callbell's template list cannot be read, the agent's own rows (uuid, header, values) are checked by the
     // value rules only, and Callbell judges the template itself.
     context.templates = await deps.loadTemplates().catch(() => null);
   }
+  const channels = await channelsRead;
+  if (channels && !channels.ok) {
+    // Without the list the channel cannot be checked, and Callbell requires one: nothing leaves, and since nothing
+    // was sent the agent (or the dispatcher) may simply try again.
+    const message =
+      `Bellhop could not read the ${platformLabel(String(platform))} channels from Callbell (${channels.error}). ` +
+      "Nothing was sent: try again.";
+    return { kind: "rejected", sendId: null, status: 0, message, fieldErrors: { channelUuid: message } };
+  }
+  if (channels) context.channels[platform as Platform] = channels.channels;
 
   const parsed = parseComposeForm(input, context);
   if (!parsed.success) {
@@ -115,10 +137,10 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
   const request = buildSendRequest(form, template);
   const { created, row } = await recordSendAttempt(deps.db, {
     idempotencyKey: form.idempotencyKey,
-    recipient: request.to,
+    recipient: requestRecipient(request),
     platform: form.platform,
     messageType: form.type,
-    channelUuid: request.channel_uuid ?? null,
+    channelUuid: request.channel_uuid,
     templateUuid: request.template_uuid ?? null,
     templateTitle: template?.title ?? null,
     requestBody: JSON.stringify(request),
@@ -137,7 +159,9 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
       callbellUuid: response.uuid,
       responseBody: JSON.stringify(response.raw),
       contactName,
-      nextPollAt: new Date(Date.now() + (deps.firstPollDelayMs ?? 5_000)),
+      // Callbell reports delivery statuses for WhatsApp only: other platforms' messages stay enqueued, unpolled.
+      nextPollAt:
+        form.platform === "whatsapp" ? new Date(Date.now() + (deps.firstPollDelayMs ?? 5_000)) : null,
     });
     // A webhook may have been faster than Callbell's answer: its statuses wait for the uuid, and apply now.
     if (response.uuid) await applyPendingStatusEvents(deps.db, row.id, response.uuid);

@@ -1,11 +1,14 @@
+import { contactByBsuid, contactByPhone, contactMessages, sendExtras } from "./contacts";
 import {
   SANDBOX_CHANNELS,
-  SANDBOX_CONTACTS,
   SANDBOX_MAGIC_RECIPIENTS as MAGIC,
   SANDBOX_MEMBERS,
+  SANDBOX_PLATFORMS,
   SANDBOX_TEAMS,
   SANDBOX_TEMPLATES,
 } from "./data";
+import { badPage, fieldError, json, pageOf, pageParam } from "./http";
+import { validateSend } from "./validate-send";
 import {
   deliverSandboxWebhook,
   sandboxWebhookUrl,
@@ -22,7 +25,18 @@ import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } fro
  * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
  */
 
-type SandboxMessage = { uuid: string; to: string; createdAt: number; failsLater: boolean };
+export type SandboxMessage = {
+  uuid: string;
+  /** The recipient: `to`, or the `bsuid` when the send named no `to`. */
+  to: string;
+  /** The platform it was sent on: only WhatsApp reports delivery statuses. */
+  from: string;
+  createdAt: number;
+  failsLater: boolean;
+  /** The provider's ids for the message, as its status payload carries them. */
+  providerId: string;
+  whatsappMessageId: string;
+};
 
 type SandboxState = {
   messages: Map<string, SandboxMessage>;
@@ -45,23 +59,15 @@ export const SANDBOX_STATUS_TIMELINE = [
 export const SANDBOX_FAILURE_AFTER_MS = 3_000;
 const HANG_MS = 120_000;
 
-const PLATFORMS = ["whatsapp", "instagram", "facebook", "telegram"];
-const TYPES = ["text", "image", "document", "video"];
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-}
-
-const fieldError = (errors: Record<string, string[]>) => json(400, { error: errors });
-
-function list<T>(key: string, items: T[]) {
-  return json(200, { [key]: items, meta: { page: 1, pages: 1, total: items.length } });
-}
-
-export function sandboxStatusAt(message: SandboxMessage, now: number): string {
+/** Callbell documents delivery statuses for WhatsApp only: a message on any other platform stays `enqueued`. */
+export function sandboxStatusAt(
+  message: Pick<SandboxMessage, "from" | "createdAt" | "failsLater">,
+  now: number,
+) {
+  if (message.from !== "whatsapp") return "enqueued";
   const age = now - message.createdAt;
   if (message.failsLater) return age >= SANDBOX_FAILURE_AFTER_MS ? "failed" : "enqueued";
-  let status = "enqueued";
+  let status: string = "enqueued";
   for (const step of SANDBOX_STATUS_TIMELINE) if (age >= step.afterMs) status = step.status;
   return status;
 }
@@ -76,64 +82,11 @@ function waitForAbort(signal: AbortSignal, ms: number): Promise<void> {
   });
 }
 
-function validateSend(body: Record<string, unknown>): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-
-  for (const field of ["to", "from", "type", "content"]) {
-    if (body[field] === undefined || body[field] === null || body[field] === "") add(field, "can't be blank");
-  }
-  if (body.from !== undefined && !PLATFORMS.includes(String(body.from)))
-    add("from", "is not a supported channel");
-  if (body.type !== undefined && !TYPES.includes(String(body.type)))
-    add("type", "is not a valid message type");
-
-  const content = body.content as Record<string, unknown> | undefined;
-  if (content !== undefined && (typeof content !== "object" || content === null))
-    add("content", "must be an object");
-  else if (content) {
-    if (body.type === "text" && !body.template_uuid && !(typeof content.text === "string" && content.text)) {
-      add("content", "text can't be blank");
-    }
-    if (body.type !== "text" && !(typeof content.url === "string" && /^https?:\/\//.test(content.url))) {
-      add("content", "url must be a valid URL");
-    }
-  }
-
-  if (body.template_uuid !== undefined) {
-    const template = SANDBOX_TEMPLATES.find((t) => t.uuid === body.template_uuid);
-    if (!template) add("template_uuid", "not found");
-    else if (template.status !== "approved") add("template_uuid", "is not approved");
-    if (body.optin_contact !== true) add("optin_contact", "must be true when sending a template message");
-  }
-  if (
-    body.template_values !== undefined &&
-    (!Array.isArray(body.template_values) || body.template_values.some((v) => typeof v !== "string"))
-  ) {
-    add("template_values", "must be an array of strings");
-  }
-  if (body.channel_uuid !== undefined && !SANDBOX_CHANNELS.some((c) => c.uuid === body.channel_uuid)) {
-    add("channel_uuid", "not found");
-  }
-  if (body.bot_status !== undefined && !["bot_start", "bot_end"].includes(String(body.bot_status))) {
-    add("bot_status", "must be bot_start or bot_end");
-  }
-
-  if (body.metadata !== undefined) {
-    const metadata = body.metadata;
-    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
-      add("metadata", "must be an object");
-    else {
-      const entries = Object.entries(metadata);
-      if (entries.length > 10) add("metadata", "must have at most 10 keys");
-      for (const [key, value] of entries) {
-        if (key.length > 50) add("metadata", "key is too long (maximum is 50 characters)");
-        if (typeof value !== "string") add("metadata", "must be string");
-        else if (value.length > 500) add("metadata", "value is too long (maximum is 500 characters)");
-      }
-    }
-  }
-  return errors;
+/** A WhatsApp message id in the provider's style (`gBGG…`), unique per message. */
+function whatsappMessageId(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const bytes = crypto.getRandomValues(new Uint8Array(23));
+  return `gBGG${Array.from(bytes, (b) => alphabet[b % 64]).join("")}`;
 }
 
 async function send(request: Request): Promise<Response> {
@@ -154,7 +107,10 @@ async function send(request: Request): Promise<Response> {
     case MAGIC.badToken:
       return json(401, { error: "Invalid API token" });
     case MAGIC.noCredit:
-      return json(402, { code: "whatsapp_wallet_depleted_credit" });
+      return json(402, {
+        error: "The WhatsApp wallet has no credit left: top it up to send again",
+        code: "whatsapp_wallet_depleted_credit",
+      });
     case MAGIC.serverError:
       return json(500, { error: "Internal server error" });
     case MAGIC.noAnswer:
@@ -176,36 +132,46 @@ async function send(request: Request): Promise<Response> {
   const errors = validateSend(body);
   if (Object.keys(errors).length > 0) return fieldError(errors);
 
+  // With both, `to` wins, as documented.
+  const recipient = to || String(body.bsuid);
+  const from = String(body.from);
   const uuid = crypto.randomUUID().replace(/-/g, "");
-  const sandboxMessage = { uuid, to, createdAt: Date.now(), failsLater: to === MAGIC.failsLater };
+  const sandboxMessage: SandboxMessage = {
+    uuid,
+    to: recipient,
+    from,
+    createdAt: Date.now(),
+    failsLater: to === MAGIC.failsLater,
+    providerId: crypto.randomUUID(),
+    whatsappMessageId: whatsappMessageId(),
+  };
   state().messages.set(uuid, sandboxMessage);
   scheduleWebhooks(sandboxMessage, body);
-  const message: Record<string, unknown> = { uuid, status: "enqueued" };
-  if (typeof body.fields === "string" && body.fields.split(",").includes("contact")) {
-    message.contact = {
-      uuid: `contact${to.replace(/\D/g, "")}`,
-      name: "Sandbox Customer",
-      phone: to,
-      email: "customer@example.com",
-    };
-  }
-  return json(200, { message });
+  return json(200, { message: { uuid, status: "enqueued", ...sendExtras(body.fields, recipient, from) } });
 }
 
-function statusPayload(status: string) {
-  return status === "failed"
-    ? {
-        type: "message-event",
-        payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
-      }
-    : { type: "message-event", payload: { type: status } };
+/** Callbell's status payload: the provider event, with the recipient's number in digits as `destination`. */
+export function sandboxStatusPayload(message: SandboxMessage, status: string) {
+  const payload =
+    status === "failed"
+      ? { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" }
+      : { type: "session", whatsappMessageId: message.whatsappMessageId };
+  const isPhone = /^\+?[\d\s().-]+$/.test(message.to);
+  return {
+    id: message.providerId,
+    type: status,
+    payload,
+    destination: isPhone ? message.to.replace(/\D/g, "") : message.to,
+  };
 }
 
 function status(uuid: string): Response {
   const message = state().messages.get(uuid);
   if (!message) return json(404, { error: "Message not found" });
   const current = sandboxStatusAt(message, Date.now());
-  return json(200, { message: { uuid, status: current, messageStatusPayload: statusPayload(current) } });
+  return json(200, {
+    message: { uuid, status: current, messageStatusPayload: sandboxStatusPayload(message, current) },
+  });
 }
 
 /** The events Bellhop's own webhook gets in the sandbox: those the simulator produces. */
@@ -220,7 +186,10 @@ export function setSandboxWebhook(url: string | null) {
   else unsubscribeSandboxWebhook();
 }
 
-/** As Callbell does: the sent message's `message_created`, then each status change, to the webhook when one is set. */
+/**
+ * As Callbell does: the sent message's `message_created` (any platform), then each status change (WhatsApp only), to
+ * the webhook when one is set.
+ */
 function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>) {
   if (!sandboxWebhookUrl()) return;
   const later = (afterMs: number, event: () => WebhookEvent) => {
@@ -228,6 +197,7 @@ function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>
     timer.unref?.();
   };
   later(0, () => messageCreatedEvent(message, send));
+  if (message.from !== "whatsapp") return;
   const steps = message.failsLater
     ? [{ status: "failed", afterMs: SANDBOX_FAILURE_AFTER_MS }]
     : SANDBOX_STATUS_TIMELINE;
@@ -236,25 +206,34 @@ function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>
   }
 }
 
-function contactByDigits(digits: string) {
-  const contact = SANDBOX_CONTACTS.find((c) => c.phoneNumber.replace(/\D/g, "") === digits);
-  if (!contact) return json(404, { error: "Contact not found" });
-  const { uuid, name, phoneNumber, tags, assignedUser } = contact;
-  // The simulator has no inbox to link to.
-  return json(200, {
-    contact: { uuid, name, phoneNumber, tags: [...tags], assignedUser, conversationHref: null },
-  });
+function channels(url: URL): Response {
+  const page = pageParam(url);
+  if (page === null) return badPage();
+  const type = url.searchParams.get("type");
+  const active = url.searchParams.get("active");
+  if (type !== null && !(SANDBOX_PLATFORMS as readonly string[]).includes(type)) {
+    return fieldError({ type: [`must be one of ${SANDBOX_PLATFORMS.join(", ")}`] });
+  }
+  if (active !== null && active !== "true" && active !== "false") {
+    return fieldError({ active: ["must be true or false"] });
+  }
+  const matching = SANDBOX_CHANNELS.filter(
+    (c) => (type === null || c.type === type) && (active === null || c.discardedAt === (active === "false")),
+  );
+  return pageOf("channels", matching, page);
 }
 
-function contactMessages(uuid: string) {
-  const contact = SANDBOX_CONTACTS.find((c) => c.uuid === uuid);
-  if (!contact) return json(404, { error: "Contact not found" });
-  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
-  const received = contact.lastReceivedHoursAgo;
-  return list("messages", [
-    { uuid: `${uuid}-2`, text: "Happy to help!", createdAt: at(received - 1), status: "sent" },
-    { uuid: `${uuid}-1`, text: "Hi, where is my order?", createdAt: at(received), status: "received" },
-  ]);
+function teamMembers(teamUuid: string, url: URL): Response {
+  const members = SANDBOX_MEMBERS[teamUuid];
+  if (!members) return json(404, { error: "Team not found" });
+  const page = pageParam(url);
+  if (page === null) return badPage();
+  const wanted = url.searchParams.get("status");
+  if (wanted !== null && wanted !== "available" && wanted !== "away") {
+    return fieldError({ status: ["must be available or away"] });
+  }
+  const matching = members.filter((m) => wanted === null || m.available === (wanted === "available"));
+  return pageOf("users", matching, page);
 }
 
 /** Handles one request to the simulated API. `request.url` may be any base ending in `/v1/…`. */
@@ -262,7 +241,7 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
   const url = new URL(request.url);
   const marker = url.pathname.indexOf("/v1/");
   const path = marker >= 0 ? url.pathname.slice(marker + 3) : url.pathname;
-  const parts = path.split("/").filter(Boolean);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
 
   const authorization = request.headers.get("authorization") ?? "";
   if (!/^Bearer \S+/.test(authorization)) return json(401, { error: "Missing or invalid API token" });
@@ -275,21 +254,30 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
   if (method === "GET" && path === "/webhooks/events") return webhookEventsRoute(url);
   if (method === "GET") {
     if (parts[0] === "messages" && parts[1] === "status" && parts[2]) return status(parts[2]);
-    if (path === "/templates") return list("templates", SANDBOX_TEMPLATES);
+    // Templates and teams are documented without parameters: one page holds them all.
+    if (path === "/templates") return pageOf("templates", SANDBOX_TEMPLATES, 1, Infinity);
     if (parts[0] === "templates" && parts[1]) {
       const template = SANDBOX_TEMPLATES.find((t) => t.uuid === parts[1]);
       return template ? json(200, { template }) : json(404, { error: "Template not found" });
     }
-    if (path === "/channels") return list("channels", SANDBOX_CHANNELS);
-    if (parts[0] === "contacts" && parts[1] === "phone" && parts[2]) return contactByDigits(parts[2]);
-    if (parts[0] === "contacts" && parts[2] === "messages" && parts[1]) return contactMessages(parts[1]);
-    if (path === "/teams") return list("teams", SANDBOX_TEAMS);
-    if (parts[0] === "teams" && parts[2] === "members" && parts[1]) {
-      const members = SANDBOX_MEMBERS[parts[1]];
-      return members ? list("users", members) : json(404, { error: "Team not found" });
+    if (path === "/channels") return channels(url);
+    if (parts[0] === "contacts" && parts[1] === "phone" && parts[2]) {
+      return contactByPhone(parts[2], url.searchParams.get("channel_uuid"));
     }
+    if (parts[0] === "contacts" && parts[1] === "bsuid" && parts[2]) return contactByBsuid(parts[2]);
+    if (parts[0] === "contacts" && parts[2] === "messages" && parts[1]) {
+      const page = pageParam(url);
+      return page === null ? badPage() : contactMessages(parts[1], page);
+    }
+    if (path === "/teams") return pageOf("teams", SANDBOX_TEAMS, 1, Infinity);
+    if (parts[0] === "teams" && parts[2] === "members" && parts[1]) return teamMembers(parts[1], url);
     if (path === "/auth/me") {
-      return json(200, { status: "ok", user_email: "sandbox@example.com", user_name: "Sandbox Account" });
+      return json(200, {
+        status: "ok",
+        user_email: "sandbox@example.com",
+        user_name: "Sandbox Account",
+        api_key: "sandbox",
+      });
     }
   }
   return json(404, { error: `No route for ${method} ${path}` });

@@ -2,9 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testDatabase } from "@/lib/db/testing";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";
 import { handleCallbellWebhook } from "@/lib/delivery/webhook";
+import { SANDBOX_CHANNELS } from "./data";
 import { eventually, webhookReceiver } from "./testing";
 import { deliverSandboxWebhook, SANDBOX_WEBHOOK_LOG_LIMIT, type SandboxDelivery } from "./webhook-account";
 import { handleSandboxRequest, setSandboxWebhook } from "./simulator";
+
+/** The sandbox's main WhatsApp channel: every send names its channel. */
+const SUPPORT_LINE = SANDBOX_CHANNELS.find((channel) => channel.type === "whatsapp" && channel.main)!.uuid;
 
 const api = (method: string, path: string, body?: unknown) =>
   handleSandboxRequest(
@@ -43,6 +47,7 @@ describe("the sandbox's webhook deliveries", () => {
       const sent = await api("POST", "/messages/send", {
         to: "+31612345678",
         from: "whatsapp",
+        channel_uuid: SUPPORT_LINE,
         type: "text",
         content: { text: "Hi" },
       });

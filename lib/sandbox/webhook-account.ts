@@ -1,3 +1,4 @@
+import { fieldError, isoSeconds, json } from "./http";
 import type { WebhookEvent } from "./webhook-payloads";
 
 /**
@@ -47,13 +48,6 @@ function state(): WebhookState {
   return globalForWebhook.bellhopSandboxWebhook;
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-}
-
-/** Callbell's times in the delivery log: ISO 8601 to the second. */
-const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
-
 /** The subscribe answer's time, as in the documented example ("2022-10-18 17:01:20 +0200"), not ISO 8601. */
 const railsTime = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} +0000`;
 
@@ -95,7 +89,7 @@ async function readBody(response: Response): Promise<unknown> {
 export async function deliverSandboxWebhook(event: WebhookEvent, fetchImpl: typeof fetch = fetch) {
   const webhook = state().webhook;
   if (!webhook || !webhook.subscriptions.includes(event.event)) return;
-  const createdAt = isoSeconds(new Date());
+  const createdAt = isoSeconds(Date.now());
   let response: SandboxDelivery["response"];
   try {
     const answer = await fetchImpl(webhook.url, {
@@ -170,7 +164,7 @@ export async function subscribeRoute(request: Request): Promise<Response> {
   const errors: FieldErrors = {};
   const url = readUrl(body.url, errors);
   const subscriptions = readSubscriptions(body.subscriptions, errors);
-  if (Object.keys(errors).length > 0) return json(400, { error: errors });
+  if (Object.keys(errors).length > 0) return fieldError(errors);
   const webhook = subscribeSandboxWebhook(url, subscriptions);
   return json(200, {
     webhook: { url, subscriptions, createdAt: railsTime(webhook.createdAt), enabled: true },
@@ -201,7 +195,7 @@ export function webhookEventsRoute(url: URL): Response {
     errors.status = ["must be failed or success"];
   if (page === null) errors.page = ["must be a positive number"];
   if (items === null) errors.items = ["must be a positive number"];
-  if (page === null || items === null || Object.keys(errors).length > 0) return json(400, { error: errors });
+  if (page === null || items === null || Object.keys(errors).length > 0) return fieldError(errors);
   const size = Math.min(items, MAX_ITEMS);
   const matching = state().log.filter(
     (delivery) => status === null || delivery.success === (status === "success"),

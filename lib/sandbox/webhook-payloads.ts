@@ -1,4 +1,5 @@
-import { SANDBOX_CONTACTS } from "./data";
+import { findSandboxContact } from "./contacts";
+import { SANDBOX_BUSINESS_NUMBER } from "./data";
 
 /**
  * The events the sandbox sends to its webhook, shaped as Callbell's documented examples
@@ -7,34 +8,40 @@ import { SANDBOX_CONTACTS } from "./data";
 
 export type WebhookEvent = { event: string; payload: Record<string, unknown> };
 
-/** What the sandbox knows of a message it accepted. */
-export type SandboxSentMessage = { uuid: string; to: string; createdAt: number };
-
-/** The sandbox channel's own number: the `from` of every message it sends (its channels have titles only). */
-export const SANDBOX_CHANNEL_NUMBER = "15550001000";
+/** What the sandbox knows of a message it accepted (its SandboxMessage). */
+export type SandboxSentMessage = {
+  uuid: string;
+  to: string;
+  from: string;
+  createdAt: number;
+  providerId: string;
+  whatsappMessageId: string;
+};
 
 /** A failure as WhatsApp reports it inside the raw payload; Bellhop reads its reason in words. */
 export const SANDBOX_FAILURE = { code: 1002, reason: "Number does not exist on WhatsApp" } as const;
 
-const digits = (phone: string) => phone.replace(/\D/g, "");
-const iso = (ms: number) => new Date(ms).toISOString();
+/** Callbell links into its inbox; the sandbox has none, so its links use a reserved host that reaches nothing. */
+const INBOX = "https://sandbox.callbell.invalid";
 
-/** The contact in a webhook: the sandbox's known customers, or one made up for any other number. */
-export function webhookContact(to: string) {
-  const known = SANDBOX_CONTACTS.find((contact) => digits(contact.phoneNumber) === digits(to));
-  const uuid = known?.uuid ?? `contact${digits(to)}`;
-  // The simulator has no inbox: its links name a host that never leaves the process.
+const isPhone = (recipient: string) => /^\+?[\d\s().-]+$/.test(recipient);
+/** Webhooks give a number as digits only; a customer known by BSUID alone keeps that. */
+const identifier = (recipient: string) => (isPhone(recipient) ? recipient.replace(/\D/g, "") : recipient);
+
+/** The contact in a webhook, with the keys of the documented examples: the sandbox's customer, or one made up. */
+export function webhookContact(recipient: string) {
+  const known = findSandboxContact(recipient);
+  const uuid = known?.uuid ?? `contact${recipient.replace(/\W/g, "").toLowerCase()}`;
   return {
-    href: `http://sandbox.bellhop.internal/contacts/${uuid}`,
-    conversationHref: `http://sandbox.bellhop.internal/chat/${uuid}`,
+    href: `${INBOX}/contacts/${uuid}`,
+    conversationHref: `${INBOX}/chat/${uuid}`,
     name: known?.name ?? "Sandbox Customer",
     tags: known ? [...known.tags] : [],
     uuid,
     source: "whatsapp",
     avatarUrl: null,
-    createdAt: "2026-01-15T09:00:00Z",
-    // Webhooks give the number as digits only, unlike the contacts endpoint.
-    phoneNumber: digits(to),
+    createdAt: known?.createdAt ?? "2026-01-15T09:00:00Z",
+    phoneNumber: known ? known.phoneNumber : isPhone(recipient) ? identifier(recipient) : null,
   };
 }
 
@@ -53,27 +60,29 @@ export function messageCreatedEvent(
   return {
     event: "message_created",
     payload: {
-      to: digits(message.to),
-      from: SANDBOX_CHANNEL_NUMBER,
+      to: identifier(message.to),
+      from: SANDBOX_BUSINESS_NUMBER,
       text: typeof content.text === "string" ? content.text : "",
       attachments: typeof content.url === "string" ? [content.url] : [],
       status: "sent",
-      channel: typeof send.from === "string" ? send.from : "whatsapp",
+      channel: message.from,
       contact: webhookContact(message.to),
-      createdAt: iso(message.createdAt),
+      createdAt: new Date(message.createdAt).toISOString(),
       ...(hasMetadata(send.metadata) ? { metadata: send.metadata } : {}),
     },
   };
 }
 
-/** `message_status_updated`, with the raw provider event as Callbell forwards it (ids derived from the uuid). */
+/**
+ * `message_status_updated`, with the raw provider event as the example shows it: `id` is WhatsApp's message id and
+ * `gsId` the provider's (GET /messages/status gives the same two ids, as `payload.whatsappMessageId` and `id`).
+ */
 export function messageStatusUpdatedEvent(
   message: SandboxSentMessage,
   status: string,
   metadata: unknown,
   at: number,
 ): WebhookEvent {
-  const gsId = message.uuid.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
   return {
     event: "message_status_updated",
     payload: {
@@ -82,11 +91,11 @@ export function messageStatusUpdatedEvent(
       ...(hasMetadata(metadata) ? { metadata } : {}),
       contact: webhookContact(message.to),
       messageStatusPayload: {
-        id: `gBGG${Buffer.from(message.uuid, "hex").toString("base64url").slice(0, 23)}`,
-        gsId,
+        id: message.whatsappMessageId,
+        gsId: message.providerId,
         type: status,
         payload: { ts: Math.floor(at / 1000), ...(status === "failed" ? SANDBOX_FAILURE : {}) },
-        destination: digits(message.to),
+        destination: identifier(message.to),
       },
     },
   };

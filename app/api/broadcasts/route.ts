@@ -2,7 +2,7 @@ import { currentUser } from "@/lib/auth/session";
 import { createBroadcastFromInput } from "@/lib/broadcasts/create-broadcast";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { getDb } from "@/lib/db/client";
-import { loadTemplates } from "@/lib/messages/account-data";
+import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { MAX_BROADCAST_BODY_BYTES, isSameOriginRequest } from "@/lib/security/http-headers";
 
 const json = (status: number, body: unknown) =>
@@ -27,6 +27,7 @@ export async function POST(request: Request) {
   const result = await createBroadcastFromInput(input, {
     db: await getDb(),
     templates: await loadTemplates().catch(() => null),
+    channels: await loadChannels("whatsapp").catch(() => null),
     creator: { id: user.id, email: user.email },
   });
   if (!result.ok) return json(400, { message: result.message, fieldErrors: result.fieldErrors });

@@ -5,6 +5,7 @@ import { findBroadcast, listRecipientReport } from "@/lib/db/broadcast-queries";
 import { getDb } from "@/lib/db/client";
 import { csvLine } from "@/lib/history/csv";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
+import { channelsOf } from "@/lib/messages/channels";
 import { sendTestAction } from "../actions";
 
 export const metadata: Metadata = { title: "New broadcast" };
@@ -69,7 +70,8 @@ export default async function NewBroadcastPage({
       <BroadcastWizard
         templates={account.templates}
         templatesError={account.templatesError}
-        channels={account.channels}
+        channels={channelsOf(account.channels, "whatsapp")}
+        channelsError={account.channels.whatsapp.ok ? null : account.channels.whatsapp.error}
         initial={initial}
         sendTest={sendTestAction}
       />

@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { listAccounts, listHistoryChannels, listHistoryTemplates } from "@/lib/db/queries";
 import { parseHistoryFilters } from "@/lib/history/filters";
 import { preloadHistory } from "@/lib/history/history-data";
-import { loadChannelsOrNull } from "@/lib/messages/account-data";
+import { loadAccountChannels } from "@/lib/messages/account-data";
+import { allChannels } from "@/lib/messages/channels";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -29,19 +30,17 @@ export default async function HistoryPage({
     listHistoryTemplates(db),
     listHistoryChannels(db),
     listAccounts(db),
-    loadChannelsOrNull(),
+    loadAccountChannels().then(allChannels),
     Object.keys(errors).length === 0 ? preloadHistory(filters) : null,
   ]);
-  const titleOf = (uuid: string) => channels?.find((channel) => channel.uuid === uuid)?.title ?? uuid;
+  const titleOf = (uuid: string) => channels.find((channel) => channel.uuid === uuid)?.title ?? uuid;
   const options = {
     templates: templates.sort((a, b) => (a.title ?? a.uuid).localeCompare(b.title ?? b.uuid)),
     // The account's channels, and any other that occurs in the history (one since removed, say).
-    channels: [...new Set([...(channels ?? []).map((channel) => channel.uuid), ...channelUuids])].map(
-      (uuid) => ({
-        uuid,
-        title: titleOf(uuid),
-      }),
-    ),
+    channels: [...new Set([...channels.map((channel) => channel.uuid), ...channelUuids])].map((uuid) => ({
+      uuid,
+      title: titleOf(uuid),
+    })),
     senders: accounts.map((account) => ({ id: account.id, email: account.email })),
   };
   return (

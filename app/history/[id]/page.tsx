@@ -11,6 +11,7 @@ import { findSendById, listStatusEvents } from "@/lib/db/queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
 import { templateVariables } from "@/lib/history/csv";
 import { messageTypeLabel, PLATFORMS } from "@/lib/messages/options";
+import { recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
@@ -53,8 +54,13 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   if (!send) notFound();
   const events = send.callbellUuid ? await listStatusEvents(db, send.callbellUuid) : [];
   const lookup =
-    send.platform === "whatsapp" && /^\+\d{8,15}$/.test(send.recipient)
-      ? await cachedContactLookup(send.recipient, send.channelUuid ?? undefined)
+    send.platform === "whatsapp" && !recipientProblem("whatsapp", send.recipient)
+      ? await cachedContactLookup(
+          recipientKind("whatsapp", send.recipient) === "bsuid"
+            ? { bsuid: send.recipient }
+            : { phone: send.recipient },
+          send.channelUuid ?? undefined,
+        )
       : null;
   const contact = lookup?.kind === "found" ? lookup.contact : null;
   const conversationHref = contact?.conversationHref ?? conversationFromResponse(send.responseBody);
@@ -63,7 +69,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="grid max-w-4xl grid-cols-1 gap-6">
-      {(send.status === "sending" || POLLED_STATUSES.some((status) => status === send.status)) && (
+      {/* Only WhatsApp sends move past enqueued: the others have nothing to wait for. */}
+      {(send.status === "sending" ||
+        (send.platform === "whatsapp" && POLLED_STATUSES.some((status) => status === send.status))) && (
         <AutoRefresh />
       )}
       <div className="flex flex-wrap items-start gap-3">
@@ -74,7 +82,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
             </Link>
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">
-            {messageTypeLabel(send.messageType)} to <span className="font-mono">{send.recipient}</span>
+            {messageTypeLabel(send.messageType)} to{" "}
+            {recipientKind(send.platform, send.recipient) === "bsuid" && "BSUID "}
+            <span className="font-mono">{send.recipient}</span>
           </h1>
         </div>
         <Link href={`/compose?again=${send.id}`} className={buttonClassName({ className: "ml-auto" })}>
@@ -89,7 +99,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
           <dt className="text-muted-foreground">Status</dt>
           <dd>
-            <StatusBadge status={send.status} />
+            <StatusBadge status={send.status} platform={send.platform} />
             {(send.statusReason ?? send.errorMessage) && (
               <span className="ml-2">{send.statusReason ?? send.errorMessage}</span>
             )}

@@ -1,16 +1,20 @@
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
-import { isValidPhone, normalizePhone } from "@/lib/messages/phone";
+import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 
-/** `GET /api/contacts/lookup?phone=…&channel=…`: the compose page's contact card and 24-hour window. */
+/**
+ * `GET /api/contacts/lookup?recipient=…&channel=…`: the compose page's contact card and 24-hour window, for a
+ * WhatsApp phone number or BSUID (`phone=` is still read, for links made before BSUIDs).
+ */
 export async function GET(request: Request) {
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const params = new URL(request.url).searchParams;
-  const phone = normalizePhone((params.get("phone") ?? "").trim());
-  if (!isValidPhone(phone)) {
-    return Response.json({ error: "phone must be a WhatsApp number with its country code" }, { status: 400 });
-  }
-  const result = await cachedContactLookup(phone, params.get("channel") || undefined);
+  const input = (params.get("recipient") ?? params.get("phone") ?? "").trim();
+  const problem = recipientProblem("whatsapp", input);
+  if (problem) return Response.json({ error: `recipient: ${problem}` }, { status: 400 });
+  const value = normalizeRecipient("whatsapp", input);
+  const recipient = recipientKind("whatsapp", value) === "bsuid" ? { bsuid: value } : { phone: value };
+  const result = await cachedContactLookup(recipient, params.get("channel") || undefined);
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 }

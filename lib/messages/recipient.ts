@@ -1,0 +1,45 @@
+import { RECIPIENT_ID_MAX_LENGTH } from "./limits";
+import type { Platform } from "./options";
+import { isValidPhone, normalizePhone } from "./phone";
+
+/**
+ * A WhatsApp recipient is a phone number or a BSUID (Business Suite User ID, for customers who hide their number
+ * behind a WhatsApp username). They are told apart by format: a phone number has no letters, and every BSUID has
+ * some (Meta's start with a country code, `US.1349…`; Callbell's example is `bsuid_abc123`).
+ */
+export type RecipientKind = "phone" | "bsuid" | "platform-id";
+
+export const BSUID_MAX_LENGTH = 128;
+const BSUID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function recipientKind(platform: Platform | string, recipient: string): RecipientKind {
+  if (platform !== "whatsapp") return "platform-id";
+  return /[A-Za-z]/.test(recipient) ? "bsuid" : "phone";
+}
+
+/** The recipient as Callbell wants it: a phone number in E.164, anything else trimmed. */
+export function normalizeRecipient(platform: Platform | string, input: string): string {
+  const trimmed = input.trim();
+  return recipientKind(platform, trimmed) === "phone" ? normalizePhone(trimmed) : trimmed;
+}
+
+/** What is wrong with a recipient for this platform, in words for the field; null when it can be sent to. */
+export function recipientProblem(platform: Platform | string, input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === "") return "Enter the recipient";
+  switch (recipientKind(platform, trimmed)) {
+    case "phone":
+      return isValidPhone(normalizePhone(trimmed))
+        ? null
+        : "Enter a phone number with its country code, such as +31 6 12345678, or a BSUID";
+    case "bsuid":
+      if (trimmed.length > BSUID_MAX_LENGTH) return `A BSUID has at most ${BSUID_MAX_LENGTH} characters`;
+      return BSUID_PATTERN.test(trimmed)
+        ? null
+        : "A BSUID has letters, digits, dots, dashes and underscores only, such as US.13491208655302741918";
+    case "platform-id":
+      return trimmed.length > RECIPIENT_ID_MAX_LENGTH
+        ? `At most ${RECIPIENT_ID_MAX_LENGTH} characters`
+        : null;
+  }
+}
