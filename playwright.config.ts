@@ -28,7 +28,8 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore: /(sandbox|unreachable|first-run|settings|hooks|broadcasts|restart|instances)\.spec\.ts/,
+      testIgnore:
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|restart|instances)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
@@ -54,7 +55,7 @@ export default defineConfig({
     },
     {
       name: "hooks",
-      testMatch: /hooks\.spec\.ts/,
+      testMatch: /(hooks|webhook-health)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.hooks, storageState: storageStateFor("hooks") },
     },

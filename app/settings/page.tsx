@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { ConnectionSettings } from "@/components/settings/connection-settings";
+import { WebhookHealth } from "@/components/settings/webhook-health";
 import { requireAdmin } from "@/lib/auth/session";
 import { currentConnectionView } from "@/lib/settings/settings";
+import { loadWebhookHealth } from "@/lib/settings/webhook-health";
 import { connectionAction, tokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireAdmin("/settings");
+  const [connection, webhook] = await Promise.all([
+    currentConnectionView(),
+    headers().then(loadWebhookHealth),
+  ]);
   return (
     <div className="grid max-w-3xl gap-8">
       <div>
@@ -16,11 +23,8 @@ export default async function SettingsPage() {
           Which Callbell account Bellhop sends through. Admins only.
         </p>
       </div>
-      <ConnectionSettings
-        view={await currentConnectionView()}
-        connectionAction={connectionAction}
-        tokenAction={tokenAction}
-      />
+      <ConnectionSettings view={connection} connectionAction={connectionAction} tokenAction={tokenAction} />
+      <WebhookHealth view={webhook} />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import type {
   TeamMember,
   TeamSummary,
   TemplateSummary,
+  WebhookDeliveryPage,
+  WebhookDeliveryQuery,
 } from "./types";
 
 export type CallbellClientOptions = {
@@ -322,6 +324,38 @@ export function createCallbellClient(options: CallbellClientOptions) {
     async getMe(): Promise<AccountIdentity> {
       const body = (await call("read", "GET", "/auth/me")) as Record<string, unknown>;
       return { email: str(body.user_email), name: str(body.user_name) };
+    },
+
+    /** One page of Callbell's webhook delivery log (`GET /webhooks/events`); each event's payload is dropped here. */
+    async listWebhookEvents(query: WebhookDeliveryQuery = {}): Promise<WebhookDeliveryPage> {
+      const params = new URLSearchParams();
+      if (query.status) params.set("status", query.status);
+      if (query.page !== undefined) params.set("page", String(query.page));
+      if (query.items !== undefined) params.set("items", String(query.items));
+      const search = params.size > 0 ? `?${params}` : "";
+      const body = (await call("read", "GET", `/webhooks/events${search}`)) as {
+        webhook_events?: unknown;
+        meta?: { pages?: unknown };
+      };
+      const list = Array.isArray(body.webhook_events)
+        ? (body.webhook_events as Record<string, unknown>[])
+        : [];
+      // The docs type `response` loosely (`string{}`): take a code that reads as a number, else none.
+      const codeOf = (response: unknown) => {
+        const code = (response as { code?: unknown } | null | undefined)?.code;
+        const number = typeof code === "number" || typeof code === "string" ? Number(code) : NaN;
+        return code !== "" && Number.isInteger(number) ? number : null;
+      };
+      const pages = Number(body.meta?.pages ?? 1);
+      return {
+        events: list.map((e) => ({
+          event: str(e.event),
+          success: e.success === true,
+          code: codeOf(e.response),
+          createdAt: str(e.createdAt),
+        })),
+        pages: Number.isFinite(pages) && pages >= 1 ? pages : 1,
+      };
     },
   };
 }

@@ -15,3 +15,16 @@ export type SendResponse = {
 };
 
 export type MessageStatus = { uuid: string; status: string; payload: unknown };
+
+/** One delivery from Callbell's webhook log, without its payload: that holds customer data and stays on the server. */
+export type WebhookDelivery = {
+  event: string;
+  success: boolean;
+  /** The HTTP status Bellhop (or whatever the webhook points at) answered; null when Callbell gives none. */
+  code: number | null;
+  createdAt: string;
+};
+
+export type WebhookDeliveryPage = { events: WebhookDelivery[]; pages: number };
+
+export type WebhookDeliveryQuery = { status?: "failed" | "success"; page?: number; items?: number };

@@ -288,6 +288,17 @@ export function defineSchema(k: SchemaKit) {
     (table) => [k.index("sign_in_failures_key_idx").on(table.key, table.at)],
   );
 
+  /**
+   * When Callbell last reached the webhook, one row per kind: `event` (a request that carried an event, with its name)
+   * and `check` (one that carried none: Callbell's health check). Upserted per request, so every instance and the
+   * Settings page see the same answer.
+   */
+  const webhookReceipts = k.table("webhook_receipts", {
+    kind: k.text("kind", { enum: ["event", "check"] }).primaryKey(),
+    event: k.text("event"),
+    receivedAt: k.time("received_at").notNull(),
+  });
+
   return {
     sends,
     sendEvents,
@@ -301,5 +312,6 @@ export function defineSchema(k: SchemaKit) {
     leases,
     paces,
     signInFailures,
+    webhookReceipts,
   };
 }

@@ -14,4 +14,5 @@ export const {
   leases,
   paces,
   signInFailures,
+  webhookReceipts,
 } = defineSchema(pgKit);

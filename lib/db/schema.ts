@@ -21,6 +21,7 @@ export const {
   leases,
   paces,
   signInFailures,
+  webhookReceipts,
 } = tables;
 
 export type SendRow = typeof sends.$inferSelect;

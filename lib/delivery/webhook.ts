@@ -1,11 +1,14 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@/lib/db/client";
+import { recordWebhookReceipt } from "@/lib/db/webhook-queries";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus } from "./status-rule";
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+const OK = { status: "ok" } as const;
 
 /** Compares secrets in constant time (their hashes have one length, so nothing leaks through it either). */
 export function sameSecret(given: string, expected: string): boolean {
@@ -13,43 +16,77 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+type Envelope = { event: string; payload: Record<string, unknown> };
+
 /**
- * `POST /api/webhooks/callbell/<secret>`. Callbell counts anything but 200 as a failed delivery, so: 404 when the
- * webhook is off or the secret is wrong, 400 for a body that is not JSON (or a status event without its uuid and
- * status), 200 for everything else, including events Bellhop does not use and Callbell's health check. Never 500: a
- * database failure answers 503, so Callbell tries again later.
+ * The event a request carries, or null when it carries none. Callbell does not document how its periodic health check
+ * is sent (GET, an empty POST, `{}`, …), so anything that is not a JSON object naming an event is taken for one.
+ */
+async function readEnvelope(request: Request): Promise<Envelope | null> {
+  if (request.method !== "POST") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await request.text());
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+  const { event, payload } = parsed as { event?: unknown; payload?: unknown };
+  if (typeof event !== "string" || event === "") return null;
+  const body = typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {};
+  return { event, payload: body as Record<string, unknown> };
+}
+
+type WebhookOptions = { secret: string | undefined; db: () => Promise<Database>; now?: () => Date };
+
+/** Keeps when Callbell last reached the webhook; a failure here never changes the answer Callbell gets. */
+async function noteReceipt(options: WebhookOptions, envelope: Envelope | null) {
+  try {
+    const now = options.now?.() ?? new Date();
+    await recordWebhookReceipt(
+      await options.db(),
+      envelope ? "event" : "check",
+      envelope?.event ?? null,
+      now,
+    );
+  } catch (error) {
+    console.error("Bellhop: could not note when the Callbell webhook was last reached:", error);
+  }
+}
+
+/**
+ * `GET|POST /api/webhooks/callbell/<secret>`. Callbell counts anything but 200 as a failed delivery and disables the
+ * webhook after 6 hours of them, so: 404 when the webhook is off or the secret is wrong, 503 when a status cannot be
+ * recorded (Callbell tries again), and 200 `{"status":"ok"}` for everything else: the health check, events Bellhop
+ * does not use, and status events it cannot use.
  */
 export async function handleCallbellWebhook(
   request: Request,
   given: string,
-  options: { secret: string | undefined; db: () => Promise<Database> },
+  options: WebhookOptions,
 ): Promise<Response> {
   if (!options.secret || !sameSecret(given, options.secret)) return json(404, { error: "Not found" });
-  if (request.method === "GET") return json(200, { status: "ok" });
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(await request.text());
-  } catch {
-    return json(400, { error: "The body is not JSON" });
+  const envelope = await readEnvelope(request);
+  await noteReceipt(options, envelope);
+  if (!envelope || envelope.event !== "message_status_updated") return json(200, OK);
+  const { uuid, status } = envelope.payload;
+  if (typeof uuid !== "string" || uuid === "" || typeof status !== "string") {
+    // A 400 would not make this event any better on Callbell's retry; it would only count towards disabling the
+    // webhook and cost every later status. So it is logged, answered 200, and the poller covers the message.
+    console.warn(
+      "Bellhop: a message_status_updated event without payload.uuid or payload.status was ignored",
+    );
+    return json(200, { ...OK, ignored: "message_status_updated needs payload.uuid and payload.status" });
   }
-  if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope)) {
-    return json(400, { error: 'Expected a JSON object {"event": …, "payload": …}' });
-  }
-  const { event, payload } = envelope as { event?: unknown; payload?: unknown };
-  if (event !== "message_status_updated") return json(200, { status: "ok" });
-  const body = (typeof payload === "object" && payload !== null ? payload : {}) as Record<string, unknown>;
-  if (typeof body.uuid !== "string" || body.uuid === "" || typeof body.status !== "string") {
-    return json(400, { error: "message_status_updated needs payload.uuid and payload.status" });
-  }
-  if (!isCallbellStatus(body.status)) return json(200, { status: "ok", ignored: `status ${body.status}` });
+  if (!isCallbellStatus(status)) return json(200, { ...OK, ignored: `status ${status}` });
   try {
     const result = await recordStatusReport(await options.db(), {
-      callbellUuid: body.uuid,
-      status: body.status,
-      payload: body,
+      callbellUuid: uuid,
+      status,
+      payload: envelope.payload,
       source: "webhook",
     });
-    return json(200, { status: "ok", result: result.kind });
+    return json(200, { ...OK, result: result.kind });
   } catch (error) {
     console.error("Bellhop: a Callbell webhook could not be recorded:", error);
     return json(503, { error: "Bellhop could not record this event; try again" });

@@ -9,6 +9,16 @@ import {
 } from "./data";
 import { badPage, fieldError, json, pageOf, pageParam } from "./http";
 import { validateSend } from "./validate-send";
+import {
+  deliverSandboxWebhook,
+  sandboxWebhookUrl,
+  subscribeRoute,
+  subscribeSandboxWebhook,
+  unsubscribeRoute,
+  unsubscribeSandboxWebhook,
+  webhookEventsRoute,
+} from "./webhook-account";
+import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } from "./webhook-payloads";
 
 /**
  * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
@@ -31,14 +41,12 @@ export type SandboxMessage = {
 type SandboxState = {
   messages: Map<string, SandboxMessage>;
   rateLimitHits: Map<string, number>;
-  /** Where the simulator delivers `message_status_updated` webhooks, as Callbell would; null: none (polling only). */
-  webhookUrl: string | null;
 };
 
 const globalForSandbox = globalThis as unknown as { bellhopSandbox?: SandboxState };
 
 function state(): SandboxState {
-  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map(), webhookUrl: null };
+  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map() };
   return globalForSandbox.bellhopSandbox;
 }
 
@@ -138,7 +146,7 @@ async function send(request: Request): Promise<Response> {
     whatsappMessageId: whatsappMessageId(),
   };
   state().messages.set(uuid, sandboxMessage);
-  if (from === "whatsapp") scheduleWebhooks(sandboxMessage, body.metadata);
+  scheduleWebhooks(sandboxMessage, body);
   return json(200, { message: { uuid, status: "enqueued", ...sendExtras(body.fields, recipient, from) } });
 }
 
@@ -157,16 +165,6 @@ export function sandboxStatusPayload(message: SandboxMessage, status: string) {
   };
 }
 
-// Only the status webhooks below (owned by the webhook work) still send this older payload; GET uses sandboxStatusPayload.
-function statusPayload(status: string) {
-  return status === "failed"
-    ? {
-        type: "message-event",
-        payload: { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" },
-      }
-    : { type: "message-event", payload: { type: status } };
-}
-
 function status(uuid: string): Response {
   const message = state().messages.get(uuid);
   if (!message) return json(404, { error: "Message not found" });
@@ -176,37 +174,35 @@ function status(uuid: string): Response {
   });
 }
 
-/** Bellhop's own webhook address, set at start when `CALLBELL_WEBHOOK_SECRET` is; null turns webhooks off. */
+/** The events Bellhop's own webhook gets in the sandbox: those the simulator produces. */
+const START_SUBSCRIPTIONS = ["message_created", "message_status_updated"];
+
+/**
+ * Bellhop's own webhook address, set at start when `CALLBELL_WEBHOOK_SECRET` is; null turns webhooks off. It bypasses
+ * `POST /webhooks/subscribe`, whose checks are Callbell's (a loopback address is accepted there too).
+ */
 export function setSandboxWebhook(url: string | null) {
-  state().webhookUrl = url;
+  if (url) subscribeSandboxWebhook(url, START_SUBSCRIPTIONS);
+  else unsubscribeSandboxWebhook();
 }
 
-/** As Callbell does: each status change of a message is POSTed to the webhook, when one is set. */
-function scheduleWebhooks(message: SandboxMessage, metadata: unknown) {
-  const url = state().webhookUrl;
-  if (!url) return;
+/**
+ * As Callbell does: the sent message's `message_created` (any platform), then each status change (WhatsApp only), to
+ * the webhook when one is set.
+ */
+function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>) {
+  if (!sandboxWebhookUrl()) return;
+  const later = (afterMs: number, event: () => WebhookEvent) => {
+    const timer = setTimeout(() => void deliverSandboxWebhook(event()), afterMs);
+    timer.unref?.();
+  };
+  later(0, () => messageCreatedEvent(message, send));
+  if (message.from !== "whatsapp") return;
   const steps = message.failsLater
     ? [{ status: "failed", afterMs: SANDBOX_FAILURE_AFTER_MS }]
     : SANDBOX_STATUS_TIMELINE;
   for (const step of steps) {
-    const timer = setTimeout(() => {
-      const body = {
-        event: "message_status_updated",
-        payload: {
-          uuid: message.uuid,
-          status: step.status,
-          metadata: metadata ?? {},
-          messageStatusPayload: statusPayload(step.status),
-          contact: { phoneNumber: message.to },
-        },
-      };
-      fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      }).catch((error: unknown) => console.warn("Bellhop sandbox: a webhook could not be delivered:", error));
-    }, step.afterMs);
-    timer.unref?.();
+    later(step.afterMs, () => messageStatusUpdatedEvent(message, step.status, send.metadata, Date.now()));
   }
 }
 
@@ -252,6 +248,10 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
 
   const method = request.method.toUpperCase();
   if (method === "POST" && path === "/messages/send") return send(request);
+  if (method === "POST" && path === "/webhooks/subscribe") return subscribeRoute(request);
+  // Documented as DELETE (webhooks_api/unsubscribe.md), not POST.
+  if (method === "DELETE" && path === "/webhooks/unsubscribe") return unsubscribeRoute();
+  if (method === "GET" && path === "/webhooks/events") return webhookEventsRoute(url);
   if (method === "GET") {
     if (parts[0] === "messages" && parts[1] === "status" && parts[2]) return status(parts[2]);
     // Templates and teams are documented without parameters: one page holds them all.

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { listStatusEvents } from "@/lib/db/queries";
+import { testDatabase } from "@/lib/db/testing";
+import { readWebhookReceipts } from "@/lib/db/webhook-queries";
+import { handleCallbellWebhook } from "./webhook";
+
+const SECRET = "webhook-secret-0123456789";
+
+function call(
+  db: Database,
+  init: RequestInit = {},
+  options: { given?: string; secret?: string; at?: Date } = {},
+) {
+  return handleCallbellWebhook(new Request("http://bellhop.test/hook", init), options.given ?? SECRET, {
+    secret: "secret" in options ? options.secret : SECRET,
+    db: async () => db,
+    now: () => options.at ?? new Date("2026-03-01T10:00:00Z"),
+  });
+}
+
+const post = (body: string) => ({ method: "POST", body });
+const event = (name: string, payload: unknown) => post(JSON.stringify({ event: name, payload }));
+
+describe("the Callbell webhook's answers", () => {
+  it.each([
+    ["a GET", { method: "GET" }],
+    ["an empty POST", post("")],
+    ["a POST of {}", post("{}")],
+    ["a POST that is not JSON", post("{not json")],
+    ["a POST of a JSON array", post("[]")],
+    ["a POST of a JSON string", post('"ping"')],
+    ["a POST of null", post("null")],
+    ["an object whose event is not a name", post('{"event":42}')],
+  ])("answers a health check sent as %s with 200 {status: ok}", async (_, init) => {
+    const response = await call(await testDatabase(), init);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("is not there without a secret, or with a wrong one, whatever the request", async () => {
+    const db = await testDatabase();
+    for (const init of [{ method: "GET" }, post(""), event("message_created", {})]) {
+      expect((await call(db, init, { secret: undefined })).status).toBe(404);
+      expect((await call(db, init, { given: "wrong-secret-0123456789" })).status).toBe(404);
+    }
+    expect(await readWebhookReceipts(db)).toEqual({ event: null, check: null });
+  });
+
+  it("answers an event Bellhop does not use with 200", async () => {
+    const response = await call(await testDatabase(), event("contact_created", { uuid: "c1" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("records a status event and answers 200", async () => {
+    const db = await testDatabase();
+    const response = await call(db, event("message_status_updated", { uuid: "u-1", status: "sent" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", result: "unmatched" });
+    expect((await listStatusEvents(db, "u-1")).map((row) => [row.status, row.source])).toEqual([
+      ["sent", "webhook"],
+    ]);
+  });
+
+  it("answers 200 to a status event without uuid or status, and records nothing of it", async () => {
+    const db = await testDatabase();
+    for (const payload of [{ status: "sent" }, { uuid: "u-2" }, { uuid: "", status: "sent" }, null]) {
+      const response = await call(db, event("message_status_updated", payload));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: "ok", ignored: expect.any(String) });
+    }
+    expect(await listStatusEvents(db, "u-2")).toEqual([]);
+  });
+
+  it("answers 503, never 500, when a status cannot be recorded", async () => {
+    const response = await handleCallbellWebhook(
+      new Request("http://x/", event("message_status_updated", { uuid: "u", status: "sent" })),
+      SECRET,
+      { secret: SECRET, db: async () => Promise.reject(new Error("disk full")) },
+    );
+    expect(response.status).toBe(503);
+  });
+
+  it("answers a health check and an unused event with 200 even when the database fails", async () => {
+    for (const init of [{ method: "GET" }, event("contact_created", {})]) {
+      const response = await handleCallbellWebhook(new Request("http://x/", init), SECRET, {
+        secret: SECRET,
+        db: async () => Promise.reject(new Error("disk full")),
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+});
+
+describe("when Bellhop last heard from Callbell", () => {
+  it("keeps the last event's name and time, and the last health check's time, apart", async () => {
+    const db = await testDatabase();
+    await call(db, event("message_created", {}), { at: new Date("2026-03-01T10:00:00Z") });
+    await call(db, { method: "GET" }, { at: new Date("2026-03-01T10:05:00Z") });
+    await call(db, event("message_status_updated", { uuid: "u-3", status: "read" }), {
+      at: new Date("2026-03-01T10:07:00Z"),
+    });
+    await call(db, post(""), { at: new Date("2026-03-01T10:09:00Z") });
+    expect(await readWebhookReceipts(db)).toEqual({
+      event: { name: "message_status_updated", receivedAt: new Date("2026-03-01T10:07:00Z") },
+      check: { receivedAt: new Date("2026-03-01T10:09:00Z") },
+    });
+  });
+
+  it("counts a status event it cannot use as received: Callbell did reach Bellhop", async () => {
+    const db = await testDatabase();
+    await call(db, event("message_status_updated", {}), { at: new Date("2026-03-01T11:00:00Z") });
+    expect((await readWebhookReceipts(db)).event).toEqual({
+      name: "message_status_updated",
+      receivedAt: new Date("2026-03-01T11:00:00Z"),
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import "server-only";
+import { getCallbellConnection, isCallbellError } from "@/lib/callbell";
+import type { WebhookDelivery } from "@/lib/callbell/types";
+import { getDb } from "@/lib/db/client";
+import { readWebhookReceipts } from "@/lib/db/webhook-queries";
+import { getEnv } from "@/lib/env";
+import type { Mode } from "./connection-state";
+
+/** Stands for the secret wherever the webhook's address is shown: the secret is its only credential. */
+export const MASKED_SECRET = "••••••••";
+/** How many of Callbell's latest successful, and failed, deliveries Settings shows. */
+export const RECENT_DELIVERIES = 10;
+/** Settings renders even when Callbell hangs: its log is given up on after this long. */
+const DELIVERY_LOG_DEADLINE_MS = 5_000;
+
+export type WebhookHealthView = {
+  secretSet: boolean;
+  /** The address to register in Callbell, with the secret masked. */
+  maskedUrl: string;
+  mode: Mode;
+  lastEvent: { name: string; at: string } | null;
+  lastCheck: { at: string } | null;
+  /** Why the times above could not be read (the database failed), else null. */
+  receiptsError: string | null;
+  deliveries: { ok: true; items: WebhookDelivery[] } | { ok: false; message: string };
+};
+
+/** Bellhop's public address: `BELLHOP_URL`, else the one this page was asked on. */
+function originOf(requestHeaders: Headers): string {
+  const configured = getEnv().BELLHOP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "<your Bellhop>";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "https";
+  return `${protocol}://${host}`;
+}
+
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Callbell did not answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Callbell's latest successes and failures together, newest first. */
+async function recentDeliveries(mode: Mode): Promise<WebhookHealthView["deliveries"]> {
+  try {
+    const { client } = await getCallbellConnection();
+    const [successes, failures] = await withDeadline(
+      Promise.all([
+        client.listWebhookEvents({ status: "success", items: RECENT_DELIVERIES }),
+        client.listWebhookEvents({ status: "failed", items: RECENT_DELIVERIES }),
+      ]),
+      DELIVERY_LOG_DEADLINE_MS,
+    );
+    const items = [
+      ...successes.events.slice(0, RECENT_DELIVERIES),
+      ...failures.events.slice(0, RECENT_DELIVERIES),
+    ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { ok: true, items };
+  } catch (error) {
+    if (mode === "sandbox" && isCallbellError(error) && error.status === 404) {
+      return {
+        ok: false,
+        message: "The sandbox has no webhook: it gets one at start when CALLBELL_WEBHOOK_SECRET is set.",
+      };
+    }
+    return { ok: false, message: error instanceof Error ? error.message : "unknown error" };
+  }
+}
+
+/** What Settings shows of the webhook. Never the secret, and never an event's payload (it holds customer data). */
+export async function loadWebhookHealth(requestHeaders: Headers): Promise<WebhookHealthView> {
+  const { state } = await getCallbellConnection();
+  const [receipts, deliveries] = await Promise.all([
+    getDb()
+      .then(readWebhookReceipts)
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    recentDeliveries(state.mode),
+  ]);
+  const read = receipts instanceof Error ? null : receipts;
+  return {
+    secretSet: Boolean(getEnv().CALLBELL_WEBHOOK_SECRET),
+    maskedUrl: `${originOf(requestHeaders)}/api/webhooks/callbell/${MASKED_SECRET}`,
+    mode: state.mode,
+    lastEvent: read?.event ? { name: read.event.name, at: read.event.receivedAt.toISOString() } : null,
+    lastCheck: read?.check ? { at: read.check.receivedAt.toISOString() } : null,
+    receiptsError: receipts instanceof Error ? receipts.message : null,
+    deliveries,
+  };
+}
