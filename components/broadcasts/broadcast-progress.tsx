@@ -57,7 +57,7 @@ export function BroadcastProgressView({ initial }: { initial: Progress }) {
   const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
   const failed = progress.counts.failed ?? 0;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <section aria-labelledby="progress-heading" className="grid gap-3 rounded-lg border p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="progress-heading" className="font-medium">
@@ -160,7 +160,7 @@ function BroadcastReport({ id, failed, done }: { id: number; failed: number; don
   });
   const exportHref = `/api/broadcasts/${id}/export${state ? `?state=${state}` : ""}`;
   return (
-    <section aria-labelledby="report-heading" className="grid gap-3 rounded-lg border p-4">
+    <section aria-labelledby="report-heading" className="grid grid-cols-1 gap-3 rounded-lg border p-4">
       <div className="flex flex-wrap items-end gap-3">
         <h2 id="report-heading" className="font-medium">
           Report
@@ -197,32 +197,35 @@ function BroadcastReport({ id, failed, done }: { id: number; failed: number; don
           </a>
         </div>
       </div>
-      <table aria-label="Recipients" className="w-full text-left text-sm">
-        <thead className="bg-muted">
-          <tr>
-            <th className="px-2 py-1">Row</th>
-            <th className="px-2 py-1">Phone</th>
-            <th className="px-2 py-1">Values</th>
-            <th className="px-2 py-1">Status</th>
-            <th className="px-2 py-1">Reason</th>
-            <th className="px-2 py-1">Callbell uuid</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.rows ?? []).map((row) => (
-            <tr key={row.id} className="border-t" data-row={row.rowNumber}>
-              <td className="px-2 py-1">{row.rowNumber}</td>
-              <td className="px-2 py-1 font-mono text-xs">{row.phone}</td>
-              <td className="px-2 py-1">{(JSON.parse(row.values) as string[]).join(" | ")}</td>
-              <td className="px-2 py-1">
-                <StatusBadge status={reportStatus(row)} />
-              </td>
-              <td className="px-2 py-1 text-xs">{reportReason(row)}</td>
-              <td className="px-2 py-1 font-mono text-xs">{row.callbellUuid ?? "—"}</td>
+      {/* On a phone the table scrolls on its own rather than widen the page. */}
+      <div className="overflow-x-auto">
+        <table aria-label="Recipients" className="w-full text-left text-sm">
+          <thead className="bg-muted">
+            <tr>
+              <th className="px-2 py-1">Row</th>
+              <th className="px-2 py-1">Recipient</th>
+              <th className="px-2 py-1">Values</th>
+              <th className="px-2 py-1">Status</th>
+              <th className="px-2 py-1">Reason</th>
+              <th className="px-2 py-1">Callbell uuid</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(data?.rows ?? []).map((row) => (
+              <tr key={row.id} className="border-t" data-row={row.rowNumber}>
+                <td className="px-2 py-1">{row.rowNumber}</td>
+                <td className="px-2 py-1 font-mono text-xs">{row.phone}</td>
+                <td className="px-2 py-1">{(JSON.parse(row.values) as string[]).join(" | ")}</td>
+                <td className="px-2 py-1">
+                  <StatusBadge status={reportStatus(row)} />
+                </td>
+                <td className="px-2 py-1 text-xs">{reportReason(row)}</td>
+                <td className="px-2 py-1 font-mono text-xs">{row.callbellUuid ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {data?.next && (
         <div>
           <Button type="button" variant="outline" size="sm" onClick={() => setPages(pages + 1)}>
