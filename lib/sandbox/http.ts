@@ -5,6 +5,20 @@ export function json(status: number, body: unknown): Response {
 
 export const fieldError = (errors: Record<string, string[]>) => json(400, { error: errors });
 
+/** A request's JSON object body, or the 400 Callbell answers when it is not one. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return json(400, { error: "Request body must be JSON" });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return json(400, { error: "Request body must be a JSON object" });
+  }
+  return body as Record<string, unknown>;
+}
+
 /** The `page` query parameter (default 1), or null when it is not a positive integer. */
 export function pageParam(url: URL): number | null {
   const raw = url.searchParams.get("page");

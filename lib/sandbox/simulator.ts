@@ -7,7 +7,7 @@ import {
   SANDBOX_TEAMS,
   SANDBOX_TEMPLATES,
 } from "./data";
-import { badPage, fieldError, json, pageOf, pageParam } from "./http";
+import { badPage, fieldError, json, pageOf, pageParam, readJsonObject } from "./http";
 import { validateSend } from "./validate-send";
 import {
   deliverSandboxWebhook,
@@ -90,15 +90,8 @@ function whatsappMessageId(): string {
 }
 
 async function send(request: Request): Promise<Response> {
-  let body: Record<string, unknown>;
-  try {
-    body = (await request.json()) as Record<string, unknown>;
-  } catch {
-    return json(400, { error: "Request body must be JSON" });
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return json(400, { error: "Request body must be a JSON object" });
-  }
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
   const to = String(body.to ?? "");
 
   switch (to) {

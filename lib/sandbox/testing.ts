@@ -1,5 +1,22 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SANDBOX_CHANNELS } from "./data";
+import { handleSandboxRequest } from "./simulator";
+
+/** The sandbox's main WhatsApp channel: every send names its channel. */
+export const SUPPORT_LINE = SANDBOX_CHANNELS.find(
+  (channel) => channel.type === "whatsapp" && channel.main,
+)!.uuid;
+
+/** One call to the simulator, as Bellhop's client makes it. */
+export const sandboxApi = (method: string, path: string, body?: unknown) =>
+  handleSandboxRequest(
+    new Request(`http://sandbox/v1${path}`, {
+      method,
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
 
 /**
  * A real HTTP endpoint on a free local port for the sandbox to deliver webhooks to, answering with `handle`: the tests

@@ -2,22 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testDatabase } from "@/lib/db/testing";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";
 import { handleCallbellWebhook } from "@/lib/delivery/webhook";
-import { SANDBOX_CHANNELS } from "./data";
-import { eventually, webhookReceiver } from "./testing";
+import { eventually, sandboxApi, SUPPORT_LINE, webhookReceiver } from "./testing";
 import { deliverSandboxWebhook, SANDBOX_WEBHOOK_LOG_LIMIT, type SandboxDelivery } from "./webhook-account";
-import { handleSandboxRequest, setSandboxWebhook } from "./simulator";
+import { setSandboxWebhook } from "./simulator";
 
-/** The sandbox's main WhatsApp channel: every send names its channel. */
-const SUPPORT_LINE = SANDBOX_CHANNELS.find((channel) => channel.type === "whatsapp" && channel.main)!.uuid;
-
-const api = (method: string, path: string, body?: unknown) =>
-  handleSandboxRequest(
-    new Request(`http://sandbox/v1${path}`, {
-      method,
-      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+const api = sandboxApi;
 
 type EventsPage = { webhook_events: SandboxDelivery[]; meta: { page: number; pages: number } };
 const events = async (query = "") =>

@@ -1,4 +1,4 @@
-import { fieldError, isoSeconds, json } from "./http";
+import { fieldError, isoSeconds, json, readJsonObject } from "./http";
 import type { WebhookEvent } from "./webhook-payloads";
 
 /**
@@ -152,15 +152,8 @@ function readUrl(value: unknown, errors: FieldErrors): string {
 
 /** `POST /webhooks/subscribe {url, subscriptions}`: creates the account's one webhook, or replaces it. */
 export async function subscribeRoute(request: Request): Promise<Response> {
-  let body: Record<string, unknown>;
-  try {
-    body = (await request.json()) as Record<string, unknown>;
-  } catch {
-    return json(400, { error: "Request body must be JSON" });
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return json(400, { error: "Request body must be a JSON object" });
-  }
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
   const errors: FieldErrors = {};
   const url = readUrl(body.url, errors);
   const subscriptions = readSubscriptions(body.subscriptions, errors);

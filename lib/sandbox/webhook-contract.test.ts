@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_CHANNELS } from "./data";
 import { shapeDifferences, type ShapeOptions } from "./same-shape";
-import { eventually, webhookReceiver } from "./testing";
-import { handleSandboxRequest, setSandboxWebhook } from "./simulator";
+import { eventually, sandboxApi, SUPPORT_LINE, webhookReceiver } from "./testing";
+import { setSandboxWebhook } from "./simulator";
 
 /**
  * The sandbox's webhook side against Callbell's documented examples, key by key. The examples are copied from
@@ -87,17 +86,7 @@ const SUBSCRIBED = {
 /** webhooks_api/unsubscribe.md. */
 const UNSUBSCRIBED = { status: "webhook was destroyed" };
 
-/** The sandbox's main WhatsApp channel: every send names its channel. */
-const SUPPORT_LINE = SANDBOX_CHANNELS.find((channel) => channel.type === "whatsapp" && channel.main)!.uuid;
-
-const api = (method: string, path: string, body?: unknown) =>
-  handleSandboxRequest(
-    new Request(`http://sandbox/v1${path}`, {
-      method,
-      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+const api = sandboxApi;
 
 describe("the sandbox's webhook matches Callbell's documented examples", () => {
   let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
