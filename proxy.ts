@@ -13,7 +13,12 @@ import {
  * nonce that Next puts on its own scripts.
  */
 export function proxy(request: NextRequest) {
-  if (request.method === "POST") {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    // A chunked body has no length to check here, and Next would buffer megabytes of it for a route handler: every
+    // client Bellhop serves (browsers, Callbell, curl -d) sends its length.
+    if (request.headers.has("transfer-encoding") && !request.headers.has("content-length")) {
+      return new NextResponse("Send the body with a Content-Length", { status: 411 });
+    }
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > maxBodyBytes(request.nextUrl.pathname)) {
       return new NextResponse("Request body too large", { status: 413 });

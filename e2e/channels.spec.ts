@@ -120,7 +120,9 @@ test("a typo in a BSUID is caught next to the field", async ({ page }) => {
   await compose.field("Message").fill("Hi");
   await compose.send();
   await expect(compose.field("Recipient")).toHaveAttribute("aria-invalid", "true");
-  await expect(compose.field("Recipient")).toHaveAccessibleDescription(/letters, digits, dots/);
+  await expect(compose.field("Recipient")).toHaveAccessibleDescription(
+    /a country code, a dot, then letters and digits/,
+  );
 });
 
 test("Send again goes out on the earlier send's platform and channel", async ({ page }) => {

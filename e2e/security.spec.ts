@@ -96,3 +96,42 @@ test("an oversized body is refused before any action runs", async ({ page }) => 
   expect(response.status()).toBe(413);
   expect(await stub.sendsTo(to)).toEqual([]);
 });
+
+test("a body without its length (chunked) is refused before Next reads it, on every route", async ({
+  baseURL,
+}) => {
+  const { request } = await import("node:http");
+  const chunked = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const call = request(new URL(path, baseURL), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      });
+      call.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      call.on("error", reject);
+      // No Content-Length: Node sends the body chunked.
+      call.write('{"event":"message_created",');
+      call.end('"payload":{}}');
+    });
+  expect(await chunked("/api/webhooks/callbell/e2e-webhook-secret-7f3c")).toBe(411);
+  expect(await chunked("/api/sandbox/v1/messages/send")).toBe(411);
+  expect(await chunked("/api/broadcasts")).toBe(411);
+});
+
+test("over HTTP the sandbox's webhook is out of reach: no subscribe, no delivery log", async ({
+  request,
+}) => {
+  const auth = { authorization: "Bearer anything" };
+  const subscribe = await request.post("/api/sandbox/v1/webhooks/subscribe", {
+    headers: auth,
+    data: { url: "http://127.0.0.1:4599/steal", subscriptions: ["message_created"] },
+  });
+  expect(subscribe.status()).toBe(404);
+  expect((await request.get("/api/sandbox/v1/webhooks/events", { headers: auth })).status()).toBe(404);
+  expect((await request.delete("/api/sandbox/v1/webhooks/unsubscribe", { headers: auth })).status()).toBe(
+    404,
+  );
+});

@@ -134,7 +134,8 @@ export function ComposeForm({
 
       if (outcome.kind === "enqueued") {
         clearDraft();
-        form.reset(freshForm());
+        // The next message most likely goes out on the same platform and channel: only those are kept.
+        form.reset({ ...freshForm(), platform: values.platform, channelUuid: values.channelUuid });
         return;
       }
       if (outcome.kind === "rejected") {

@@ -13,7 +13,7 @@ import {
 } from "@/lib/messages/channels";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { PLATFORMS, type Platform } from "@/lib/messages/options";
-import { recipientKind } from "@/lib/messages/recipient";
+import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { TextField, controlId, useFieldError } from "./form-field";
 
 export function RecipientSection({
@@ -35,7 +35,14 @@ export function RecipientSection({
   const offered = channelsOf(channels, platform);
   const unavailable = platformUnavailableReason(channels, platform);
   const readFailed = channels[platform]?.ok === false;
-  const bsuid = recipientKind(platform, to.trim()) === "bsuid";
+  const kind = recipientKind(platform, to);
+  const bsuid = kind === "bsuid";
+  const readAs =
+    platform !== "whatsapp" || to.trim() === "" || recipientProblem(platform, to)
+      ? null
+      : bsuid
+        ? "Read as a BSUID (it starts with a country code): sent as bsuid instead of to."
+        : `Read as a phone number: sent as to, ${normalizeRecipient(platform, to)}.`;
 
   const retry = async () => {
     setRetrying(true);
@@ -57,9 +64,8 @@ export function RecipientSection({
         description={
           platform !== "whatsapp"
             ? "The customer's identifier on this platform."
-            : bsuid
-              ? "Read as a BSUID (it has letters): sent as bsuid instead of to."
-              : "Phone number with its country code (spaces, dashes and a leading 00 are fine), or the BSUID of a customer who hides their number behind a WhatsApp username, such as US.13491208655302741918."
+            : (readAs ??
+              "Phone number with its country code (spaces, dashes and a leading 00 are fine), or the BSUID of a customer who hides their number behind a WhatsApp username, such as US.13491208655302741918.")
         }
       />
       <Field>

@@ -34,6 +34,12 @@ function WebhookAddress({ view }: { view: WebhookHealthView }) {
         <Badge variant="success">On</Badge> {code("CALLBELL_WEBHOOK_SECRET")} is set. Callbell calls:
       </p>
       <p className="break-all rounded-md bg-muted px-3 py-2">{code(view.maskedUrl)}</p>
+      {view.addressProblem && (
+        <p className="text-amber-800" data-testid="webhook-address-problem">
+          Callbell will refuse this address: {view.addressProblem}. Set {code("BELLHOP_URL")} to the public
+          https address people reach Bellhop at, restart, and register the address shown then.
+        </p>
+      )}
       <p className="text-muted-foreground">
         The masked part is the value of {code("CALLBELL_WEBHOOK_SECRET")} in Bellhop&apos;s environment (ask
         whoever deployed Bellhop); it is never shown here. Register the address in Callbell under API Settings

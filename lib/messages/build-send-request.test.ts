@@ -176,9 +176,9 @@ describe("buildSendRequest reproduces the official examples", () => {
     });
   });
   it("a BSUID recipient travels as bsuid, and to is left out", () => {
-    const body = buildSendRequest(form({ to: " bsuid_abc123 ", text: "Hi" }));
+    const body = buildSendRequest(form({ to: " US.13491208655302741918 ", text: "Hi" }));
     expect(body).toEqual({
-      bsuid: "bsuid_abc123",
+      bsuid: "US.13491208655302741918",
       from: "whatsapp",
       type: "text",
       content: { text: "Hi" },

@@ -87,12 +87,22 @@ describe("the compose schema", () => {
     expect(await errorsOf(form({ platform: "instagram", to: "ig_user_1", channelUuid: "ig-main" }))).toEqual(
       {},
     ));
-  it("accepts a BSUID as a WhatsApp recipient, told from a phone number by its letters", async () => {
+  it("accepts a BSUID as a WhatsApp recipient, told from a phone number by its first character", async () => {
     expect(await errorsOf(form({ to: "US.13491208655302741918" }))).toEqual({});
-    expect(await errorsOf(form({ to: "bsuid_abc123" }))).toEqual({});
+    expect(await errorsOf(form({ to: "US.ENT.11815799212886844830" }))).toEqual({});
     expect(await errorsOf(form({ to: "US 1349" }))).toHaveProperty("to");
+    expect(await errorsOf(form({ to: "abc" }))).toHaveProperty("to");
+    expect(await errorsOf(form({ to: "olivia.shop.ig" }))).toHaveProperty("to");
+    // A number with a typo stays a number, and is refused as one.
+    expect(await errorsOf(form({ to: "31612345678O" }))).toEqual({
+      to: "Enter a phone number with its country code, such as +31 6 12345678, or a BSUID",
+    });
     expect(await errorsOf(form({ to: `US.${"1".repeat(200)}` }))).toHaveProperty("to");
   });
+  it("refuses line breaks and control characters in a platform identifier", async () =>
+    expect(await errorsOf(form({ platform: "instagram", to: "abc\r\ndef", channelUuid: "ig-main" }))).toEqual(
+      { to: "No line breaks or control characters" },
+    ));
   it("requires a channel of the chosen platform", async () => {
     expect(await errorsOf(form({ channelUuid: "" }))).toEqual({ channelUuid: "Choose a channel" });
     expect(await errorsOf(form({ channelUuid: "ig-main" }))).toEqual({

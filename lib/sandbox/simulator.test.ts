@@ -3,6 +3,7 @@ import { failureReason } from "@/lib/delivery/failure-reason";
 import { SANDBOX_CHANNELS, SANDBOX_CONTACT_RECIPIENTS } from "./data";
 import {
   handleSandboxRequest,
+  SANDBOX_MESSAGES_KEPT,
   sandboxStatusAt,
   sandboxStatusPayload,
   type SandboxMessage,
@@ -222,5 +223,55 @@ describe("the sandbox's contacts", () => {
     const received = (await busy(2)).messages.find((m: { status: string }) => m.status === "received");
     expect(Math.round((Date.now() - Date.parse(received.createdAt)) / 3_600_000)).toBe(5);
     expect(await busy(3)).toEqual({ messages: [] });
+  });
+});
+
+describe("the sandbox over HTTP (the public mount: any token, no session)", () => {
+  const overHttp = (method: string, path: string, body?: unknown) =>
+    handleSandboxRequest(
+      new Request(`http://sandbox/v1${path}`, {
+        method,
+        headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      { overHttp: true },
+    );
+
+  it("keeps the webhook out of reach: no subscribe, no unsubscribe, no delivery log", async () => {
+    const subscribe = await overHttp("POST", "/webhooks/subscribe", {
+      url: "http://127.0.0.1:4599/steal",
+      subscriptions: ["message_created"],
+    });
+    expect(subscribe.status).toBe(404);
+    expect((await overHttp("DELETE", "/webhooks/unsubscribe")).status).toBe(404);
+    expect((await overHttp("GET", "/webhooks/events")).status).toBe(404);
+  });
+
+  it("still sends and answers statuses", async () => {
+    const sent = await overHttp("POST", "/messages/send", text);
+    expect(sent.status).toBe(200);
+    const { message } = await sent.json();
+    expect((await overHttp("GET", `/messages/status/${message.uuid}`)).status).toBe(200);
+  });
+});
+
+describe("the sandbox's limits", () => {
+  it("refuses a recipient longer than Bellhop's own limits", async () => {
+    const long = await send({
+      ...text,
+      to: "x".repeat(201),
+      from: "telegram",
+      channel_uuid: channel("Telegram bot"),
+    });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error.to).toEqual(["is too long (maximum is 200 characters)"]);
+    const bsuid = await send({ ...text, to: undefined, bsuid: `US.${"1".repeat(126)}` });
+    expect((await bsuid.json()).error.bsuid).toEqual(["is too long (maximum is 128 characters)"]);
+  });
+
+  it(`keeps only the newest ${SANDBOX_MESSAGES_KEPT} messages`, async () => {
+    const first = (await (await send(text)).json()).message.uuid;
+    for (let i = 0; i < SANDBOX_MESSAGES_KEPT; i++) await send(text);
+    expect((await get(`/messages/status/${first}`)).status).toBe(404);
   });
 });

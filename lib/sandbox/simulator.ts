@@ -57,6 +57,8 @@ export const SANDBOX_STATUS_TIMELINE = [
   { status: "read", afterMs: 7_000 },
 ] as const;
 export const SANDBOX_FAILURE_AFTER_MS = 3_000;
+/** The simulator keeps this many messages (the newest) for their statuses: what anyone sends cannot fill memory. */
+export const SANDBOX_MESSAGES_KEPT = 10_000;
 const HANG_MS = 120_000;
 
 /** Callbell documents delivery statuses for WhatsApp only: a message on any other platform stays `enqueued`. */
@@ -89,7 +91,7 @@ function whatsappMessageId(): string {
   return `gBGG${Array.from(bytes, (b) => alphabet[b % 64]).join("")}`;
 }
 
-async function send(request: Request): Promise<Response> {
+async function send(request: Request, webhooks: boolean): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const to = String(body.to ?? "");
@@ -138,8 +140,10 @@ async function send(request: Request): Promise<Response> {
     providerId: crypto.randomUUID(),
     whatsappMessageId: whatsappMessageId(),
   };
-  state().messages.set(uuid, sandboxMessage);
-  scheduleWebhooks(sandboxMessage, body);
+  const { messages } = state();
+  messages.set(uuid, sandboxMessage);
+  if (messages.size > SANDBOX_MESSAGES_KEPT) messages.delete(messages.keys().next().value!);
+  if (webhooks) scheduleWebhooks(sandboxMessage, body);
   return json(200, { message: { uuid, status: "enqueued", ...sendExtras(body.fields, recipient, from) } });
 }
 
@@ -229,8 +233,17 @@ function teamMembers(teamUuid: string, url: URL): Response {
   return pageOf("users", matching, page);
 }
 
-/** Handles one request to the simulated API. `request.url` may be any base ending in `/v1/…`. */
-export async function handleSandboxRequest(request: Request): Promise<Response> {
+/**
+ * Handles one request to the simulated API. `request.url` may be any base ending in `/v1/…`.
+ *
+ * `overHttp`: the request came through the public mount (`/api/sandbox/v1/…`, any bearer token, no session). The
+ * account's webhook is Bellhop's own there: nobody outside may read its delivery log (it holds what agents sent),
+ * point it elsewhere (the server would POST to any address it is given), or have their sends delivered to it.
+ */
+export async function handleSandboxRequest(
+  request: Request,
+  { overHttp = false }: { overHttp?: boolean } = {},
+): Promise<Response> {
   const url = new URL(request.url);
   const marker = url.pathname.indexOf("/v1/");
   const path = marker >= 0 ? url.pathname.slice(marker + 3) : url.pathname;
@@ -240,7 +253,10 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
   if (!/^Bearer \S+/.test(authorization)) return json(401, { error: "Missing or invalid API token" });
 
   const method = request.method.toUpperCase();
-  if (method === "POST" && path === "/messages/send") return send(request);
+  if (overHttp && parts[0] === "webhooks") {
+    return json(404, { error: "The sandbox's webhook is Bellhop's own: it is not reachable over HTTP" });
+  }
+  if (method === "POST" && path === "/messages/send") return send(request, !overHttp);
   if (method === "POST" && path === "/webhooks/subscribe") return subscribeRoute(request);
   // Documented as DELETE (webhooks_api/unsubscribe.md), not POST.
   if (method === "DELETE" && path === "/webhooks/unsubscribe") return unsubscribeRoute();

@@ -1,3 +1,5 @@
+import { RECIPIENT_ID_MAX_LENGTH } from "@/lib/messages/limits";
+import { BSUID_MAX_LENGTH } from "@/lib/messages/recipient";
 import { SANDBOX_CHANNELS, SANDBOX_PLATFORMS, SANDBOX_TEMPLATES } from "./data";
 
 const TYPES = ["text", "image", "document", "video"];
@@ -21,6 +23,11 @@ export function validateSend(body: Record<string, unknown>): Record<string, stri
     add("from", "is not a supported channel");
   if (body.type !== undefined && !TYPES.includes(String(body.type)))
     add("type", "is not a valid message type");
+  // Sandbox limits, as Bellhop's own (callers cannot make the simulator keep megabytes per message).
+  if (typeof body.to === "string" && body.to.length > RECIPIENT_ID_MAX_LENGTH)
+    add("to", `is too long (maximum is ${RECIPIENT_ID_MAX_LENGTH} characters)`);
+  if (typeof body.bsuid === "string" && body.bsuid.length > BSUID_MAX_LENGTH)
+    add("bsuid", `is too long (maximum is ${BSUID_MAX_LENGTH} characters)`);
   if (!blank(body.bsuid)) {
     if (typeof body.bsuid !== "string") add("bsuid", "must be a string");
     // A BSUID is a WhatsApp identity: sending one with another platform is a caller's mistake.

@@ -17,6 +17,8 @@ export type WebhookHealthView = {
   secretSet: boolean;
   /** The address to register in Callbell, with the secret masked. */
   maskedUrl: string;
+  /** Why Callbell would refuse that address (not https, or not public), or null when it can call it. */
+  addressProblem: string | null;
   mode: Mode;
   lastEvent: { name: string; at: string } | null;
   lastCheck: { at: string } | null;
@@ -32,6 +34,26 @@ function originOf(requestHeaders: Headers): string {
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "<your Bellhop>";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "https";
   return `${protocol}://${host}`;
+}
+
+/** Callbell calls public https addresses only, and refuses `localhost`. */
+export function webhookAddressProblem(origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return "Bellhop does not know its own address";
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const local =
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host.endsWith(".local") ||
+    host === "::1" ||
+    /^(127|10|0)\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host);
+  if (local) return `${url.host} cannot be reached from the internet, where Callbell calls from`;
+  if (url.protocol !== "https:") return "Callbell calls https addresses only";
+  return null;
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -83,9 +105,11 @@ export async function loadWebhookHealth(requestHeaders: Headers): Promise<Webhoo
     recentDeliveries(state.mode),
   ]);
   const read = receipts instanceof Error ? null : receipts;
+  const origin = originOf(requestHeaders);
   return {
     secretSet: Boolean(getEnv().CALLBELL_WEBHOOK_SECRET),
-    maskedUrl: `${originOf(requestHeaders)}/api/webhooks/callbell/${MASKED_SECRET}`,
+    maskedUrl: `${origin}/api/webhooks/callbell/${MASKED_SECRET}`,
+    addressProblem: webhookAddressProblem(origin),
     mode: state.mode,
     lastEvent: read?.event ? { name: read.event.name, at: read.event.receivedAt.toISOString() } : null,
     lastCheck: read?.check ? { at: read.check.receivedAt.toISOString() } : null,

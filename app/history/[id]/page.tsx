@@ -167,7 +167,11 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           ))}
         </ol>
         {events.length === 0 && send.callbellUuid && (
-          <p className="text-muted-foreground">No delivery status from Callbell yet.</p>
+          <p className="text-muted-foreground">
+            {send.platform === "whatsapp"
+              ? "No delivery status from Callbell yet."
+              : `None will come: Callbell reports delivery statuses for WhatsApp only.`}
+          </p>
         )}
       </section>
 
@@ -177,7 +181,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         </h2>
         {contact ? (
           <p>
-            {contact.name} · <span className="font-mono">{contact.phone}</span>
+            {[contact.name || "Unnamed contact", contact.phone, contact.bsuid && `BSUID ${contact.bsuid}`]
+              .filter(Boolean)
+              .join(" · ")}
             {contact.tags.length > 0 && ` · ${contact.tags.join(", ")}`}
             {contact.assignedUser && ` · assigned to ${contact.assignedUser}`}
           </p>

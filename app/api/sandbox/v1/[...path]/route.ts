@@ -1,6 +1,8 @@
 import { handleSandboxRequest } from "@/lib/sandbox/simulator";
 
-// The simulator speaks Callbell's API over HTTP too, for curl, Postman and people's own test runs.
-export const GET = (request: Request) => handleSandboxRequest(request);
-export const POST = (request: Request) => handleSandboxRequest(request);
-export const DELETE = (request: Request) => handleSandboxRequest(request);
+// The simulator speaks Callbell's API over HTTP too, for curl, Postman and people's own test runs; its webhook stays
+// Bellhop's own (see handleSandboxRequest).
+const overHttp = (request: Request) => handleSandboxRequest(request, { overHttp: true });
+export const GET = overHttp;
+export const POST = overHttp;
+export const DELETE = overHttp;
