@@ -16,7 +16,7 @@ test("pages carry a nonce-based CSP and the security headers, and run without a 
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   expect(headers["strict-transport-security"]).toBeUndefined();
   const second = await page.request.get("/compose");
   expect(second.headers()["content-security-policy"]).not.toBe(csp);

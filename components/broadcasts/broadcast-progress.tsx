@@ -29,7 +29,14 @@ function duration(seconds: number): string {
 }
 
 /** A broadcast's live progress, its controls and its per-recipient report. */
-export function BroadcastProgressView({ initial }: { initial: Progress }) {
+export function BroadcastProgressView({
+  initial,
+  canControl,
+}: {
+  initial: Progress;
+  /** Whether this user started the broadcast or is an admin: only they may pause, resume or cancel it. */
+  canControl: boolean;
+}) {
   const queryClient = useQueryClient();
   const id = initial.id;
   const { data: progress = initial } = useQuery({
@@ -66,23 +73,31 @@ export function BroadcastProgressView({ initial }: { initial: Progress }) {
           <span data-testid="broadcast-state">
             <StatusBadge status={progress.state} />
           </span>
-          <div className="ml-auto flex gap-2">
-            {progress.state === "running" && (
-              <Button type="button" variant="outline" disabled={acting} onClick={() => act("pause")}>
-                Pause
-              </Button>
-            )}
-            {progress.state === "paused" && (
-              <Button type="button" variant="outline" disabled={acting} onClick={() => act("resume")}>
-                Resume
-              </Button>
-            )}
-            {(progress.state === "running" || progress.state === "paused") && (
-              <Button type="button" variant="destructive" disabled={acting} onClick={() => act("cancel")}>
-                Cancel broadcast
-              </Button>
-            )}
-          </div>
+          {!canControl && (progress.state === "running" || progress.state === "paused") && (
+            <p className="ml-auto text-sm text-muted-foreground">
+              Only {progress.createdByEmail ?? "the person who started it"} or an admin can pause or cancel
+              it.
+            </p>
+          )}
+          {canControl && (
+            <div className="ml-auto flex gap-2">
+              {progress.state === "running" && (
+                <Button type="button" variant="outline" disabled={acting} onClick={() => act("pause")}>
+                  Pause
+                </Button>
+              )}
+              {progress.state === "paused" && (
+                <Button type="button" variant="outline" disabled={acting} onClick={() => act("resume")}>
+                  Resume
+                </Button>
+              )}
+              {(progress.state === "running" || progress.state === "paused") && (
+                <Button type="button" variant="destructive" disabled={acting} onClick={() => act("cancel")}>
+                  Cancel broadcast
+                </Button>
+              )}
+            </div>
+          )}
         </div>
         <div
           role="progressbar"

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { credentialsSchema, firstErrorPerField, newPasswordSchema, safeNextPath } from "./credentials";
 
@@ -17,9 +18,13 @@ describe("credentials", () => {
 
   it("goes back only to a path on this site after signing in", () => {
     expect(safeNextPath("/history?status=failed")).toBe("/history?status=failed");
+    expect(safeNextPath("/ /evil.example")).toBe("/%20/evil.example");
     for (const elsewhere of [
       "//evil.example",
       "/\\evil.example",
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
       "https://evil.example",
       "",
       undefined,
@@ -27,5 +32,25 @@ describe("credentials", () => {
     ]) {
       expect(safeNextPath(elsewhere)).toBe("/compose");
     }
+  });
+
+  it("never yields another origin, a line break or an exception, whatever next is", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((tail) => `/${tail}`),
+          fc.stringMatching(/^[/\\\t\r\n @:.a-z%0-9]{0,20}$/),
+        ),
+        (next) => {
+          const path = safeNextPath(next);
+          expect(path.startsWith("/")).toBe(true);
+          expect(path.startsWith("//")).toBe(false);
+          expect(path).not.toMatch(/[\u0000-\u001f]/);
+          expect(new URL(path, "https://bellhop.example").origin).toBe("https://bellhop.example");
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -37,10 +37,25 @@ export function firstErrorPerField<Field extends string>(error: z.ZodError): Par
   return fieldErrors;
 }
 
+/** Stands for Bellhop's own origin while a `next` is parsed; never shown or followed. */
+const OWN_ORIGIN = "http://bellhop.invalid";
+
 /**
- * Where to go after signing in: a path on this site only. `//host` and `/\host` are other sites to a browser, so an
- * address like `/login?next=//evil.example` cannot send a signed-in agent away.
+ * Where to go after signing in: a path on this site only. The value is read as a browser reads an address, by the URL
+ * parser, which drops tabs and line breaks (`/\t/evil.example` becomes `//evil.example`) and takes `/\host` for
+ * `//host`. Only a result on Bellhop's own origin is kept, and it is returned as the parser wrote it, so no character
+ * a browser would read differently (nor a line break that would break the redirect header) survives.
  */
 export function safeNextPath(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/compose";
+  if (typeof next !== "string" || !next.startsWith("/")) return "/compose";
+  let url: URL;
+  try {
+    url = new URL(next, OWN_ORIGIN);
+  } catch {
+    return "/compose";
+  }
+  if (url.origin !== OWN_ORIGIN || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) {
+    return "/compose";
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }

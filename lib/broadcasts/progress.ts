@@ -16,6 +16,8 @@ export type BroadcastProgress = {
   templateTitle: string | null;
   createdAt: string;
   createdByEmail: string | null;
+  /** Who started it: they (or an admin) may pause, resume or cancel it. */
+  createdById: string | null;
   ratePerSecond: number;
   retryOfId: number | null;
   total: number;
@@ -55,6 +57,7 @@ export async function broadcastProgress(
     templateTitle: broadcast.templateTitle,
     createdAt: broadcast.createdAt.toISOString(),
     createdByEmail: broadcast.createdByEmail,
+    createdById: broadcast.createdById,
     ratePerSecond: broadcast.ratePerSecond,
     retryOfId: broadcast.retryOfId,
     total: broadcast.totalRows,

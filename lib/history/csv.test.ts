@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvLine, templateVariables } from "./csv";
 
@@ -13,6 +14,32 @@ describe("the CSV export's cells", () => {
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("-1+2")).toBe("'-1+2");
     expect(csvCell("+31612345678")).toBe("+31612345678");
+  });
+
+  it("neutralises a formula after a delimiter too, for spreadsheets that split on semicolons or tabs", () => {
+    expect(csvCell("x;=HYPERLINK(1)")).toBe(`"x;'=HYPERLINK(1)"`);
+    expect(csvCell("a\t@SUM(A1)")).toBe(`"a\t'@SUM(A1)"`);
+    expect(csvCell("Jo, -1+2")).toBe(`"Jo, -1+2"`);
+    expect(csvCell("+31 6 12;+31 6 13")).toBe(`"+31 6 12;+31 6 13"`);
+  });
+
+  it("never yields a live formula in any cell a spreadsheet could split it into", () => {
+    const trigger = fc.constantFrom("=", "+", "-", "@", "\t", "\r");
+    const piece = fc.oneof(
+      fc.string(),
+      fc.tuple(trigger, fc.string()).map(([t, rest]) => t + rest),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), fc.constantFrom(",", ";", "\t"), (pieces, joiner) => {
+        const cell = csvCell(pieces.join(joiner));
+        // As a spreadsheet reads it: unquoted, then split on each delimiter; every part is text or a plain number.
+        const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+        for (const part of unquoted.split(/[,;\t]/)) {
+          expect(/^[=+\-@\r]/.test(part) && !/^[+-]?\d[\d\s]*$/.test(part)).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads a template's values from the request as sent", () => {

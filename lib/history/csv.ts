@@ -17,15 +17,27 @@ export const CSV_COLUMNS = [
   "recipient_type",
 ] as const;
 
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d[\d\s]*$/;
+/** What separates cells in some spreadsheet: a comma, or a semicolon (most European locales), or a tab. */
+const DELIMITER = /([,;\t])/;
+
+/** A piece of a cell that a spreadsheet would run as a formula gets a leading apostrophe; phone numbers stay. */
+const neutralised = (piece: string) =>
+  FORMULA_TRIGGER.test(piece) && !PLAIN_NUMBER.test(piece) ? `'${piece}` : piece;
+
 /**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A cell that a spreadsheet would run as a
- * formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe: recipients and variables are
- * typed by people and must never execute when the file is opened.
+ * One CSV cell (RFC 4180), safe in any spreadsheet: recipients and variables are typed by people and must never
+ * execute when the file is opened. A formula trigger (=, +, -, @, tab, carriage return) is neutralised at the start of
+ * the cell and after every delimiter inside it, since a spreadsheet that splits on semicolons would start a new cell
+ * there (`x;=HYPERLINK(…)`); and a cell holding a delimiter, quote or line break is quoted.
  */
 export function csvCell(value: string | null | undefined): string {
-  let text = value ?? "";
-  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d[\d\s]*$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value ?? "")
+    .split(DELIMITER)
+    .map((piece, index) => (index % 2 === 0 ? neutralised(piece) : piece))
+    .join("");
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: (string | null | undefined)[]): string {

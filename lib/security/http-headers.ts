@@ -29,7 +29,9 @@ export function contentSecurityPolicy(
 export function securityHeaders(options: { https: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    // Not no-referrer: with it Chromium sends `Origin: null` on a form post, and a sign-in without JavaScript fails.
+    // same-origin still tells other sites (media hosts, Callbell's inbox) nothing.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",

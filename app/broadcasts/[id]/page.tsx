@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BroadcastProgressView } from "@/components/broadcasts/broadcast-progress";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
+import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
 import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDb } from "@/lib/db/client";
 import { parseId } from "@/lib/utils";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Broadcast" };
 
 export default async function BroadcastPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: idParam } = await params;
-  await requireUser(`/broadcasts/${encodeURIComponent(idParam)}`);
+  const user = await requireUser(`/broadcasts/${encodeURIComponent(idParam)}`);
   const id = parseId(idParam);
   if (!id) notFound();
   const progress = await broadcastProgress(await getDb(), id);
@@ -40,7 +41,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
         </p>
       </div>
       <QueryProvider>
-        <BroadcastProgressView initial={progress} />
+        <BroadcastProgressView initial={progress} canControl={mayControlBroadcast(user, progress)} />
       </QueryProvider>
     </div>
   );

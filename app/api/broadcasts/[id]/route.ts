@@ -1,7 +1,9 @@
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "@/lib/broadcasts/dispatcher";
+import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
 import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
+import { findBroadcast } from "@/lib/db/broadcast-queries";
 import { getDb } from "@/lib/db/client";
 import { isSameOriginRequest } from "@/lib/security/http-headers";
 import { parseId } from "@/lib/utils";
@@ -30,8 +32,15 @@ export async function POST(request: Request, context: Context) {
   if (user instanceof Response) return user;
   const id = await idOf(context);
   if (!id) return json(404, { message: "No such broadcast" });
-  const { action } = ((await request.json().catch(() => ({}))) ?? {}) as { action?: unknown };
   const db = await getDb();
+  const broadcast = await findBroadcast(db, id);
+  if (!broadcast) return json(404, { message: "No such broadcast" });
+  if (!mayControlBroadcast(user, broadcast)) {
+    return json(403, {
+      message: `Only ${broadcast.createdByEmail ?? "the person who started this broadcast"} or an admin can pause, resume or cancel it`,
+    });
+  }
+  const { action } = ((await request.json().catch(() => ({}))) ?? {}) as { action?: unknown };
   let changed: boolean;
   if (action === "pause") changed = await pauseBroadcast(db, id);
   else if (action === "resume") {
