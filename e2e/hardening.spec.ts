@@ -71,3 +71,18 @@ test("only the broadcast's creator or an admin can pause or cancel it; every age
   await page.getByRole("button", { name: "Cancel broadcast" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
 });
+
+test("a state-changing request without Bellhop's own Origin is refused, form posts without JavaScript included", async ({
+  page,
+}) => {
+  await page.goto("/users");
+  // A plain form post to an action page carries no Next-Action header: the Origin decides all the same.
+  for (const origin of [undefined, "https://evil.example", "null"]) {
+    const response = await page.request.post("/users", {
+      headers: origin ? { origin } : {},
+      multipart: { $ACTION_ID_0: "" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), String(origin)).toBe(403);
+  }
+});

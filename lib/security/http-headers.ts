@@ -57,6 +57,8 @@ export function maxBodyBytes(pathname: string): number {
  */
 export function isSameOriginRequest(headers: Headers): boolean {
   const origin = headers.get("origin");
+  // A browser that sent no Origin still says where the request came from.
+  if (!origin && headers.get("sec-fetch-site") === "same-origin") return true;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (!origin || !host || origin === "null") return false;
   try {
