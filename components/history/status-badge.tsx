@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { platformLabel } from "@/lib/messages/channels";
+import { platformLabel } from "@/lib/messages/options";
 
 const VARIANTS: Record<string, "success" | "warning" | "destructive" | "secondary"> = {
   enqueued: "secondary",

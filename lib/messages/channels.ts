@@ -1,15 +1,11 @@
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { PLATFORMS, type Platform } from "./options";
+import { PLATFORMS, platformLabel, type Platform } from "./options";
 
 /** One platform's channels as read from Callbell, or why they could not be read. */
 export type ChannelList = { ok: true; channels: ChannelSummary[] } | { ok: false; error: string };
 
 /** Every platform's active channels: each is read on its own (`GET /channels?type=…`) and may fail on its own. */
 export type AccountChannels = Record<Platform, ChannelList>;
-
-export function platformLabel(platform: string): string {
-  return PLATFORMS.find((p) => p.value === platform)?.label ?? platform;
-}
 
 /** The channels a platform offers, or null when they could not be read. */
 export function channelsOf(account: AccountChannels, platform: Platform): ChannelSummary[] | null {

@@ -1,5 +1,4 @@
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { platformLabel } from "./channels";
 import {
   CAPTION_MAX_LENGTH,
   METADATA_KEY_MAX_LENGTH,
@@ -7,7 +6,14 @@ import {
   METADATA_VALUE_MAX_LENGTH,
   TEXT_MAX_LENGTH,
 } from "./limits";
-import { BOT_STATUSES, MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MediaType, type Platform } from "./options";
+import {
+  BOT_STATUSES,
+  MESSAGE_TYPE_VALUES,
+  PLATFORM_VALUES,
+  platformLabel,
+  type MediaType,
+  type Platform,
+} from "./options";
 import { recipientProblem } from "./recipient";
 import {
   TEMPLATE_MEDIA_HEADERS,

@@ -28,6 +28,10 @@ export const BOT_STATUSES = [
 ] as const;
 export type BotStatusChoice = (typeof BOT_STATUSES)[number]["value"];
 
+export function platformLabel(platform: string): string {
+  return PLATFORMS.find((p) => p.value === platform)?.label ?? platform;
+}
+
 export function messageTypeLabel(type: string): string {
   return MESSAGE_TYPES.find((t) => t.value === type)?.label ?? type;
 }

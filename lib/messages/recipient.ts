@@ -27,6 +27,12 @@ export function normalizeRecipient(platform: Platform | string, input: string): 
   return recipientKind(platform, trimmed) === "phone" ? normalizePhone(trimmed) : trimmed;
 }
 
+/** How Callbell finds a WhatsApp customer: `GET /contacts/phone/:digits` or `GET /contacts/bsuid/:bsuid`. */
+export function contactKey(recipient: string): { phone: string } | { bsuid: string } {
+  const value = normalizeRecipient("whatsapp", recipient);
+  return recipientKind("whatsapp", value) === "bsuid" ? { bsuid: value } : { phone: value };
+}
+
 /** What is wrong with a recipient for this platform, in words for the field; null when it can be sent to. */
 export function recipientProblem(platform: Platform | string, input: string): string | null {
   const trimmed = input.trim();

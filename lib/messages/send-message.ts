@@ -6,7 +6,6 @@ import type { SendRow } from "@/lib/db/schema";
 import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { buildSendRequest, requestRecipient } from "./build-send-request";
-import { platformLabel } from "./channels";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
   findTemplate,
@@ -15,7 +14,7 @@ import {
   type ComposeProblem,
 } from "./compose-form";
 import { parseComposeForm } from "./compose-schema";
-import { PLATFORM_VALUES, type Platform } from "./options";
+import { PLATFORM_VALUES, platformLabel, type Platform } from "./options";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 

@@ -10,8 +10,8 @@ import { getDb } from "@/lib/db/client";
 import { findSendById, listStatusEvents } from "@/lib/db/queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
 import { templateVariables } from "@/lib/history/csv";
-import { messageTypeLabel, PLATFORMS } from "@/lib/messages/options";
-import { recipientKind, recipientProblem } from "@/lib/messages/recipient";
+import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
+import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
@@ -55,17 +55,12 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const events = send.callbellUuid ? await listStatusEvents(db, send.callbellUuid) : [];
   const lookup =
     send.platform === "whatsapp" && !recipientProblem("whatsapp", send.recipient)
-      ? await cachedContactLookup(
-          recipientKind("whatsapp", send.recipient) === "bsuid"
-            ? { bsuid: send.recipient }
-            : { phone: send.recipient },
-          send.channelUuid ?? undefined,
-        )
+      ? await cachedContactLookup(contactKey(send.recipient), send.channelUuid ?? undefined)
       : null;
   const contact = lookup?.kind === "found" ? lookup.contact : null;
   const conversationHref = contact?.conversationHref ?? conversationFromResponse(send.responseBody);
   const variables = templateVariables(send.requestBody);
-  const platform = PLATFORMS.find((p) => p.value === send.platform)?.label ?? send.platform;
+  const platform = platformLabel(send.platform);
 
   return (
     <div className="grid max-w-4xl grid-cols-1 gap-6">

@@ -1,6 +1,6 @@
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
-import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
+import { contactKey, recipientProblem } from "@/lib/messages/recipient";
 
 /**
  * `GET /api/contacts/lookup?recipient=…&channel=…`: the compose page's contact card and 24-hour window, for a
@@ -13,8 +13,6 @@ export async function GET(request: Request) {
   const input = (params.get("recipient") ?? params.get("phone") ?? "").trim();
   const problem = recipientProblem("whatsapp", input);
   if (problem) return Response.json({ error: `recipient: ${problem}` }, { status: 400 });
-  const value = normalizeRecipient("whatsapp", input);
-  const recipient = recipientKind("whatsapp", value) === "bsuid" ? { bsuid: value } : { phone: value };
-  const result = await cachedContactLookup(recipient, params.get("channel") || undefined);
+  const result = await cachedContactLookup(contactKey(input), params.get("channel") || undefined);
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 }
