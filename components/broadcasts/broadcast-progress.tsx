@@ -57,7 +57,11 @@ export function BroadcastProgressView({
       }).catch(() => null);
       const body = (await response?.json().catch(() => null)) as (Progress & { message?: string }) | null;
       if (!response?.ok) setActionError(body?.message ?? "Bellhop's server did not answer: try again.");
-      if (body?.id) queryClient.setQueryData(["broadcast", id], body);
+      if (body?.id) {
+        // A poll sent before the action must not land after it and show the old state again.
+        await queryClient.cancelQueries({ queryKey: ["broadcast", id] });
+        queryClient.setQueryData(["broadcast", id], body);
+      }
       await queryClient.invalidateQueries({ queryKey: ["broadcast-report", id] });
     });
 
