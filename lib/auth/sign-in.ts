@@ -3,15 +3,9 @@ import { headers } from "next/headers";
 import { getAuth } from "./auth";
 import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./credentials";
 import { getDb } from "@/lib/db/client";
+import { clientAddress } from "@/lib/security/client-address";
 import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle } from "./throttle";
 
-function clientAddress(requestHeaders: Headers): string {
-  return (
-    requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ||
-    requestHeaders.get("x-real-ip") ||
-    "direct"
-  );
-}
 
 const waitMessage = (ms: number, what: string) =>
   `Too many failed sign-ins ${what}. Try again in ${Math.ceil(ms / 1000)} seconds.`;
