@@ -29,7 +29,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore:
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|restart|instances)\.spec\.ts/,
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|restart|instances|proxies)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
@@ -61,6 +61,8 @@ export default defineConfig({
     },
     // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
     { name: "restart", testMatch: /restart\.spec\.ts/ },
+    // Bellhops of its own (ports 3109 and 3110), with and without a trusted proxy in front.
+    { name: "proxies", testMatch: /proxies\.spec\.ts/ },
     // Two Bellhops (ports 3107 and 3108) on one PostgreSQL database: only in the PostgreSQL pass.
     ...(process.env.E2E_POSTGRES_URL ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
     // A Bellhop with no user at all, for the one-time /setup.

@@ -4,8 +4,11 @@ import { e2eDatabaseEnv } from "./databases.mjs";
 import { NEXT_START_ARGS } from "./next-start.mjs";
 import { ADMIN, STUB_TOKEN, STUB_URL, stub } from "./support";
 
-/** A Bellhop of a test's own (the built app, against the stub), on `port` and the e2e database `database`. */
-export function startBellhop(port: number, database: string): ChildProcess {
+/**
+ * A Bellhop of a test's own (the built app, against the stub), on `port` and the e2e database `database`, with any
+ * further configuration in `env`.
+ */
+export function startBellhop(port: number, database: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(port)], {
     env: {
       ...process.env,
@@ -16,6 +19,7 @@ export function startBellhop(port: number, database: string): ChildProcess {
       ...e2eDatabaseEnv(database),
       BELLHOP_ADMIN_EMAIL: ADMIN.email,
       BELLHOP_ADMIN_PASSWORD: ADMIN.password,
+      ...env,
     },
     stdio: "ignore",
   });

@@ -22,3 +22,13 @@ describe("DATABASE_URL", () => {
     );
   });
 });
+
+describe("BELLHOP_TRUSTED_PROXIES", () => {
+  it("defaults to 0 (no forwarded header is believed) and names itself when it is not a number of hops", () => {
+    expect(parseEnv({}).BELLHOP_TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ BELLHOP_TRUSTED_PROXIES: "2" }).BELLHOP_TRUSTED_PROXIES).toBe(2);
+    expect(() => parseEnv({ BELLHOP_TRUSTED_PROXIES: "yes" })).toThrow(
+      /BELLHOP_TRUSTED_PROXIES: must be the number of proxies in front of Bellhop, 0 to 10/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { dialectOf } from "@/lib/db/dialect";
+import { parseTrustedProxies } from "@/lib/security/forwarded.mjs";
 
 const optionalString = z
   .string()
@@ -53,6 +54,15 @@ const envSchema = z
       .min(1, "must be at least 1")
       .max(600, "must be at most 600")
       .default(60),
+    /** The number of proxy hops in front of Bellhop, whose X-Forwarded-* headers are believed (lib/security/edge.mjs). */
+    BELLHOP_TRUSTED_PROXIES: optionalString.transform((text, context) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message.replace(/^BELLHOP_TRUSTED_PROXIES: /, "") });
+        return z.NEVER;
+      }
+    }),
     /** Bellhop's public address; an https one makes the session cookie Secure. */
     BELLHOP_URL: optionalString.pipe(
       z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),

@@ -17,6 +17,14 @@ export async function startServer() {
     console.error((error as Error).message);
     process.exit(1);
   }
+  // The edge settles the client's address, host and scheme before Next reads a request; without it a client's
+  // X-Forwarded-For would choose the sign-in limit's address.
+  if (!(globalThis as Record<symbol, unknown>)[Symbol.for("bellhop.edge")]) {
+    console.error(
+      "Bellhop cannot start without its edge: start it with `npm start`, or pass `--import ./lib/security/edge.mjs` to node",
+    );
+    process.exit(1);
+  }
   const db = await getDb();
   if (env.BELLHOP_ADMIN_EMAIL && env.BELLHOP_ADMIN_PASSWORD && (await countUsers(db)) === 0) {
     try {

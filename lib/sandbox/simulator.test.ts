@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { failureReason } from "@/lib/delivery/failure-reason";
 import { SANDBOX_CHANNELS, SANDBOX_CONTACT_RECIPIENTS } from "./data";
 import {
@@ -273,5 +273,28 @@ describe("the sandbox's limits", () => {
     const first = (await (await send(text)).json()).message.uuid;
     for (let i = 0; i < SANDBOX_MESSAGES_KEPT; i++) await send(text);
     expect((await get(`/messages/status/${first}`)).status).toBe(404);
+  });
+});
+
+describe("the held send (+15550000408)", () => {
+  it("answers 504 once the caller's hold is over, not two minutes later", async () => {
+    vi.useFakeTimers();
+    try {
+      let answered: Response | null = null;
+      void handleSandboxRequest(
+        new Request("http://sandbox/v1/messages/send", {
+          method: "POST",
+          headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+          body: JSON.stringify({ ...text, to: "+15550000408" }),
+        }),
+        { overHttp: true, holdMs: 3_000 },
+      ).then((response) => (answered = response));
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(answered).toBeNull();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(answered!.status).toBe(504);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

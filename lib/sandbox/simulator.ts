@@ -59,7 +59,8 @@ export const SANDBOX_STATUS_TIMELINE = [
 export const SANDBOX_FAILURE_AFTER_MS = 3_000;
 /** The simulator keeps this many messages (the newest) for their statuses: what anyone sends cannot fill memory. */
 export const SANDBOX_MESSAGES_KEPT = 10_000;
-const HANG_MS = 120_000;
+/** How long `+15550000408` holds a send when the caller gives no limit: longer than any client waits. */
+const DEFAULT_HOLD_MS = 120_000;
 
 /** Callbell documents delivery statuses for WhatsApp only: a message on any other platform stays `enqueued`. */
 export function sandboxStatusAt(
@@ -91,7 +92,7 @@ function whatsappMessageId(): string {
   return `gBGG${Array.from(bytes, (b) => alphabet[b % 64]).join("")}`;
 }
 
-async function send(request: Request, webhooks: boolean): Promise<Response> {
+async function send(request: Request, webhooks: boolean, holdMs: number): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const to = String(body.to ?? "");
@@ -109,7 +110,7 @@ async function send(request: Request, webhooks: boolean): Promise<Response> {
     case MAGIC.serverError:
       return json(500, { error: "Internal server error" });
     case MAGIC.noAnswer:
-      await waitForAbort(request.signal, HANG_MS);
+      await waitForAbort(request.signal, holdMs);
       return json(504, { error: "Gateway timeout" });
     case MAGIC.rateLimitedOnce: {
       // Every other attempt is rate-limited, so a client that retries once gets through.
@@ -239,10 +240,13 @@ function teamMembers(teamUuid: string, url: URL): Response {
  * `overHttp`: the request came through the public mount (`/api/sandbox/v1/…`, any bearer token, no session). The
  * account's webhook is Bellhop's own there: nobody outside may read its delivery log (it holds what agents sent),
  * point it elsewhere (the server would POST to any address it is given), or have their sends delivered to it.
+ *
+ * `holdMs`: how long a send to `+15550000408` waits before its 504, unless the caller gives up first. The mount
+ * passes the configured CALLBELL_TIMEOUT_MS, so nobody can hold a request open longer than Bellhop would wait.
  */
 export async function handleSandboxRequest(
   request: Request,
-  { overHttp = false }: { overHttp?: boolean } = {},
+  { overHttp = false, holdMs = DEFAULT_HOLD_MS }: { overHttp?: boolean; holdMs?: number } = {},
 ): Promise<Response> {
   const url = new URL(request.url);
   const marker = url.pathname.indexOf("/v1/");
@@ -256,7 +260,7 @@ export async function handleSandboxRequest(
   if (overHttp && parts[0] === "webhooks") {
     return json(404, { error: "The sandbox's webhook is Bellhop's own: it is not reachable over HTTP" });
   }
-  if (method === "POST" && path === "/messages/send") return send(request, !overHttp);
+  if (method === "POST" && path === "/messages/send") return send(request, !overHttp, holdMs);
   if (method === "POST" && path === "/webhooks/subscribe") return subscribeRoute(request);
   // Documented as DELETE (webhooks_api/unsubscribe.md), not POST.
   if (method === "DELETE" && path === "/webhooks/unsubscribe") return unsubscribeRoute();
