@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { listStatusEvents } from "@/lib/db/queries";
 import { testDatabase } from "@/lib/db/testing";
@@ -115,5 +116,43 @@ describe("when Bellhop last heard from Callbell", () => {
       name: "message_status_updated",
       receivedAt: new Date("2026-03-01T11:00:00Z"),
     });
+  });
+});
+
+describe("whatever body arrives (fuzzed)", () => {
+  it("the webhook answers 2xx or 4xx and never throws, for random text, JSON and near-events", async () => {
+    const db = await testDatabase();
+    // Events without a message are ignored with a warning each; a failure to record would be an error.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error");
+    // JSON whose objects may carry toString, valueOf or __proto__: String() of `{"toString": {}}` throws.
+    const hostile = fc.anything({
+      key: fc.oneof(fc.string(), fc.constantFrom("toString", "valueOf", "__proto__", "constructor")),
+    });
+    const nearEvent = fc.record({
+      event: fc.oneof(
+        fc.constantFrom("message_status_updated", "message_created", "contact_created"),
+        fc.string(),
+      ),
+      payload: hostile,
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          nearEvent.map((value) => JSON.stringify(value)),
+        ),
+        async (body) => {
+          const response = await call(db, post(body));
+          expect(response.status).toBeGreaterThanOrEqual(200);
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(error).not.toHaveBeenCalled();
+    warn.mockRestore();
+    error.mockRestore();
   });
 });

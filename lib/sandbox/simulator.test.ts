@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { failureReason } from "@/lib/delivery/failure-reason";
 import { SANDBOX_CHANNELS, SANDBOX_CONTACT_RECIPIENTS } from "./data";
@@ -296,5 +297,48 @@ describe("the held send (+15550000408)", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("whatever body arrives over HTTP (fuzzed)", () => {
+  it("a send answers 200 or a 4xx and never throws, for random text, JSON and near-messages", async () => {
+    // JSON whose objects may carry toString, valueOf or __proto__: String() of `{"toString": {}}` throws.
+    const hostile = fc.anything({
+      key: fc.oneof(fc.string(), fc.constantFrom("toString", "valueOf", "__proto__", "constructor")),
+    });
+    const nearMessage = fc.record(
+      {
+        to: fc.oneof(fc.string(), fc.constantFrom("+31612345678", "US.13491208655302741918"), hostile),
+        from: fc.oneof(fc.constantFrom("whatsapp", "instagram", "facebook", "telegram"), hostile),
+        type: fc.oneof(fc.constantFrom("text", "image", "document", "audio", "video"), hostile),
+        channel_uuid: fc.oneof(fc.constant(channel("Support line")), hostile),
+        content: hostile,
+        template_uuid: hostile,
+        template_values: hostile,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          nearMessage.map((value) => JSON.stringify(value)),
+        ),
+        async (body) => {
+          const response = await handleSandboxRequest(
+            new Request("http://sandbox/v1/messages/send", {
+              method: "POST",
+              headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+              body,
+            }),
+            { overHttp: true },
+          );
+          expect([200, 400, 401, 402, 404, 422, 429]).toContain(response.status);
+          await response.json();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -95,7 +95,7 @@ function whatsappMessageId(): string {
 async function send(request: Request, webhooks: boolean, holdMs: number): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
-  const to = String(body.to ?? "");
+  const to = typeof body.to === "string" ? body.to : "";
 
   switch (to) {
     case MAGIC.rejected:
@@ -129,8 +129,9 @@ async function send(request: Request, webhooks: boolean, holdMs: number): Promis
   if (Object.keys(errors).length > 0) return fieldError(errors);
 
   // With both, `to` wins, as documented.
-  const recipient = to || String(body.bsuid);
-  const from = String(body.from);
+  // validateSend made sure both are text.
+  const recipient = to || (body.bsuid as string);
+  const from = body.from as string;
   const uuid = crypto.randomUUID().replace(/-/g, "");
   const sandboxMessage: SandboxMessage = {
     uuid,

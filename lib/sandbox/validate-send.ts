@@ -18,20 +18,24 @@ export function validateSend(body: Record<string, unknown>): Record<string, stri
   for (const field of ["from", "type", "content", "channel_uuid"]) {
     if (blank(body[field])) add(field, "can't be blank");
   }
-  const from = body.from === undefined ? undefined : String(body.from);
+  // Every field read as text must be text: `{"toString": {}}` is JSON too, and String() of it throws.
+  for (const field of ["to", "bsuid", "from", "type", "channel_uuid", "template_uuid", "bot_status"]) {
+    if (!blank(body[field]) && typeof body[field] !== "string") add(field, "must be a string");
+  }
+  if (Object.keys(errors).length > 0) return errors;
+  const from = body.from as string | undefined;
   if (from !== undefined && !(SANDBOX_PLATFORMS as readonly string[]).includes(from))
     add("from", "is not a supported channel");
-  if (body.type !== undefined && !TYPES.includes(String(body.type)))
+  if (body.type !== undefined && !TYPES.includes(body.type as string))
     add("type", "is not a valid message type");
   // Sandbox limits, as Bellhop's own (callers cannot make the simulator keep megabytes per message).
   if (typeof body.to === "string" && body.to.length > RECIPIENT_ID_MAX_LENGTH)
     add("to", `is too long (maximum is ${RECIPIENT_ID_MAX_LENGTH} characters)`);
   if (typeof body.bsuid === "string" && body.bsuid.length > BSUID_MAX_LENGTH)
     add("bsuid", `is too long (maximum is ${BSUID_MAX_LENGTH} characters)`);
-  if (!blank(body.bsuid)) {
-    if (typeof body.bsuid !== "string") add("bsuid", "must be a string");
-    // A BSUID is a WhatsApp identity: sending one with another platform is a caller's mistake.
-    else if (from !== undefined && from !== "whatsapp") add("bsuid", "can only be used with from: whatsapp");
+  // A BSUID is a WhatsApp identity: sending one with another platform is a caller's mistake.
+  if (!blank(body.bsuid) && from !== undefined && from !== "whatsapp") {
+    add("bsuid", "can only be used with from: whatsapp");
   }
 
   const content = body.content as Record<string, unknown> | undefined;
@@ -59,10 +63,10 @@ export function validateSend(body: Record<string, unknown>): Record<string, stri
     add("template_values", "must be an array of strings");
   }
   if (!blank(body.channel_uuid)) {
-    const problem = channelProblem(String(body.channel_uuid), from);
+    const problem = channelProblem(body.channel_uuid as string, from);
     if (problem) add("channel_uuid", problem);
   }
-  if (body.bot_status !== undefined && !["bot_start", "bot_end"].includes(String(body.bot_status))) {
+  if (body.bot_status !== undefined && !["bot_start", "bot_end"].includes(body.bot_status as string)) {
     add("bot_status", "must be bot_start or bot_end");
   }
 
