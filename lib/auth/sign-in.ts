@@ -5,7 +5,8 @@ import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./
 import { getDb } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/client-address";
 import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle } from "./throttle";
-
+import { audit, auditSignIn } from "@/lib/audit/record";
+import { currentUser } from "./session";
 
 const waitMessage = (ms: number, what: string) =>
   `Too many failed sign-ins ${what}. Try again in ${Math.ceil(ms / 1000)} seconds.`;
@@ -28,9 +29,23 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   const addressKey = `address:${clientAddress(requestHeaders)}`;
   const now = Date.now();
   const accountWait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
-  if (accountWait > 0) return { message: waitMessage(accountWait, "for this account"), email };
+  if (accountWait > 0) {
+    await auditSignIn(
+      parsed.data.email,
+      { throttled: { by: "account", waitMs: accountWait } },
+      requestHeaders,
+    );
+    return { message: waitMessage(accountWait, "for this account"), email };
+  }
   const addressWait = await throttle.waitFor(addressKey, ADDRESS_RULE, now);
-  if (addressWait > 0) return { message: waitMessage(addressWait, "from your network"), email };
+  if (addressWait > 0) {
+    await auditSignIn(
+      parsed.data.email,
+      { throttled: { by: "address", waitMs: addressWait } },
+      requestHeaders,
+    );
+    return { message: waitMessage(addressWait, "from your network"), email };
+  }
 
   const auth = await getAuth();
   try {
@@ -43,6 +58,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
     if (!(error instanceof Error && error.name === "APIError")) throw error;
     await throttle.recordFailure(accountKey, now);
     await throttle.recordFailure(addressKey, now);
+    await auditSignIn(parsed.data.email, { wrongCredentials: true }, requestHeaders);
     const wait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
     return {
       message:
@@ -53,10 +69,12 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
     };
   }
   await throttle.recordSuccess(accountKey);
+  await auditSignIn(parsed.data.email, null, requestHeaders);
   return null;
 }
 
 export async function signOut() {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() });
+  const [auth, user, requestHeaders] = await Promise.all([getAuth(), currentUser(), headers()]);
+  await auth.api.signOut({ headers: requestHeaders });
+  if (user) await audit("sign-out", user, {}, requestHeaders);
 }
