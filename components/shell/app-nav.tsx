@@ -13,13 +13,14 @@ const LINKS = [
 const ADMIN_LINKS = [
   { href: "/users", label: "Users" },
   { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit" },
 ];
 
 export function AppNav({ admin, className }: { admin: boolean; className?: string }) {
   const pathname = usePathname();
   return (
-    // Scrolls sideways rather than pushing the page wider than a small phone.
-    <nav aria-label="Main" className={cn("flex items-center overflow-x-auto sm:gap-1", className)}>
+    // Wraps onto a second row rather than pushing the page wider than a small phone, or hiding a link off screen.
+    <nav aria-label="Main" className={cn("flex flex-wrap items-center gap-y-1 sm:gap-x-1", className)}>
       {[...LINKS, ...(admin ? ADMIN_LINKS : [])].map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
