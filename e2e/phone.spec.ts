@@ -69,8 +69,8 @@ test("on a phone, the main navigation and Sign out are on screen and work", asyn
     const page = await context.newPage();
     await page.goto("/compose");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const name of ["Compose", "History", "Broadcasts", "Users", "Settings"]) {
-      await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport();
+    for (const name of ["Compose", "History", "Broadcasts", "Users", "Settings", "Audit"]) {
+      await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
     }
     await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
     await nav.getByRole("link", { name: "History", exact: true }).tap();

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { ComposePage, STUB_TOKEN, onlySendTo, signIn, uniquePhone } from "./support";
+import { ADMIN, ComposePage, STUB_TOKEN, onlySendTo, signIn, uniquePhone } from "./support";
 
 // One Bellhop (port 3104) whose mode these tests switch: they run one after the other.
 test.describe.configure({ mode: "serial" });
@@ -151,4 +151,49 @@ test("an agent gets no settings page, and replaying an admin's settings actions 
   await expect(page.getByText(/Stored \(encrypted\): ••••4f9a/)).toBeVisible();
   await resetSettings(page);
   await context.close();
+});
+
+test("token checks, saves, removals and mode switches are on /audit, with the account but never the token", async ({
+  page,
+}) => {
+  await resetSettings(page);
+  const token = page.getByLabel("Callbell API token");
+  await token.fill("not-the-right-token-0000");
+  await page.getByRole("button", { name: "Check token" }).click();
+  await expect(token).toHaveAccessibleDescription(/Callbell refused the API token/);
+  await token.fill(STUB_TOKEN);
+  await page.getByRole("button", { name: "Check token" }).click();
+  await expect(page.getByRole("status")).toContainText("stub@example.com");
+  await page.getByRole("button", { name: "Save token" }).click();
+  await expect(page.getByText(/Stored \(encrypted\): ••••4f9a/)).toBeVisible();
+  await page.getByRole("button", { name: "Switch to live" }).click();
+  await expect(page.getByRole("banner")).toContainText("Live: Callbell account");
+  await page.getByRole("button", { name: "Remove token" }).click();
+  await expect(page.getByRole("banner")).toContainText("Sandbox mode");
+
+  const rows = page.getByRole("table", { name: "Audit trail" }).locator("tbody tr");
+  await page.goto("/audit?kind=token-checked");
+  await expect(rows.nth(0)).toContainText("Callbell accepted it: account stub@example.com");
+  await expect(rows.nth(0)).toContainText(ADMIN.email);
+  await expect(rows.nth(1)).toContainText("Callbell refused it");
+  await page.goto("/audit?kind=token-saved");
+  await expect(rows.nth(0)).toContainText("token of account stub@example.com");
+  await page.goto("/audit?kind=token-removed");
+  await expect(rows.nth(0)).toContainText(
+    "token of account stub@example.com; Bellhop went back to the sandbox",
+  );
+  await page.goto("/audit?kind=mode-switched");
+  await expect(rows.nth(0)).toContainText("live → sandbox (the token was removed)");
+  await expect(rows.nth(1)).toContainText("sandbox → live");
+
+  // Nowhere in the trail: not the token, not its last characters.
+  await page.goto("/audit");
+  await expect(rows.first()).toBeVisible();
+  for (const kind of ["Token checked", "Token saved", "Token removed", "Mode switched"]) {
+    await expect(rows.filter({ hasText: kind }).first()).toBeVisible();
+  }
+  expect(await page.content()).not.toContain(STUB_TOKEN);
+  const shown = await page.getByRole("table", { name: "Audit trail" }).innerText();
+  expect(shown).not.toContain("4f9a");
+  expect(shown).not.toContain("not-the-right-token");
 });

@@ -48,7 +48,7 @@ export async function everySignedInPage(request: APIRequestContext): Promise<str
   const history = (await (await request.get("/api/history")).json()) as { items: { id: number }[] };
   const broadcasts = await (await request.get("/broadcasts")).text();
   const broadcastId = /href="\/broadcasts\/(\d+)"/.exec(broadcasts)?.[1];
-  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users"];
+  const routes = ["/compose", "/history", "/broadcasts", "/broadcasts/new", "/settings", "/users", "/audit"];
   if (history.items[0]) routes.push(`/history/${history.items[0].id}`);
   if (broadcastId) routes.push(`/broadcasts/${broadcastId}`);
   return routes;
