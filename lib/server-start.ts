@@ -5,6 +5,7 @@ import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { startInstance } from "@/lib/cluster/instance";
+import { recordAudit } from "@/lib/db/audit-queries";
 import { countUsers } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 
@@ -28,11 +29,19 @@ export async function startServer() {
   const db = await getDb();
   if (env.BELLHOP_ADMIN_EMAIL && env.BELLHOP_ADMIN_PASSWORD && (await countUsers(db)) === 0) {
     try {
-      await createUserWithPassword({
+      const created = await createUserWithPassword({
         email: env.BELLHOP_ADMIN_EMAIL,
         password: env.BELLHOP_ADMIN_PASSWORD,
         name: "Admin",
         role: "admin",
+      });
+      // No request made this one: the address says it came from the server's own start.
+      await recordAudit(db, {
+        kind: "user-added",
+        actorId: created.id,
+        actorEmail: created.email,
+        address: "server start",
+        detail: { email: created.email, role: "admin", via: "environment" },
       });
       console.log(`Bellhop: created the first admin, ${env.BELLHOP_ADMIN_EMAIL}`);
     } catch (error) {

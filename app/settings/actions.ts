@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { MODES } from "@/lib/settings/connection-state";
 import {
@@ -30,9 +31,18 @@ export async function tokenAction(_previous: TokenFormState, form: FormData): Pr
   const token = parsed.data;
   const save = form.get("intent") === "save";
   const check = save ? await saveCallbellToken(token, admin.email) : await checkCallbellToken(token);
-  if (!check.ok) return { fieldError: check.message };
+  // The trail names the account Callbell said the token belongs to, never the token (nor its last characters).
+  if (!check.ok) {
+    await audit("token-checked", admin, { accepted: false, ...(save ? { via: "save" } : {}) });
+    return { fieldError: check.message };
+  }
   const { email, name } = check.account;
-  if (!save) return { checked: { email, name, masked: maskToken(token) } };
+  const account = email || name || "unknown account";
+  if (!save) {
+    await audit("token-checked", admin, { accepted: true, account });
+    return { checked: { email, name, masked: maskToken(token) } };
+  }
+  await audit("token-saved", admin, { account });
   revalidatePath("/", "layout");
   return { saved: { email, masked: maskToken(token) } };
 }
@@ -46,7 +56,11 @@ export async function connectionAction(_previous: ModeFormState, form: FormData)
   const intent = connectionSchema.safeParse(form.get("intent"));
   if (!intent.success) return { message: "Choose sandbox or live, or remove the token." };
   if (intent.data === "remove-token") {
-    const { switchedToSandbox } = await removeCallbellToken(admin.email);
+    const { switchedToSandbox, account } = await removeCallbellToken(admin.email);
+    await audit("token-removed", admin, { account, switchedToSandbox });
+    if (switchedToSandbox) {
+      await audit("mode-switched", admin, { from: "live", to: "sandbox", because: "token-removed" });
+    }
     revalidatePath("/", "layout");
     return {
       message: switchedToSandbox
@@ -56,6 +70,7 @@ export async function connectionAction(_previous: ModeFormState, form: FormData)
   }
   const result = await chooseMode(intent.data, admin.email);
   if (!result.ok) return { message: result.message };
+  await audit("mode-switched", admin, { from: result.from, to: intent.data });
   revalidatePath("/", "layout");
   return {
     message:

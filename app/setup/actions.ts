@@ -7,6 +7,7 @@ import {
   newPasswordSchema,
   type CredentialsState,
 } from "@/lib/auth/credentials";
+import { audit } from "@/lib/audit/record";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createFirstAdmin } from "@/lib/auth/users";
 
@@ -23,6 +24,7 @@ export async function setupAction(_previous: CredentialsState, form: FormData): 
   }
   const created = await createFirstAdmin(parsed.data.email, parsed.data.password);
   if (!created) redirect("/login");
+  await audit("user-added", created, { email: created.email, role: "admin", via: "setup" });
   const failed = await signInWithPassword(form);
   if (failed) return failed;
   redirect("/compose");

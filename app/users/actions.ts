@@ -8,10 +8,11 @@ import {
   newPasswordSchema,
   type AddUserState,
 } from "@/lib/auth/credentials";
+import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { createUserWithPassword, updateAccount } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
-import { listAccounts } from "@/lib/db/queries";
+import { findAccount, listAccounts } from "@/lib/db/queries";
 import { USER_ROLES } from "@/lib/db/schema";
 
 const addUserSchema = credentialsSchema.extend({ password: newPasswordSchema, role: z.enum(USER_ROLES) });
@@ -23,7 +24,8 @@ async function adminOrNull() {
 }
 
 export async function addUserAction(_previous: AddUserState, form: FormData): Promise<AddUserState> {
-  if (!(await adminOrNull())) return { message: "Only an admin can add users." };
+  const admin = await adminOrNull();
+  if (!admin) return { message: "Only an admin can add users." };
   const parsed = addUserSchema.safeParse({
     email: form.get("email"),
     password: form.get("password"),
@@ -47,6 +49,7 @@ export async function addUserAction(_previous: AddUserState, form: FormData): Pr
     name: email.split("@")[0] ?? email,
     role: parsed.data.role,
   });
+  await audit("user-added", admin, { email, role: parsed.data.role });
   revalidatePath("/users");
   return { added: email };
 }
@@ -62,13 +65,19 @@ export async function changeUserAction(form: FormData): Promise<void> {
   // An admin never demotes or deactivates themselves: there must always be a way back in.
   if (!admin || !parsed.success || parsed.data.userId === admin.id) return;
   const { userId, change } = parsed.data;
-  await updateAccount(
-    userId,
-    change === "make-admin"
-      ? { role: "admin" }
-      : change === "make-agent"
-        ? { role: "agent" }
-        : { active: change === "reactivate" },
-  );
+  const before = await findAccount(await getDb(), { id: userId });
+  if (!before) return;
+  const role = before.role === "admin" ? "admin" : "agent";
+  if (change === "make-admin" || change === "make-agent") {
+    const to = change === "make-admin" ? "admin" : "agent";
+    await updateAccount(userId, { role: to });
+    if (to !== role) await audit("user-role-changed", admin, { email: before.email, from: role, to });
+  } else {
+    const active = change === "reactivate";
+    await updateAccount(userId, { active });
+    if (active === Boolean(before.banned)) {
+      await audit(active ? "user-reactivated" : "user-deactivated", admin, { email: before.email });
+    }
+  }
   revalidatePath("/users");
 }

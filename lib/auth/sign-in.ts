@@ -9,6 +9,8 @@ import { hasSignedInFrom } from "@/lib/db/audit-queries";
 
 const waitMessage = ({ waitMs, because }: { waitMs: number; because: "account" | "address" }) =>
   `Too many failed sign-ins ${because === "account" ? "for this account" : "from your network"}. Try again in ${Math.ceil(waitMs / 1000)} seconds.`;
+import { audit, auditSignIn } from "@/lib/audit/record";
+import { currentUser } from "./session";
 
 /**
  * Signs in with email and password (the session cookie is set by Better Auth's Next plugin). Failures are counted per
@@ -30,7 +32,14 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   const knownAddress = await hasSignedInFrom(db, parsed.data.email, address);
   const now = Date.now();
   const held = await signInWait(throttle, keys, knownAddress, now);
-  if (held) return { message: waitMessage(held), email };
+  if (held) {
+    await auditSignIn(
+      parsed.data.email,
+      { throttled: { by: held.because, waitMs: held.waitMs } },
+      requestHeaders,
+    );
+    return { message: waitMessage(held), email };
+  }
 
   const auth = await getAuth();
   try {
@@ -43,16 +52,19 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
     if (!(error instanceof Error && error.name === "APIError")) throw error;
     await throttle.recordFailure(keys.account, now);
     await throttle.recordFailure(keys.address, now);
+    await auditSignIn(parsed.data.email, { wrongCredentials: true }, requestHeaders);
     const next = await signInWait(throttle, keys, knownAddress, now);
     return {
       message: next ? waitMessage(next) : "Wrong email or password, or the account is disabled.",
       email,
     };
   }
+  await auditSignIn(parsed.data.email, null, requestHeaders);
   return null;
 }
 
 export async function signOut() {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() });
+  const [auth, user, requestHeaders] = await Promise.all([getAuth(), currentUser(), headers()]);
+  await auth.api.signOut({ headers: requestHeaders });
+  if (user) await audit("sign-out", user, {}, requestHeaders);
 }

@@ -26,12 +26,14 @@ export async function createUserWithPassword(input: {
   return created;
 }
 
-/** The first admin, only while no account exists; false when someone got there first. */
-export async function createFirstAdmin(email: string, password: string): Promise<boolean> {
+/** The first admin, only while no account exists; null when someone got there first. */
+export async function createFirstAdmin(
+  email: string,
+  password: string,
+): Promise<{ id: string; email: string } | null> {
   const db = await getDb();
-  if ((await countUsers(db)) > 0) return false;
-  await createUserWithPassword({ email, password, name: email.split("@")[0] ?? "Admin", role: "admin" });
-  return true;
+  if ((await countUsers(db)) > 0) return null;
+  return createUserWithPassword({ email, password, name: email.split("@")[0] ?? "Admin", role: "admin" });
 }
 
 /** An admin's change to another account: its role, or whether it may sign in. Deactivating ends its sessions. */

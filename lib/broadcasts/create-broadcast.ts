@@ -42,7 +42,7 @@ export const newBroadcastSchema = z.object({
 export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
 
 export type CreateResult =
-  | { ok: true; id: number; recipients: number }
+  | { ok: true; id: number; name: string; recipients: number; retryOfId: number | null }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /**
@@ -132,5 +132,11 @@ export async function createBroadcastFromInput(
       mediaUrl: recipient.mediaUrl,
     })),
   );
-  return { ok: true, id: broadcast.id, recipients: count };
+  return {
+    ok: true,
+    id: broadcast.id,
+    name: broadcast.name,
+    recipients: count,
+    retryOfId: broadcast.retryOfId,
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { userOrUnauthorized } from "@/lib/auth/session";
+import { userOrUnauthorized, type SignedInUser } from "@/lib/auth/session";
 import type { RecipientState } from "@/lib/db/schema";
 import { parseId } from "@/lib/utils";
 import { parseRecipientState } from "./report";
@@ -11,11 +11,13 @@ import { parseRecipientState } from "./report";
 export async function readReportRequest(
   request: Request,
   params: Promise<{ id: string }>,
-): Promise<{ id: number; state: RecipientState | undefined; search: URLSearchParams } | Response> {
+): Promise<
+  { id: number; state: RecipientState | undefined; search: URLSearchParams; user: SignedInUser } | Response
+> {
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const id = parseId((await params).id);
   if (!id) return Response.json({ message: "No such broadcast" }, { status: 404 });
   const search = new URL(request.url).searchParams;
-  return { id, state: parseRecipientState(search.get("state")), search };
+  return { id, state: parseRecipientState(search.get("state")), search, user };
 }

@@ -30,3 +30,27 @@ export type BroadcastState = (typeof BROADCAST_STATES)[number];
  */
 export const RECIPIENT_STATES = ["waiting", "sending", "enqueued", "failed", "unknown", "cancelled"] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+/**
+ * What an audit entry records (lib/db/audit-queries.ts). A kind is part of the stored data and of `/audit?kind=…`
+ * links: add new ones, never rename.
+ */
+export const AUDIT_KINDS = [
+  "sign-in",
+  "sign-in-failed",
+  "sign-out",
+  "user-added",
+  "user-role-changed",
+  "user-deactivated",
+  "user-reactivated",
+  "token-checked",
+  "token-saved",
+  "token-removed",
+  "mode-switched",
+  "broadcast-created",
+  "broadcast-paused",
+  "broadcast-resumed",
+  "broadcast-cancelled",
+  "export-downloaded",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];

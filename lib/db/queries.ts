@@ -335,6 +335,26 @@ export async function listAccounts(db: Database): Promise<AccountRow[]> {
     .orderBy(user.createdAt);
 }
 
+/** One account by its id or by its (lower-cased) email, as the admins' list shows it. */
+export async function findAccount(
+  db: Database,
+  by: { id: string } | { email: string },
+): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      banned: user.banned,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .where("id" in by ? eq(user.id, by.id) : eq(user.email, by.email.trim().toLowerCase()))
+    .limit(1);
+  return row;
+}
+
 /** Every stored setting by key, with when and by whom it was last changed. */
 export async function readSettings(
   db: Database,

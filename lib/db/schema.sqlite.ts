@@ -15,4 +15,5 @@ export const {
   paces,
   signInFailures,
   webhookReceipts,
+  auditEntries,
 } = defineSchema(sqliteKit);

@@ -22,9 +22,11 @@ export const {
   paces,
   signInFailures,
   webhookReceipts,
+  auditEntries,
 } = tables;
 
 export type SendRow = typeof sends.$inferSelect;
 export type SendEventRow = typeof sendEvents.$inferSelect;
 export type BroadcastRow = typeof broadcasts.$inferSelect;
 export type RecipientRow = typeof broadcastRecipients.$inferSelect;
+export type AuditEntryRow = typeof auditEntries.$inferSelect;

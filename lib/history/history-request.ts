@@ -1,5 +1,5 @@
 import "server-only";
-import { userOrUnauthorized } from "@/lib/auth/session";
+import { userOrUnauthorized, type SignedInUser } from "@/lib/auth/session";
 import { parseHistoryFilters, type HistoryFilters } from "./filters";
 
 /**
@@ -8,7 +8,7 @@ import { parseHistoryFilters, type HistoryFilters } from "./filters";
  */
 export async function readHistoryRequest(
   request: Request,
-): Promise<{ filters: HistoryFilters; params: URLSearchParams } | Response> {
+): Promise<{ filters: HistoryFilters; params: URLSearchParams; user: SignedInUser } | Response> {
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const params = new URL(request.url).searchParams;
@@ -19,5 +19,5 @@ export async function readHistoryRequest(
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return { filters, params };
+  return { filters, params, user };
 }

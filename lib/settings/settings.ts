@@ -49,7 +49,9 @@ export async function saveCallbellToken(token: string, savedBy: string): Promise
  * Removes the stored token. If Bellhop was live on it, it goes back to the sandbox in the same change, and the page
  * says so: staying live with no token would refuse every send.
  */
-export async function removeCallbellToken(removedBy: string): Promise<{ switchedToSandbox: boolean }> {
+export async function removeCallbellToken(
+  removedBy: string,
+): Promise<{ switchedToSandbox: boolean; account: string | null }> {
   const { state } = await getCallbellConnection();
   const switchedToSandbox = state.mode === "live" && state.tokenSource !== "environment";
   await writeSettings(
@@ -62,21 +64,21 @@ export async function removeCallbellToken(removedBy: string): Promise<{ switched
     removedBy,
   );
   forgetCallbellConnection();
-  return { switchedToSandbox };
+  return { switchedToSandbox, account: state.account };
 }
 
 /** The explicit switch. Live needs a token, from the environment or stored. */
 export async function chooseMode(
   mode: Mode,
   chosenBy: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true; from: Mode } | { ok: false; message: string }> {
   const { state } = await getCallbellConnection();
   if (mode === "live" && !state.token) {
     return { ok: false, message: "Save a Callbell token first: live mode sends with it." };
   }
   await writeSettings(await getDb(), { [SETTING_KEYS.mode]: mode }, chosenBy);
   forgetCallbellConnection();
-  return { ok: true };
+  return { ok: true, from: state.mode };
 }
 
 /** What a page may show of the connection: never the token, at most its last 4 characters. */

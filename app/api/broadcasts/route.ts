@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { createBroadcastFromInput } from "@/lib/broadcasts/create-broadcast";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
@@ -31,6 +32,17 @@ export async function POST(request: Request) {
     creator: { id: user.id, email: user.email },
   });
   if (!result.ok) return json(400, { message: result.message, fieldErrors: result.fieldErrors });
+  await audit(
+    "broadcast-created",
+    user,
+    {
+      broadcastId: result.id,
+      name: result.name,
+      recipients: result.recipients,
+      ...(result.retryOfId ? { retryOf: result.retryOfId } : {}),
+    },
+    request.headers,
+  );
   void getDispatcher().ensure(result.id);
   return json(201, { id: result.id, recipients: result.recipients });
 }

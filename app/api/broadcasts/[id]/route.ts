@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/record";
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "@/lib/broadcasts/dispatcher";
 import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
@@ -48,6 +49,11 @@ export async function POST(request: Request, context: Context) {
     if (changed) void getDispatcher().ensure(id);
   } else if (action === "cancel") changed = await cancelBroadcast(db, id);
   else return json(400, { message: 'action must be "pause", "resume" or "cancel"' });
+  if (changed) {
+    const kind = action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled";
+    const detail = { broadcastId: id, name: broadcast.name };
+    await audit(`broadcast-${kind}`, user, detail, request.headers);
+  }
   const progress = await broadcastProgress(db, id);
   if (!progress) return json(404, { message: "No such broadcast" });
   return json(

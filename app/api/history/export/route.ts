@@ -1,6 +1,8 @@
+import { audit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { iterateSends } from "@/lib/db/queries";
 import { CSV_COLUMNS, csvLine, csvRecord } from "@/lib/history/csv";
+import { historySearchParams } from "@/lib/history/filters";
 import { readHistoryRequest } from "@/lib/history/history-request";
 
 /**
@@ -10,7 +12,9 @@ import { readHistoryRequest } from "@/lib/history/history-request";
 export async function GET(request: Request) {
   const read = await readHistoryRequest(request);
   if (read instanceof Response) return read;
-  const { filters } = read;
+  const { filters, user } = read;
+  const filtersUsed = Object.fromEntries(historySearchParams(filters));
+  await audit("export-downloaded", user, { export: "history", filters: filtersUsed }, request.headers);
   const db = await getDb();
   const batches = iterateSends(db, filters);
   const encoder = new TextEncoder();

@@ -1,4 +1,5 @@
-import { listRecipientReport } from "@/lib/db/broadcast-queries";
+import { audit } from "@/lib/audit/record";
+import { findBroadcast, listRecipientReport } from "@/lib/db/broadcast-queries";
 import { REPORT_CSV_COLUMNS, reportCsvLine } from "@/lib/broadcasts/report";
 import { readReportRequest } from "@/lib/broadcasts/report-request";
 import { getDb } from "@/lib/db/client";
@@ -10,8 +11,15 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, context: Context) {
   const read = await readReportRequest(request, context.params);
   if (read instanceof Response) return read;
-  const { id, state } = read;
+  const { id, state, user } = read;
   const db = await getDb();
+  const broadcast = await findBroadcast(db, id);
+  await audit(
+    "export-downloaded",
+    user,
+    { export: "broadcast-report", broadcastId: id, name: broadcast?.name ?? null, state: state ?? null },
+    request.headers,
+  );
   const encoder = new TextEncoder();
   let after = 0;
   let finished = false;
