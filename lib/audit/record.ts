@@ -37,6 +37,23 @@ export async function audit(
 export type SignInRefusal =
   { throttled: { by: "account" | "address"; waitMs: number } } | { wrongCredentials: true };
 
+// A refused attempt costs whoever sends it nothing, so a flood of them must not fill the database: the trail keeps
+// the first refusal per address and email each minute (per instance), and the rest of that minute's are not written.
+const THROTTLED_ENTRY_EVERY_MS = 60_000;
+const THROTTLED_KEYS_KEPT = 10_000;
+const lastThrottledEntry = new Map<string, number>();
+
+function throttledEntryDue(key: string, now: number): boolean {
+  const last = lastThrottledEntry.get(key);
+  if (last !== undefined && now - last < THROTTLED_ENTRY_EVERY_MS) return false;
+  lastThrottledEntry.delete(key);
+  lastThrottledEntry.set(key, now);
+  // Oldest first: a Map iterates in insertion order.
+  if (lastThrottledEntry.size > THROTTLED_KEYS_KEPT)
+    lastThrottledEntry.delete(lastThrottledEntry.keys().next().value!);
+  return true;
+}
+
 /**
  * A sign-in attempt with the email that was tried. The actor's id is the account's when one has that email (an
  * unknown email is recorded as typed, lower-cased). A failure says why: no such account, a disabled one, a wrong
@@ -47,6 +64,10 @@ export async function auditSignIn(
   refusal: SignInRefusal | null,
   requestHeaders: Headers,
 ): Promise<void> {
+  if ("throttled" in (refusal ?? {})) {
+    const key = `${clientAddress(requestHeaders)} ${email.trim().toLowerCase()}`;
+    if (!throttledEntryDue(key, Date.now())) return;
+  }
   let account: Awaited<ReturnType<typeof findAccount>>;
   try {
     account = await findAccount(await getDb(), { email });

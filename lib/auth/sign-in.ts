@@ -4,12 +4,13 @@ import { getAuth } from "./auth";
 import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./credentials";
 import { getDb } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/client-address";
-import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle } from "./throttle";
+import { createSignInThrottle, signInWait } from "./throttle";
+import { hasSignedInFrom } from "@/lib/db/audit-queries";
+
+const waitMessage = ({ waitMs, because }: { waitMs: number; because: "account" | "address" }) =>
+  `Too many failed sign-ins ${because === "account" ? "for this account" : "from your network"}. Try again in ${Math.ceil(waitMs / 1000)} seconds.`;
 import { audit, auditSignIn } from "@/lib/audit/record";
 import { currentUser } from "./session";
-
-const waitMessage = (ms: number, what: string) =>
-  `Too many failed sign-ins ${what}. Try again in ${Math.ceil(ms / 1000)} seconds.`;
 
 /**
  * Signs in with email and password (the session cookie is set by Better Auth's Next plugin). Failures are counted per
@@ -24,27 +25,20 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   }
 
   const requestHeaders = await headers();
-  const throttle = createSignInThrottle(await getDb());
-  const accountKey = `account:${parsed.data.email.toLowerCase()}`;
-  const addressKey = `address:${clientAddress(requestHeaders)}`;
+  const db = await getDb();
+  const throttle = createSignInThrottle(db);
+  const address = clientAddress(requestHeaders);
+  const keys = { account: `account:${parsed.data.email.toLowerCase()}`, address: `address:${address}` };
+  const knownAddress = await hasSignedInFrom(db, parsed.data.email, address);
   const now = Date.now();
-  const accountWait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
-  if (accountWait > 0) {
+  const held = await signInWait(throttle, keys, knownAddress, now);
+  if (held) {
     await auditSignIn(
       parsed.data.email,
-      { throttled: { by: "account", waitMs: accountWait } },
+      { throttled: { by: held.because, waitMs: held.waitMs } },
       requestHeaders,
     );
-    return { message: waitMessage(accountWait, "for this account"), email };
-  }
-  const addressWait = await throttle.waitFor(addressKey, ADDRESS_RULE, now);
-  if (addressWait > 0) {
-    await auditSignIn(
-      parsed.data.email,
-      { throttled: { by: "address", waitMs: addressWait } },
-      requestHeaders,
-    );
-    return { message: waitMessage(addressWait, "from your network"), email };
+    return { message: waitMessage(held), email };
   }
 
   const auth = await getAuth();
@@ -56,19 +50,15 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   } catch (error) {
     // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure.
     if (!(error instanceof Error && error.name === "APIError")) throw error;
-    await throttle.recordFailure(accountKey, now);
-    await throttle.recordFailure(addressKey, now);
+    await throttle.recordFailure(keys.account, now);
+    await throttle.recordFailure(keys.address, now);
     await auditSignIn(parsed.data.email, { wrongCredentials: true }, requestHeaders);
-    const wait = await throttle.waitFor(accountKey, ACCOUNT_RULE, now);
+    const next = await signInWait(throttle, keys, knownAddress, now);
     return {
-      message:
-        wait > 0
-          ? waitMessage(wait, "for this account")
-          : "Wrong email or password, or the account is disabled.",
+      message: next ? waitMessage(next) : "Wrong email or password, or the account is disabled.",
       email,
     };
   }
-  await throttle.recordSuccess(accountKey);
   await auditSignIn(parsed.data.email, null, requestHeaders);
   return null;
 }

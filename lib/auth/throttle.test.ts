@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/lib/db/testing";
-import { createSignInThrottle, type ThrottleRule } from "./throttle";
+import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle, signInWait, type ThrottleRule } from "./throttle";
 
 const rule: ThrottleRule = { free: 3, windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 4_000 };
 
@@ -15,15 +15,13 @@ describe("sign-in throttling", () => {
     expect(delays).toEqual([0, 0, 0, 1_000, 2_000, 4_000, 4_000]);
   });
 
-  it("forgets failures older than the window and resets on success", async () => {
+  it("forgets failures older than the window", async () => {
     const throttle = createSignInThrottle(await testDatabase());
     for (let i = 0; i < 3; i++) await throttle.recordFailure("a", 0);
     await throttle.recordFailure("a", 70_000);
     expect(await throttle.waitFor("a", rule, 70_000)).toBe(0);
     for (let i = 0; i < 4; i++) await throttle.recordFailure("b", 0);
     expect(await throttle.waitFor("b", rule, 1)).toBe(999);
-    await throttle.recordSuccess("b");
-    expect(await throttle.waitFor("b", rule, 1)).toBe(0);
   });
 
   it("counts the failures of every instance on the database together", async () => {
@@ -35,5 +33,49 @@ describe("sign-in throttling", () => {
     await second.recordFailure("a", 3);
     expect(await first.waitFor("a", rule, 3)).toBe(1_000);
     expect(await second.waitFor("a", rule, 3)).toBe(1_000);
+  });
+});
+
+describe("a stranger's wrong passwords", () => {
+  const keys = { account: "account:owner@bellhop.test", address: "address:203.0.113.66" };
+
+  it("make new addresses wait, never the owner's known address; after the delay the right password may try again", async () => {
+    const throttle = createSignInThrottle(await testDatabase());
+    for (let i = 0; i < 6; i++) await throttle.recordFailure(keys.account, i);
+    // Somebody new (a stranger, or the owner on a new network) waits 30 s, and only that.
+    expect(await signInWait(throttle, { ...keys, address: "address:198.51.100.1" }, false, 10)).toEqual({
+      waitMs: 30_000 - 5,
+      because: "account",
+    });
+    expect(
+      await signInWait(throttle, { ...keys, address: "address:198.51.100.1" }, false, 30_005),
+    ).toBeNull();
+    // From an address that has signed in to the account before, nothing is in the way.
+    expect(await signInWait(throttle, { ...keys, address: "address:192.0.2.10" }, true, 10)).toBeNull();
+  });
+
+  it("still count against their own address, known or not", async () => {
+    const throttle = createSignInThrottle(await testDatabase());
+    for (let i = 0; i < ADDRESS_RULE.free + 1; i++) await throttle.recordFailure(keys.address, i);
+    expect(await signInWait(throttle, keys, true, 100)).toMatchObject({ because: "address" });
+  });
+
+  it("buy a guesser 13 tries in the first hour and at most 225 a day at one account (the README's figures)", async () => {
+    // A guesser who tries the moment each delay is over.
+    const guesses = async (untilMs: number) => {
+      const throttle = createSignInThrottle(await testDatabase());
+      let tries = 0;
+      for (let now = 0; now < untilMs;) {
+        const waitMs = await throttle.waitFor(keys.account, ACCOUNT_RULE, now);
+        if (waitMs === 0) {
+          await throttle.recordFailure(keys.account, now);
+          tries += 1;
+        }
+        now += Math.max(waitMs, 1);
+      }
+      return tries;
+    };
+    expect(await guesses(60 * 60_000)).toBe(13);
+    expect(await guesses(24 * 60 * 60_000)).toBe(225);
   });
 });

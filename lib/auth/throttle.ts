@@ -1,27 +1,51 @@
 import "server-only";
-import { clearSignInFailures, countSignInFailures, recordSignInFailure } from "@/lib/db/cluster-queries";
+import { countSignInFailures, recordSignInFailure } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 
 /**
  * Slows repeated failed sign-ins down, per account and per address. After `free` failures within the window, each
- * further attempt waits for a delay that doubles, up to a cap. The failures are kept in the database, so every
- * instance on it applies the same count, and a restart forgets nothing.
+ * further attempt waits for a delay that doubles, up to a cap. Nothing is ever locked: once the delay is over, the
+ * right password works. The failures are kept in the database, so every instance on it applies the same count, and a
+ * restart forgets nothing.
  */
 export type ThrottleRule = { free: number; windowMs: number; baseDelayMs: number; maxDelayMs: number };
 
+// The window is longer than the largest delay, so that waiting out one delay does not also forget the failures that
+// made it: a guesser gets 13 tries in the first hour and at most 225 a day (throttle.test.ts counts them).
 export const ACCOUNT_RULE: ThrottleRule = {
   free: 5,
-  windowMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
   baseDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
 };
 // An office shares one address: it gets more room than one account.
 export const ADDRESS_RULE: ThrottleRule = {
   free: 30,
-  windowMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
   baseDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
 };
+
+export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
+
+/**
+ * Whether an attempt may try a password now. The address's delay always applies. The account's applies only to
+ * addresses that have never signed in to it: a stranger's wrong guesses slow other strangers down, but cannot keep the
+ * owner out from where they usually sign in.
+ */
+export async function signInWait(
+  throttle: SignInThrottle,
+  keys: { account: string; address: string },
+  knownAddress: boolean,
+  now: number,
+): Promise<{ waitMs: number; because: "account" | "address" } | null> {
+  if (!knownAddress) {
+    const waitMs = await throttle.waitFor(keys.account, ACCOUNT_RULE, now);
+    if (waitMs > 0) return { waitMs, because: "account" };
+  }
+  const waitMs = await throttle.waitFor(keys.address, ADDRESS_RULE, now);
+  return waitMs > 0 ? { waitMs, because: "address" } : null;
+}
 
 export function createSignInThrottle(db: Database) {
   return {
@@ -32,7 +56,8 @@ export function createSignInThrottle(db: Database) {
       if (over <= 0 || last === null) return 0;
       return Math.max(0, last + Math.min(rule.baseDelayMs * 2 ** (over - 1), rule.maxDelayMs) - now);
     },
+    // A success clears nothing: the owner signing in must not hand a guesser a fresh set of free tries. Failures age
+    // out of the window instead, and the owner's address is known from then on.
     recordFailure: (key: string, now: number) => recordSignInFailure(db, key, now),
-    recordSuccess: (key: string) => clearSignInFailures(db, key),
   };
 }

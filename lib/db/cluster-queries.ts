@@ -118,10 +118,6 @@ export async function recordSignInFailure(db: Database, key: string, at: number)
   await db.insert(signInFailures).values({ key, at });
 }
 
-export async function clearSignInFailures(db: Database, key: string) {
-  await db.delete(signInFailures).where(eq(signInFailures.key, key));
-}
-
 export async function deleteSignInFailuresBefore(db: Database, before: number) {
   await db.delete(signInFailures).where(lt(signInFailures.at, before));
 }
