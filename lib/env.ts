@@ -59,7 +59,10 @@ const envSchema = z
       try {
         return parseTrustedProxies(text);
       } catch (error) {
-        context.addIssue({ code: "custom", message: (error as Error).message.replace(/^BELLHOP_TRUSTED_PROXIES: /, "") });
+        context.addIssue({
+          code: "custom",
+          message: (error as Error).message.replace(/^BELLHOP_TRUSTED_PROXIES: /, ""),
+        });
         return z.NEVER;
       }
     }),
