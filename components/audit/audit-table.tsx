@@ -14,32 +14,43 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
       <Table aria-label="Audit trail">
         <TableHeader>
           <TableRow>
-            <TableHead>Time</TableHead>
-            <TableHead>Person</TableHead>
+            <TableHead className="max-sm:hidden">Time</TableHead>
+            <TableHead className="max-sm:hidden">Person</TableHead>
             <TableHead>What</TableHead>
-            <TableHead>Address</TableHead>
-            <TableHead>Details</TableHead>
+            <TableHead className="max-sm:hidden">Address</TableHead>
+            <TableHead className="max-sm:hidden">Details</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {page.rows.map((entry) => (
-            <TableRow key={entry.id} data-audit-id={entry.id} data-kind={entry.kind}>
-              <TableCell className="text-xs whitespace-nowrap">
-                <LocalTime iso={entry.at.toISOString()} />
-              </TableCell>
-              <TableCell className="text-xs">
+          {page.rows.map((entry) => {
+            const time = <LocalTime iso={entry.at.toISOString()} />;
+            const person = (
+              <>
                 {entry.actorEmail}
                 {entry.actorId === null && <span className="block text-muted-foreground">no account</span>}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                {AUDIT_KIND_LABELS[entry.kind] ?? entry.kind}
-              </TableCell>
-              <TableCell className="font-mono text-xs">{entry.address}</TableCell>
-              <TableCell className="min-w-48 text-xs">
-                {describeAuditDetail(entry.kind, entry.detail)}
-              </TableCell>
-            </TableRow>
-          ))}
+              </>
+            );
+            const details = describeAuditDetail(entry.kind, entry.detail);
+            return (
+              <TableRow key={entry.id} data-audit-id={entry.id} data-kind={entry.kind}>
+                <TableCell className="text-xs whitespace-nowrap max-sm:hidden">{time}</TableCell>
+                <TableCell className="text-xs max-sm:hidden">{person}</TableCell>
+                <TableCell className="sm:whitespace-nowrap">
+                  {AUDIT_KIND_LABELS[entry.kind] ?? entry.kind}
+                  {/* A phone has no room for five columns: the entry is told in this one, line by line. */}
+                  <div className="mt-1 space-y-0.5 text-xs break-words text-muted-foreground sm:hidden">
+                    <div className="text-foreground">{person}</div>
+                    <div>
+                      {time} · <span className="font-mono">{entry.address}</span>
+                    </div>
+                    {details && <div>{details}</div>}
+                  </div>
+                </TableCell>
+                <TableCell className="font-mono text-xs max-sm:hidden">{entry.address}</TableCell>
+                <TableCell className="min-w-48 text-xs max-sm:hidden">{details}</TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
       {(page.newer || page.older) && (
