@@ -320,19 +320,18 @@ export type AccountRow = Pick<
   "id" | "email" | "name" | "role" | "banned" | "createdAt"
 >;
 
+const accountColumns = {
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  banned: user.banned,
+  createdAt: user.createdAt,
+};
+
 /** Every account, oldest first, for the admins' user list. */
 export async function listAccounts(db: Database): Promise<AccountRow[]> {
-  return db
-    .select({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      banned: user.banned,
-      createdAt: user.createdAt,
-    })
-    .from(user)
-    .orderBy(user.createdAt);
+  return db.select(accountColumns).from(user).orderBy(user.createdAt);
 }
 
 /** One account by its id or by its (lower-cased) email, as the admins' list shows it. */
@@ -341,14 +340,7 @@ export async function findAccount(
   by: { id: string } | { email: string },
 ): Promise<AccountRow | undefined> {
   const [row] = await db
-    .select({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      banned: user.banned,
-      createdAt: user.createdAt,
-    })
+    .select(accountColumns)
     .from(user)
     .where("id" in by ? eq(user.id, by.id) : eq(user.email, by.email.trim().toLowerCase()))
     .limit(1);
