@@ -6,6 +6,7 @@ import {
   maxBodyBytes,
   securityHeaders,
 } from "@/lib/security/http-headers";
+import { getEnv } from "@/lib/env";
 
 /**
  * Runs before every request (Next requires this file at the top level). It refuses oversized bodies and
@@ -13,6 +14,8 @@ import {
  * nonce that Next puts on its own scripts.
  */
 export function proxy(request: NextRequest) {
+  // An address whose escapes do not decode names nothing here; Next would fail on it with a 500.
+  if (!decodesAsUri(request.nextUrl.pathname)) return new NextResponse("Malformed address", { status: 400 });
   if (request.method !== "GET" && request.method !== "HEAD") {
     // A chunked body has no length to check here, and Next would buffer megabytes of it for a route handler: every
     // client Bellhop serves (browsers, Callbell, curl -d) sends its length.
@@ -26,7 +29,10 @@ export function proxy(request: NextRequest) {
     // Every state-changing request must come from one of Bellhop's own pages: a server action (with or without
     // JavaScript: a plain form post carries no Next-Action header) and the API alike. Only Callbell's webhook and the
     // sandbox's mount are called from elsewhere, and they check their own credentials.
-    if (!CALLED_FROM_ELSEWHERE.test(request.nextUrl.pathname) && !isSameOriginRequest(request.headers)) {
+    if (
+      !CALLED_FROM_ELSEWHERE.test(request.nextUrl.pathname) &&
+      !isSameOriginRequest(request.headers, getEnv().BELLHOP_URL)
+    ) {
       return new NextResponse("Cross-origin request refused", { status: 403 });
     }
   }
@@ -49,6 +55,15 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
+}
+
+function decodesAsUri(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const CALLED_FROM_ELSEWHERE = /^\/api\/(webhooks|sandbox)\//;

@@ -89,7 +89,8 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   expect(exported[0]).toBe("row,phone,values,uuid,status,reason");
   expect(exported).toHaveLength(5);
   expect(exported.find((line) => line.startsWith("7,"))).toMatch(
-    /^7,\+15550000400,Rejected \| row \| Sorry,,failed,.+/,
+    // Quoted: a pipe separates cells in some spreadsheets (README, Security).
+    /^7,\+15550000400,"Rejected \| row \| Sorry",,failed,.+/,
   );
 
   // The failed rows become a new list, to be checked and confirmed again.

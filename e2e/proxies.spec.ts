@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startBellhop, stopBellhop, waitUntilUp } from "./bellhop-process";
 import { freshDatabase } from "./databases.mjs";
@@ -14,6 +15,17 @@ async function attempt(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** One HTTP/1.1 request written by hand (a Host and a request line no browser would send); resolves with the head. */
+function raw(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(`${head}\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+    socket.on("end", () => resolve(answer.split("\r\n\r\n")[0]!));
+    socket.on("error", reject);
+  });
+}
+
 async function contextFrom(browser: Browser, base: string, address: string) {
   return browser.newContext({ baseURL: base, extraHTTPHeaders: { "X-Forwarded-For": address } });
 }
@@ -23,7 +35,8 @@ test("with no proxy trusted, a client cannot choose its address: a new X-Forward
 }) => {
   const base = "http://127.0.0.1:3109";
   await freshDatabase("proxies-direct");
-  const server = startBellhop(3109, "proxies-direct");
+  // Its public address is set, as it should be in production.
+  const server = startBellhop(3109, "proxies-direct", { BELLHOP_URL: base });
   try {
     await waitUntilUp(base);
     const context = await browser.newContext({ baseURL: base });
@@ -53,6 +66,20 @@ test("with no proxy trusted, a client cannot choose its address: a new X-Forward
     });
     expect(forged.status).toBe(403);
     expect(await forged.text()).toBe("Cross-origin request refused");
+
+    // DNS rebinding: a page at a name that resolves to Bellhop posts to its own origin, as far as the browser knows.
+    const rebound = await raw(
+      3109,
+      "POST /login HTTP/1.1\r\nHost: rebind.evil.test:3109\r\nOrigin: http://rebind.evil.test:3109\r\nContent-Length: 0",
+    );
+    expect(rebound).toMatch(/^HTTP\/1\.1 403 /);
+    // A request line naming another host (as sent to a forward proxy) is answered for Bellhop's own.
+    const absolute = await raw(3109, "GET http://evil.test/compose HTTP/1.1\r\nHost: 127.0.0.1:3109");
+    expect(absolute).not.toMatch(/\r\nlocation: https?:\/\/evil\.test/i);
+    // An escape that does not decode is a bad request, not a server error.
+    for (const path of ["/api/broadcasts/%E0", "/history/%E0", "/api/sandbox/v1/templates/%E0%A4%A"]) {
+      expect((await fetch(`${base}${path}`)).status, path).toBe(400);
+    }
   } finally {
     await stopBellhop(server);
   }

@@ -23,7 +23,7 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
         </TableHeader>
         <TableBody>
           {page.rows.map((entry) => {
-            const time = <LocalTime iso={entry.at.toISOString()} />;
+            const iso = entry.at.toISOString();
             const person = (
               <>
                 {entry.actorEmail}
@@ -33,7 +33,9 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
             const details = describeAuditDetail(entry.kind, entry.detail);
             return (
               <TableRow key={entry.id} data-audit-id={entry.id} data-kind={entry.kind}>
-                <TableCell className="text-xs whitespace-nowrap max-sm:hidden">{time}</TableCell>
+                <TableCell className="text-xs whitespace-nowrap max-sm:hidden">
+                  <LocalTime iso={iso} />
+                </TableCell>
                 <TableCell className="text-xs max-sm:hidden">{person}</TableCell>
                 <TableCell className="sm:whitespace-nowrap">
                   {AUDIT_KIND_LABELS[entry.kind] ?? entry.kind}
@@ -41,7 +43,7 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
                   <div className="mt-1 space-y-0.5 text-xs break-words text-muted-foreground sm:hidden">
                     <div className="text-foreground">{person}</div>
                     <div>
-                      {time} · <span className="font-mono">{entry.address}</span>
+                      <LocalTime iso={iso} plain /> · <span className="font-mono">{entry.address}</span>
                     </div>
                     {details && <div>{details}</div>}
                   </div>

@@ -38,7 +38,8 @@ export type SignInRefusal =
   { throttled: { by: "account" | "address"; waitMs: number } } | { wrongCredentials: true };
 
 // A refused attempt costs whoever sends it nothing, so a flood of them must not fill the database: the trail keeps
-// the first refusal per address and email each minute (per instance), and the rest of that minute's are not written.
+// the first refusal per address each minute (per instance), whatever email it named, and leaves the rest of that
+// minute's out.
 const THROTTLED_ENTRY_EVERY_MS = 60_000;
 const THROTTLED_KEYS_KEPT = 10_000;
 const lastThrottledEntry = new Map<string, number>();
@@ -65,8 +66,7 @@ export async function auditSignIn(
   requestHeaders: Headers,
 ): Promise<void> {
   if ("throttled" in (refusal ?? {})) {
-    const key = `${clientAddress(requestHeaders)} ${email.trim().toLowerCase()}`;
-    if (!throttledEntryDue(key, Date.now())) return;
+    if (!throttledEntryDue(clientAddress(requestHeaders), Date.now())) return;
   }
   let account: Awaited<ReturnType<typeof findAccount>>;
   try {

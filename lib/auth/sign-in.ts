@@ -4,7 +4,7 @@ import { getAuth } from "./auth";
 import { credentialsSchema, firstErrorPerField, type CredentialsState } from "./credentials";
 import { getDb } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/client-address";
-import { createSignInThrottle, signInWait } from "./throttle";
+import { createSignInThrottle, signInKeys, signInWait } from "./throttle";
 import { hasSignedInFrom } from "@/lib/db/audit-queries";
 
 const waitMessage = ({ waitMs, because }: { waitMs: number; because: "account" | "address" }) =>
@@ -28,7 +28,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   const db = await getDb();
   const throttle = createSignInThrottle(db);
   const address = clientAddress(requestHeaders);
-  const keys = { account: `account:${parsed.data.email.toLowerCase()}`, address: `address:${address}` };
+  const keys = signInKeys(parsed.data.email, address);
   const knownAddress = await hasSignedInFrom(db, parsed.data.email, address);
   const now = Date.now();
   const held = await signInWait(throttle, keys, knownAddress, now);
@@ -50,8 +50,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   } catch (error) {
     // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure.
     if (!(error instanceof Error && error.name === "APIError")) throw error;
-    await throttle.recordFailure(keys.account, now);
-    await throttle.recordFailure(keys.address, now);
+    await throttle.recordFailures(keys, now);
     await auditSignIn(parsed.data.email, { wrongCredentials: true }, requestHeaders);
     const next = await signInWait(throttle, keys, knownAddress, now);
     return {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/lib/db/testing";
-import { ACCOUNT_RULE, ADDRESS_RULE, createSignInThrottle, signInWait, type ThrottleRule } from "./throttle";
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  createSignInThrottle,
+  signInKeys,
+  signInWait,
+  type ThrottleRule,
+} from "./throttle";
 
 const rule: ThrottleRule = { free: 3, windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 4_000 };
 
@@ -37,27 +44,41 @@ describe("sign-in throttling", () => {
 });
 
 describe("a stranger's wrong passwords", () => {
-  const keys = { account: "account:owner@bellhop.test", address: "address:203.0.113.66" };
+  const keys = signInKeys("Owner@bellhop.test", "203.0.113.66");
+  const ownerAt = (address: string) => signInKeys("owner@bellhop.test", address);
 
   it("make new addresses wait, never the owner's known address; after the delay the right password may try again", async () => {
     const throttle = createSignInThrottle(await testDatabase());
-    for (let i = 0; i < 6; i++) await throttle.recordFailure(keys.account, i);
+    for (let i = 0; i < 6; i++) await throttle.recordFailures(keys, i);
     // Somebody new (a stranger, or the owner on a new network) waits 30 s, and only that.
-    expect(await signInWait(throttle, { ...keys, address: "address:198.51.100.1" }, false, 10)).toEqual({
+    expect(await signInWait(throttle, ownerAt("198.51.100.1"), false, 10)).toEqual({
       waitMs: 30_000 - 5,
       because: "account",
     });
-    expect(
-      await signInWait(throttle, { ...keys, address: "address:198.51.100.1" }, false, 30_005),
-    ).toBeNull();
+    expect(await signInWait(throttle, ownerAt("198.51.100.1"), false, 30_005)).toBeNull();
     // From an address that has signed in to the account before, nothing is in the way.
-    expect(await signInWait(throttle, { ...keys, address: "address:192.0.2.10" }, true, 10)).toBeNull();
+    expect(await signInWait(throttle, ownerAt("192.0.2.10"), true, 10)).toBeNull();
   });
 
-  it("still count against their own address, known or not", async () => {
+  it("at other accounts from the owner's own network cannot keep the owner out of it", async () => {
     const throttle = createSignInThrottle(await testDatabase());
-    for (let i = 0; i < ADDRESS_RULE.free + 1; i++) await throttle.recordFailure(keys.address, i);
-    expect(await signInWait(throttle, keys, true, 100)).toMatchObject({ because: "address" });
+    const office = "192.0.2.10";
+    for (let i = 0; i < ADDRESS_RULE.free + 5; i++) {
+      await throttle.recordFailures(signInKeys(`made-up-${i}@bellhop.test`, office), i);
+    }
+    // The network is slowed down for accounts never signed in to from there...
+    expect(await signInWait(throttle, signInKeys("someone@bellhop.test", office), false, 100)).toMatchObject({
+      because: "address",
+    });
+    // ...but not for the owner, who has.
+    expect(await signInWait(throttle, ownerAt(office), true, 100)).toBeNull();
+  });
+
+  it("at the owner's account from the owner's own network slow that down too (nothing tells them apart)", async () => {
+    const throttle = createSignInThrottle(await testDatabase());
+    for (let i = 0; i < 6; i++) await throttle.recordFailures(ownerAt("192.0.2.10"), i);
+    expect(await signInWait(throttle, ownerAt("192.0.2.10"), true, 10)).toMatchObject({ because: "account" });
+    expect(await signInWait(throttle, ownerAt("192.0.2.11"), true, 10)).toBeNull();
   });
 
   it("buy a guesser 13 tries in the first hour and at most 225 a day at one account (the README's figures)", async () => {

@@ -29,22 +29,34 @@ export const ADDRESS_RULE: ThrottleRule = {
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
 
 /**
- * Whether an attempt may try a password now. The address's delay always applies. The account's applies only to
- * addresses that have never signed in to it: a stranger's wrong guesses slow other strangers down, but cannot keep the
- * owner out from where they usually sign in.
+ * The keys an attempt is counted under: the account, the address, and the two together (an account as tried from one
+ * address).
+ */
+export function signInKeys(email: string, address: string) {
+  const account = email.trim().toLowerCase();
+  return { account: `account:${account}`, address: `address:${address}`, pair: `pair:${account} ${address}` };
+}
+
+/**
+ * Whether an attempt may try a password now. From an address that has never signed in to the account, both the
+ * account's and the address's delays apply. From one that has, only the failures on this account from this address
+ * count: a stranger's guesses elsewhere, or at other accounts from the same network, cannot keep the owner out from
+ * where they usually sign in.
  */
 export async function signInWait(
   throttle: SignInThrottle,
-  keys: { account: string; address: string },
+  keys: ReturnType<typeof signInKeys>,
   knownAddress: boolean,
   now: number,
 ): Promise<{ waitMs: number; because: "account" | "address" } | null> {
-  if (!knownAddress) {
-    const waitMs = await throttle.waitFor(keys.account, ACCOUNT_RULE, now);
-    if (waitMs > 0) return { waitMs, because: "account" };
+  if (knownAddress) {
+    const waitMs = await throttle.waitFor(keys.pair, ACCOUNT_RULE, now);
+    return waitMs > 0 ? { waitMs, because: "account" } : null;
   }
-  const waitMs = await throttle.waitFor(keys.address, ADDRESS_RULE, now);
-  return waitMs > 0 ? { waitMs, because: "address" } : null;
+  const accountWait = await throttle.waitFor(keys.account, ACCOUNT_RULE, now);
+  if (accountWait > 0) return { waitMs: accountWait, because: "account" };
+  const addressWait = await throttle.waitFor(keys.address, ADDRESS_RULE, now);
+  return addressWait > 0 ? { waitMs: addressWait, because: "address" } : null;
 }
 
 export function createSignInThrottle(db: Database) {
@@ -59,5 +71,9 @@ export function createSignInThrottle(db: Database) {
     // A success clears nothing: the owner signing in must not hand a guesser a fresh set of free tries. Failures age
     // out of the window instead, and the owner's address is known from then on.
     recordFailure: (key: string, now: number) => recordSignInFailure(db, key, now),
+    /** A failed attempt counts under each of its keys. */
+    async recordFailures(keys: ReturnType<typeof signInKeys>, now: number) {
+      for (const key of [keys.account, keys.address, keys.pair]) await recordSignInFailure(db, key, now);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { createBroadcast } from "@/lib/db/broadcast-queries";
+import { createBroadcast, findBroadcast } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND } from "./dispatcher";
@@ -84,6 +84,11 @@ export async function createBroadcastFromInput(
   if (!deps.channels.some((channel) => channel.uuid === form.channelUuid)) {
     const message = "Choose an active WhatsApp channel of your Callbell account";
     return { ok: false, message, fieldErrors: { channelUuid: message } };
+  }
+  // The page and the audit trail name the broadcast this one retries: it must be one.
+  if (form.retryOfId !== undefined && !(await findBroadcast(deps.db, form.retryOfId))) {
+    const message = `There is no broadcast ${form.retryOfId} to retry`;
+    return { ok: false, message, fieldErrors: { retryOfId: message } };
   }
   const template = deps.templates.find((candidate) => candidate.uuid === form.templateUuid);
   if (!template || !isSendableTemplate(template)) {

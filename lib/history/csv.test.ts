@@ -19,7 +19,12 @@ describe("the CSV export's cells", () => {
   it("neutralises a formula after a delimiter too, for spreadsheets that split on semicolons or tabs", () => {
     expect(csvCell("x;=HYPERLINK(1)")).toBe(`"x;'=HYPERLINK(1)"`);
     expect(csvCell("a\t@SUM(A1)")).toBe(`"a\t'@SUM(A1)"`);
-    expect(csvCell("Jo, -1+2")).toBe(`"Jo, -1+2"`);
+    expect(csvCell("Jo, -1+2")).toBe(`"Jo,' -1+2"`);
+    expect(csvCell('x|=HYPERLINK("http://evil.test","a")')).toBe(
+      `"x|'=HYPERLINK(""http://evil.test"",""a"")"`,
+    );
+    expect(csvCell("x\r=1+1")).toBe(`"x\r'=1+1"`);
+    expect(csvCell("Kim | -5")).toBe(`"Kim | -5"`);
     expect(csvCell("+31 6 12;+31 6 13")).toBe(`"+31 6 12;+31 6 13"`);
   });
 
@@ -30,14 +35,19 @@ describe("the CSV export's cells", () => {
       fc.tuple(trigger, fc.string()).map(([t, rest]) => t + rest),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 5 }), fc.constantFrom(",", ";", "\t"), (pieces, joiner) => {
-        const cell = csvCell(pieces.join(joiner));
-        // As a spreadsheet reads it: unquoted, then split on each delimiter; every part is text or a plain number.
-        const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
-        for (const part of unquoted.split(/[,;\t]/)) {
-          expect(/^[=+\-@\r]/.test(part) && !/^[+-]?\d[\d\s]*$/.test(part)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 5 }),
+        fc.constantFrom(",", ";", "\t", "|", "\r", "\n", " | "),
+        (pieces, joiner) => {
+          const cell = csvCell(pieces.join(joiner));
+          // As a spreadsheet reads it: unquoted, then split on each delimiter; every part is text or a plain number.
+          const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+          for (const part of unquoted.split(/[,;\t|\r\n]/)) {
+            const trimmed = part.trimStart();
+            expect(/^[=+\-@]/.test(trimmed) && !/^[+-]?\d[\d\s]*$/.test(trimmed)).toBe(false);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

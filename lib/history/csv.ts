@@ -17,10 +17,14 @@ export const CSV_COLUMNS = [
   "recipient_type",
 ] as const;
 
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d[\d\s]*$/;
-/** What separates cells in some spreadsheet: a comma, or a semicolon (most European locales), or a tab. */
-const DELIMITER = /([,;\t])/;
+// A trigger at the start, or after spaces (a spreadsheet set to trim them would start the cell there).
+const FORMULA_TRIGGER = /^[ \u00a0]*[=+\-@]|^[\t\r]/;
+const PLAIN_NUMBER = /^[ \u00a0]*[+-]?\d[\d\s]*$/;
+/**
+ * What separates cells in some spreadsheet: a comma, a semicolon (most European locales), a tab, a pipe (a choice
+ * in every import dialog, and what Bellhop's own list reader guesses), or a line break.
+ */
+const DELIMITER = /([,;\t|\r\n])/;
 
 /** A piece of a cell that a spreadsheet would run as a formula gets a leading apostrophe; phone numbers stay. */
 const neutralised = (piece: string) =>
@@ -37,7 +41,7 @@ export function csvCell(value: string | null | undefined): string {
     .split(DELIMITER)
     .map((piece, index) => (index % 2 === 0 ? neutralised(piece) : piece))
     .join("");
-  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t|\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: (string | null | undefined)[]): string {

@@ -4,6 +4,7 @@ import { failureReason } from "@/lib/delivery/failure-reason";
 import { SANDBOX_CHANNELS, SANDBOX_CONTACT_RECIPIENTS } from "./data";
 import {
   handleSandboxRequest,
+  MAX_HELD,
   SANDBOX_MESSAGES_KEPT,
   sandboxStatusAt,
   sandboxStatusPayload,
@@ -294,6 +295,37 @@ describe("the held send (+15550000408)", () => {
       expect(answered).toBeNull();
       await vi.advanceTimersByTimeAsync(200);
       expect(answered!.status).toBe(504);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it(`holds at most ${MAX_HELD} at once: the others answer 504 at once, and a freed place is taken again`, async () => {
+    vi.useFakeTimers();
+    try {
+      const hold = () =>
+        handleSandboxRequest(
+          new Request("http://sandbox/v1/messages/send", {
+            method: "POST",
+            headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+            body: JSON.stringify({ ...text, to: "+15550000408" }),
+          }),
+          { overHttp: true, holdMs: 1_000 },
+        );
+      const answered: number[] = [];
+      const first = Array.from({ length: MAX_HELD + 5 }, (_, index) =>
+        hold().then(() => answered.push(index)),
+      );
+      await vi.advanceTimersByTimeAsync(10);
+      expect(answered.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4].map((n) => n + MAX_HELD));
+      await vi.advanceTimersByTimeAsync(1_000);
+      await Promise.all(first);
+      let later = false;
+      void hold().then(() => (later = true));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(later).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(later).toBe(true);
     } finally {
       vi.useRealTimers();
     }

@@ -41,12 +41,14 @@ export type SandboxMessage = {
 type SandboxState = {
   messages: Map<string, SandboxMessage>;
   rateLimitHits: Map<string, number>;
+  /** Sends to `+15550000408` being held right now. */
+  held: number;
 };
 
 const globalForSandbox = globalThis as unknown as { bellhopSandbox?: SandboxState };
 
 function state(): SandboxState {
-  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map() };
+  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map(), held: 0 };
   return globalForSandbox.bellhopSandbox;
 }
 
@@ -61,6 +63,8 @@ export const SANDBOX_FAILURE_AFTER_MS = 3_000;
 export const SANDBOX_MESSAGES_KEPT = 10_000;
 /** How long `+15550000408` holds a send when the caller gives no limit: longer than any client waits. */
 const DEFAULT_HOLD_MS = 120_000;
+/** At most this many sends are held at once; the others get their 504 without waiting. */
+export const MAX_HELD = 20;
 
 /** Callbell documents delivery statuses for WhatsApp only: a message on any other platform stays `enqueued`. */
 export function sandboxStatusAt(
@@ -109,9 +113,18 @@ async function send(request: Request, webhooks: boolean, holdMs: number): Promis
       });
     case MAGIC.serverError:
       return json(500, { error: "Internal server error" });
-    case MAGIC.noAnswer:
-      await waitForAbort(request.signal, holdMs);
+    case MAGIC.noAnswer: {
+      // Each held request keeps a socket and its buffers: past a few, the rest time out at once.
+      const held = state();
+      if (held.held >= MAX_HELD) return json(504, { error: "Gateway timeout" });
+      held.held += 1;
+      try {
+        await waitForAbort(request.signal, holdMs);
+      } finally {
+        held.held -= 1;
+      }
       return json(504, { error: "Gateway timeout" });
+    }
     case MAGIC.rateLimitedOnce: {
       // Every other attempt is rate-limited, so a client that retries once gets through.
       const hits = (state().rateLimitHits.get(to) ?? 0) + 1;
@@ -252,7 +265,12 @@ export async function handleSandboxRequest(
   const url = new URL(request.url);
   const marker = url.pathname.indexOf("/v1/");
   const path = marker >= 0 ? url.pathname.slice(marker + 3) : url.pathname;
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return json(404, { error: "No route for a malformed address" });
+  }
 
   const authorization = request.headers.get("authorization") ?? "";
   if (!/^Bearer \S+/.test(authorization)) return json(401, { error: "Missing or invalid API token" });

@@ -4,7 +4,7 @@
 // X-Forwarded-For, -Host and -Proto. From there on those headers can be believed: the sign-in limit keys on the
 // address, the Origin check compares with the host, HSTS follows the scheme.
 import diagnostics from "node:diagnostics_channel";
-import { FORWARDING_HEADERS, parseTrustedProxies, resolveForwarded } from "./forwarded.mjs";
+import { FORWARDING_HEADERS, originForm, parseTrustedProxies, resolveForwarded } from "./forwarded.mjs";
 
 let trustedProxies;
 try {
@@ -24,6 +24,7 @@ diagnostics.subscribe("http.server.request.start", ({ request, socket }) => {
   request.headers["x-forwarded-for"] = settled.address;
   request.headers["x-forwarded-proto"] = settled.proto;
   if (settled.host) request.headers["x-forwarded-host"] = settled.host;
+  request.url = originForm(request.url);
 });
 
 // Start-up checks for this mark: without the edge, the forwarded headers would be whatever a client wrote.

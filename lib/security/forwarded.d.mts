@@ -11,3 +11,4 @@ export declare function resolveForwarded(
   trustedProxies: number,
 ): { address: string; host: string; proto: "http" | "https" };
 export declare const FORWARDING_HEADERS: string[];
+export declare function originForm(url: string): string;

@@ -81,3 +81,18 @@ export const FORWARDING_HEADERS = [
   "x-real-ip",
   "x-client-ip",
 ];
+
+/**
+ * A request line in absolute form (`GET http://evil.example/compose HTTP/1.1`, as sent to a forward proxy) in origin
+ * form (`/compose`): Next would otherwise answer with a redirect to that other host. The Host header names the host.
+ * Anything else is returned as it is.
+ */
+export function originForm(url) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return "/";
+  }
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseTrustedProxies, resolveForwarded } from "./forwarded.mjs";
+import { normalizeAddress, originForm, parseTrustedProxies, resolveForwarded } from "./forwarded.mjs";
 
 const direct = { socketAddress: "::ffff:203.0.113.9", encrypted: false };
 
@@ -124,5 +124,14 @@ describe("parseTrustedProxies", () => {
     for (const bad of ["-1", "1.5", "eleven", "11", "true"]) {
       expect(() => parseTrustedProxies(bad), bad).toThrow(/^BELLHOP_TRUSTED_PROXIES: /);
     }
+  });
+});
+
+describe("originForm", () => {
+  it("turns an absolute request target into a path, so that no answer points at the host it names", () => {
+    expect(originForm("http://evil.example/compose?x=1")).toBe("/compose?x=1");
+    expect(originForm("HTTPS://evil.example")).toBe("/");
+    expect(originForm("/history?status=failed")).toBe("/history?status=failed");
+    expect(originForm("*")).toBe("*");
   });
 });

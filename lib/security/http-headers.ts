@@ -52,17 +52,28 @@ export function maxBodyBytes(pathname: string): number {
 }
 
 /**
- * Whether a request comes from a page of this origin: its `Origin` header names the host it was sent to. A request
- * without one is refused: browsers always send it with a POST, so only a hand-made request lacks it.
+ * Whether a request comes from a page of this origin. The host is the one Bellhop's edge settled (the Host header,
+ * or a trusted proxy's X-Forwarded-Host). With `publicUrl` (BELLHOP_URL) it must also be that address's host, and the
+ * `Origin` must be that whole origin, scheme included: a page that a rebinding DNS name points at Bellhop cannot post
+ * to it. Without, the `Origin`'s host must equal the request's. A request without `Origin` is refused, unless the
+ * browser said `Sec-Fetch-Site: same-origin`: browsers send one with every POST, so only a hand-made request lacks it.
  */
-export function isSameOriginRequest(headers: Headers): boolean {
-  const origin = headers.get("origin");
-  // A browser that sent no Origin still says where the request came from.
-  if (!origin && headers.get("sec-fetch-site") === "same-origin") return true;
+export function isSameOriginRequest(headers: Headers, publicUrl?: string): boolean {
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!origin || !host || origin === "null") return false;
+  if (!host) return false;
+  let expected: URL | null = null;
   try {
-    return new URL(origin).host === host.split(",")[0]!.trim();
+    expected = publicUrl ? new URL(publicUrl) : null;
+  } catch {
+    return false;
+  }
+  if (expected && expected.host !== host) return false;
+  const origin = headers.get("origin");
+  if (!origin && headers.get("sec-fetch-site") === "same-origin") return true;
+  if (!origin || origin === "null") return false;
+  try {
+    const sent = new URL(origin);
+    return expected ? sent.origin === expected.origin : sent.host === host;
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { createBroadcastFromInput } from "@/lib/broadcasts/create-broadcast";
@@ -14,7 +15,8 @@ const json = (status: number, body: unknown) =>
  * action because the list can be megabytes; it checks the session and the origin itself, as actions do.
  */
 export async function POST(request: Request) {
-  if (!isSameOriginRequest(request.headers)) return json(403, { message: "Cross-origin request refused" });
+  if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
+    return json(403, { message: "Cross-origin request refused" });
   const user = await currentUser();
   if (!user) return json(401, { message: "You are signed out: sign in again, then start the broadcast" });
   const text = await request.text();

@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import { audit } from "@/lib/audit/record";
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "@/lib/broadcasts/dispatcher";
@@ -28,7 +29,8 @@ export async function GET(_request: Request, context: Context) {
 
 /** `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel"}`. */
 export async function POST(request: Request, context: Context) {
-  if (!isSameOriginRequest(request.headers)) return json(403, { message: "Cross-origin request refused" });
+  if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
+    return json(403, { message: "Cross-origin request refused" });
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const id = await idOf(context);
