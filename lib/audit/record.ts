@@ -65,9 +65,8 @@ export async function auditSignIn(
   refusal: SignInRefusal | null,
   requestHeaders: Headers,
 ): Promise<void> {
-  if ("throttled" in (refusal ?? {})) {
-    if (!throttledEntryDue(clientAddress(requestHeaders), Date.now())) return;
-  }
+  if (refusal && "throttled" in refusal && !throttledEntryDue(clientAddress(requestHeaders), Date.now()))
+    return;
   let account: Awaited<ReturnType<typeof findAccount>>;
   try {
     account = await findAccount(await getDb(), { email });

@@ -6,11 +6,11 @@ import { getDb } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/client-address";
 import { createSignInThrottle, signInKeys, signInWait } from "./throttle";
 import { hasSignedInFrom } from "@/lib/db/audit-queries";
+import { audit, auditSignIn } from "@/lib/audit/record";
+import { currentUser } from "./session";
 
 const waitMessage = ({ waitMs, because }: { waitMs: number; because: "account" | "address" }) =>
   `Too many failed sign-ins ${because === "account" ? "for this account" : "from your network"}. Try again in ${Math.ceil(waitMs / 1000)} seconds.`;
-import { audit, auditSignIn } from "@/lib/audit/record";
-import { currentUser } from "./session";
 
 /**
  * Signs in with email and password (the session cookie is set by Better Auth's Next plugin). Failures are counted per
