@@ -3,12 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
-import { getCallbellClient } from "@/lib/callbell";
-import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
-import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { normalizeRecipient, recipientProblem } from "@/lib/messages/recipient";
+import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 
 const testSchema = z.object({
@@ -50,14 +47,7 @@ export async function sendTestAction(input: unknown): Promise<TestSendResult> {
       optin: true,
       metadata: [{ key: "bellhop_test", value: "broadcast" }],
     },
-    {
-      db: await getDb(),
-      client: await getCallbellClient(),
-      loadTemplates,
-      loadChannels,
-      waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
-      sender: { id: user.id, email: user.email },
-    },
+    await sendDependencies({ id: user.id, email: user.email }),
   );
   switch (result.kind) {
     case "enqueued":

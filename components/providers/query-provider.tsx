@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { READ_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
 
 export class HttpError extends Error {
   constructor(
@@ -21,8 +22,10 @@ export function QueryProvider({ children }: { children: React.ReactNode }) {
           queries: {
             staleTime: 0,
             refetchOnWindowFocus: true,
-            // A 4xx will not change by asking again; a 5xx or a dropped connection might.
-            retry: (failures, error) => !(error instanceof HttpError && error.status < 500) && failures < 2,
+            // The retry policy's count for reads. A 4xx will not change by asking again; a 5xx or a dropped
+            // connection might.
+            retry: (failures, error) =>
+              failures + 1 < READ_MAX_ATTEMPTS && !(error instanceof HttpError && error.status < 500),
           },
         },
       }),

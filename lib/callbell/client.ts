@@ -1,6 +1,13 @@
 import type { ContactCard, ContactMessage } from "@/lib/contacts/types";
 import type { SendRequest } from "@/lib/messages/build-send-request";
 import { CallbellError, isCallbellError, parseCallbellError, parseRetryAfter } from "./errors";
+import {
+  IN_REQUEST_SEND_ATTEMPTS,
+  inRequestDelayMs,
+  mayReadAgain,
+  maySendAgain,
+  READ_MAX_ATTEMPTS,
+} from "./retry-policy";
 import type {
   AccountIdentity,
   ChannelSummary,
@@ -23,13 +30,6 @@ export type CallbellClientOptions = {
   random?: () => number;
 };
 
-/** Reads may be repeated freely; a send may be repeated only where it surely did not reach Callbell. */
-type CallKind = "read" | "send";
-
-const READ_MAX_TRIES = 3;
-const SEND_MAX_TRIES = 3; // the first try and at most two retries after a 429 or a refused connection
-const RETRY_AFTER_MAX_SECONDS = 10;
-const BACKOFF_BASE_MS = 300;
 const MAX_PAGES = 100;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,11 +60,14 @@ function toTransportError(error: unknown, timeoutMs: number): CallbellError {
   });
 }
 
-/** Whether this failure may be tried again without risking a second message. */
-export function isRetryable(error: CallbellError, kind: CallKind): boolean {
-  if (error.status === 429) return true;
-  if (kind === "send") return error.notDelivered;
-  return error.kind === "timeout" || error.kind === "network" || error.status >= 500;
+/** Whether this failure may be tried again: a send only where it surely delivered nothing (see `retry-policy.ts`). */
+function isRetryable(error: CallbellError, kind: "read" | "send"): boolean {
+  const failure = {
+    status: error.status,
+    notDelivered: error.notDelivered,
+    noAnswer: error.kind === "timeout" || error.kind === "network",
+  };
+  return kind === "send" ? maySendAgain(failure) : mayReadAgain(failure);
 }
 
 export function createCallbellClient(options: CallbellClientOptions) {
@@ -110,20 +113,21 @@ export function createCallbellClient(options: CallbellClientOptions) {
     }
   }
 
-  async function call(kind: CallKind, method: string, path: string, body?: unknown): Promise<unknown> {
-    const maxTries = kind === "send" ? SEND_MAX_TRIES : READ_MAX_TRIES;
-    for (let tryNumber = 1; ; tryNumber++) {
+  /** One call, repeated by the retry policy: `maxAttempts` requests at most. */
+  async function call(
+    kind: "read" | "send",
+    method: string,
+    path: string,
+    body?: unknown,
+    maxAttempts = kind === "send" ? IN_REQUEST_SEND_ATTEMPTS : READ_MAX_ATTEMPTS,
+  ): Promise<unknown> {
+    for (let attemptNumber = 1; ; attemptNumber++) {
       try {
         return await attempt(method, path, body);
       } catch (error) {
         const failure = toTransportError(error, options.timeoutMs);
-        if (tryNumber >= maxTries || !isRetryable(failure, kind)) throw failure;
-        const backoff = BACKOFF_BASE_MS * 2 ** (tryNumber - 1) * (0.5 + random() / 2);
-        const requested =
-          failure.retryAfterSeconds !== undefined
-            ? Math.min(failure.retryAfterSeconds, RETRY_AFTER_MAX_SECONDS) * 1000
-            : 0;
-        await sleep(Math.max(backoff, requested));
+        if (attemptNumber >= maxAttempts || !isRetryable(failure, kind)) throw failure;
+        await sleep(inRequestDelayMs(attemptNumber, failure.retryAfterSeconds, random()));
       }
     }
   }
@@ -171,8 +175,15 @@ export function createCallbellClient(options: CallbellClientOptions) {
   };
 
   return {
-    async sendMessage(request: SendRequest): Promise<SendResponse> {
-      const body = (await call("send", "POST", "/messages/send", request)) as {
+    /**
+     * `POST /messages/send`. `attempts`: how many requests it may make now (see `retry-policy.ts`): the client's
+     * in-request number while an agent waits, 1 when the caller (the broadcast dispatcher) repeats it later itself.
+     */
+    async sendMessage(
+      request: SendRequest,
+      { attempts = IN_REQUEST_SEND_ATTEMPTS }: { attempts?: number } = {},
+    ): Promise<SendResponse> {
+      const body = (await call("send", "POST", "/messages/send", request, attempts)) as {
         message?: { uuid?: unknown; status?: unknown; contact?: SendResponse["contact"] };
         contact?: SendResponse["contact"];
       };

@@ -1,5 +1,6 @@
 import "server-only";
 import { isCallbellError, type CallbellClient } from "@/lib/callbell";
+import { readPauseAfter429Ms } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
 import { acquireLease, instanceId } from "@/lib/db/cluster-queries";
 import { listSendsDueForPoll, schedulePoll } from "@/lib/db/queries";
@@ -11,7 +12,6 @@ export const POLL_WINDOW_MS = 24 * 60 * 60 * 1000;
 const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const RATE_WINDOW_MS = 60_000;
-const PAUSE_AFTER_429_MS = 60_000;
 
 /** The wait before poll number `pollCount + 1` of one message: 5 s, 10 s, 20 s, … at most 15 minutes. */
 export function pollDelayMs(pollCount: number): number {
@@ -102,7 +102,7 @@ export function createStatusPoller(deps: PollerDependencies) {
         } catch (error) {
           if (isCallbellError(error) && error.status === 429) {
             // Callbell asks everyone to slow down: the whole poller waits, and this message is asked again later.
-            pausedUntil = now() + Math.max((error.retryAfterSeconds ?? 0) * 1000, PAUSE_AFTER_429_MS);
+            pausedUntil = now() + readPauseAfter429Ms(error.retryAfterSeconds);
             await schedulePoll(db, send.id, new Date(pausedUntil), send.pollCount);
             return { ...result, paused: true };
           }
