@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { dialectOf } from "@/lib/db/dialect";
 import { parseTrustedProxies } from "@/lib/security/forwarded.mjs";
+import { processSingleton } from "@/lib/process/state";
 
 const optionalString = z
   .string()
@@ -102,10 +103,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-const globalForEnv = globalThis as unknown as { bellhopEnv?: Env };
-
-/** The configuration, parsed once per process. Nothing else reads process.env. */
+/** The configuration, parsed once per process. */
 export function getEnv(): Env {
-  globalForEnv.bellhopEnv ??= parseEnv(process.env);
-  return globalForEnv.bellhopEnv;
+  return processSingleton("env", () => parseEnv(process.env));
 }

@@ -1,5 +1,3 @@
-import type { ContactCard, ContactMessage } from "@/lib/contacts/types";
-import type { SendRequest } from "@/lib/messages/build-send-request";
 import { CallbellError, isCallbellError, parseCallbellError, parseRetryAfter } from "./errors";
 import {
   IN_REQUEST_SEND_ATTEMPTS,
@@ -8,9 +6,13 @@ import {
   maySendAgain,
   READ_MAX_ATTEMPTS,
 } from "./retry-policy";
+import { inboxLink, parseSendResponse } from "./send-response";
 import type {
   AccountIdentity,
   ChannelSummary,
+  ContactCard,
+  ContactMessage,
+  SendRequest,
   MessageStatus,
   SendResponse,
   TeamMember,
@@ -20,11 +22,14 @@ import type {
   WebhookDeliveryQuery,
 } from "./types";
 
+export type CallbellFetch = (url: string, init: RequestInit) => Promise<Response>;
+
 export type CallbellClientOptions = {
   baseUrl: string;
   token: string;
   timeoutMs: number;
-  fetch?: typeof fetch;
+  /** How requests go out (the sandbox's simulator, or a test's stub): called with a full URL and its init. */
+  fetch?: CallbellFetch;
   /** Injected by tests so that backoff takes no time. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -183,24 +188,7 @@ export function createCallbellClient(options: CallbellClientOptions) {
       request: SendRequest,
       { attempts = IN_REQUEST_SEND_ATTEMPTS }: { attempts?: number } = {},
     ): Promise<SendResponse> {
-      const body = (await call("send", "POST", "/messages/send", request, attempts)) as {
-        message?: { uuid?: unknown; status?: unknown; contact?: SendResponse["contact"] };
-        contact?: SendResponse["contact"];
-      };
-      const uuid = str(body.message?.uuid);
-      if (!uuid) {
-        throw new CallbellError({
-          kind: "response",
-          status: 200,
-          message: "Callbell accepted the request but returned no message uuid",
-        });
-      }
-      return {
-        uuid,
-        status: str(body.message?.status) || "enqueued",
-        contact: body.message?.contact ?? body.contact,
-        raw: body,
-      };
+      return parseSendResponse(await call("send", "POST", "/messages/send", request, attempts));
     },
 
     async getMessageStatus(uuid: string): Promise<MessageStatus> {
@@ -243,7 +231,7 @@ export function createCallbellClient(options: CallbellClientOptions) {
         bsuid: str(contact.bsuid) || null,
         tags: Array.isArray(contact.tags) ? contact.tags.map(nameOf).filter(Boolean) : [],
         assignedUser: nameOf(contact.assignedUser) || null,
-        conversationHref: str(contact.conversationHref ?? contact.href) || null,
+        conversationHref: inboxLink(contact.conversationHref ?? contact.href),
       };
     },
 

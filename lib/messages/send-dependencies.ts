@@ -1,5 +1,5 @@
 import "server-only";
-import { getCallbellClient } from "@/lib/callbell";
+import { getCallbellClient } from "@/lib/settings/callbell-connection";
 import { getDb } from "@/lib/db/client";
 import { firstPollDelayMs } from "@/lib/delivery/poller";
 import { getEnv } from "@/lib/env";

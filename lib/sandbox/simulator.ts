@@ -19,6 +19,7 @@ import {
   webhookEventsRoute,
 } from "./webhook-account";
 import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } from "./webhook-payloads";
+import { processSingleton } from "@/lib/process/state";
 
 /**
  * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
@@ -45,11 +46,12 @@ type SandboxState = {
   held: number;
 };
 
-const globalForSandbox = globalThis as unknown as { bellhopSandbox?: SandboxState };
-
 function state(): SandboxState {
-  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map(), held: 0 };
-  return globalForSandbox.bellhopSandbox;
+  return processSingleton<SandboxState>("sandbox:state", () => ({
+    messages: new Map(),
+    rateLimitHits: new Map(),
+    held: 0,
+  }));
 }
 
 /** When a sandbox message reaches each status, in milliseconds after it was enqueued. */

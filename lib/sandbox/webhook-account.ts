@@ -1,5 +1,6 @@
 import { fieldError, isoSeconds, json, readJsonObject } from "./http";
 import type { WebhookEvent } from "./webhook-payloads";
+import { processSingleton } from "@/lib/process/state";
 
 /**
  * The sandbox account's one webhook, as Callbell keeps it: `POST /webhooks/subscribe` sets (or replaces) it,
@@ -41,11 +42,9 @@ export type SandboxDelivery = {
 type WebhookState = { webhook: Webhook | null; log: SandboxDelivery[] };
 
 // Next loads server modules more than once; the account's webhook is one per process, like the simulator's messages.
-const globalForWebhook = globalThis as unknown as { bellhopSandboxWebhook?: WebhookState };
 
 function state(): WebhookState {
-  globalForWebhook.bellhopSandboxWebhook ??= { webhook: null, log: [] };
-  return globalForWebhook.bellhopSandboxWebhook;
+  return processSingleton<WebhookState>("sandbox:webhook", () => ({ webhook: null, log: [] }));
 }
 
 /** The subscribe answer's time, as in the documented example ("2022-10-18 17:01:20 +0200"), not ISO 8601. */
