@@ -1,5 +1,9 @@
 /** Callbell's wire types as Bellhop reads and writes them: what goes to `POST /messages/send` and what comes back. */
 
+/** `bot_status` on a send: start or stop the conversation's bot. */
+export const BOT_STATUS_VALUES = ["bot_start", "bot_end"] as const;
+export type BotStatus = (typeof BOT_STATUS_VALUES)[number];
+
 /**
  * The body of Callbell's `POST /messages/send`, as the official examples spell it. The recipient is `to` (a phone
  * number or platform identifier) or, for a WhatsApp customer known only by it, `bsuid`: never both.
@@ -16,7 +20,7 @@ export type SendRequest = ({ to: string; bsuid?: never } | { bsuid: string; to?:
   assigned_user?: string;
   team_uuid?: string;
   fields?: string;
-  bot_status?: "bot_start" | "bot_end";
+  bot_status?: BotStatus;
   metadata?: Record<string, string>;
 };
 
