@@ -1,3 +1,7 @@
+/**
+ * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
+ * one instance at a time does, shared paces, and the sign-in failures every instance counts.
+ */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, gt, lt, lte, max, or, sql } from "drizzle-orm";
@@ -5,11 +9,6 @@ import type { Database } from "./client";
 import { DIALECT } from "./dialect";
 import { leases, paces, signInFailures } from "./schema";
 import { processSingleton } from "@/lib/process/state";
-
-/**
- * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
- * one instance at a time does, shared paces, and the sign-in failures every instance counts.
- */
 
 /** This process's id among the instances on the database: new at each start. */
 export function instanceId(): string {

@@ -1,3 +1,7 @@
+/**
+ * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
+ * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
+ */
 import { contactByBsuid, contactByPhone, contactMessages, sendExtras } from "./contacts";
 import { SANDBOX_MAGIC_RECIPIENTS as MAGIC, SANDBOX_TEAMS, SANDBOX_TEMPLATES } from "./data";
 import { badPage, fieldError, json, pageOf, pageParam, readJsonObject } from "./http";
@@ -21,11 +25,6 @@ import {
 } from "./webhook-account";
 import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } from "./webhook-payloads";
 import { processSingleton } from "@/lib/process/state";
-
-/**
- * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
- * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
- */
 
 type SandboxState = {
   messages: Map<string, SandboxMessage>;

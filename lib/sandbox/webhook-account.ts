@@ -1,11 +1,10 @@
-import { fieldError, isoSeconds, json, readJsonObject } from "./http";
-import type { WebhookEvent } from "./webhook-payloads";
-import { processSingleton } from "@/lib/process/state";
-
 /**
  * The sandbox account's one webhook, as Callbell keeps it: `POST /webhooks/subscribe` sets (or replaces) it,
  * `DELETE /webhooks/unsubscribe` removes it, and every delivery is logged for `GET /webhooks/events`.
  */
+import { fieldError, isoSeconds, json, readJsonObject } from "./http";
+import type { WebhookEvent } from "./webhook-payloads";
+import { processSingleton } from "@/lib/process/state";
 
 /** Every event Callbell lets a webhook subscribe to (object_types/webhook.md, plus the agent and team events). */
 export const CALLBELL_WEBHOOK_EVENTS = [

@@ -1,3 +1,8 @@
+/**
+ * Which Callbell this process speaks to, as the settings say: the in-process sandbox, or the live API with the
+ * environment's token or the one stored on /settings. `lib/callbell` knows nothing of this; it is given a base URL,
+ * a token and a fetch.
+ */
 import "server-only";
 import { loadOrCreateSecret } from "@/lib/auth/secret";
 import { createCallbellClient, type CallbellClient } from "@/lib/callbell";
@@ -7,12 +12,6 @@ import { getEnv } from "@/lib/env";
 import { processSlot } from "@/lib/process/state";
 import { sandboxFetch } from "@/lib/sandbox/simulator";
 import { resolveConnection, type ConnectionState } from "./connection-state";
-
-/**
- * Which Callbell this process speaks to, as the settings say: the in-process sandbox, or the live API with the
- * environment's token or the one stored on /settings. `lib/callbell` knows nothing of this; it is given a base URL,
- * a token and a fetch.
- */
 
 /** The base URL the in-process simulator answers on; it never leaves the process. */
 const SANDBOX_BASE_URL = "http://sandbox.bellhop.internal/v1";
