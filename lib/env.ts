@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { dialectOf } from "@/lib/db/dialect";
+import { dialectOf, type Dialect } from "@/lib/db/dialect-of";
 import { parseTrustedProxies } from "@/lib/security/forwarded.mjs";
 import { processSingleton } from "@/lib/process/state";
 
@@ -84,7 +84,7 @@ const envSchema = z
     path: ["BELLHOP_SECRET"],
   });
 
-export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dataDir: string };
+export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dialect: Dialect; dataDir: string };
 
 /** Turns a parse failure into one line per variable, so a bad start names what to fix. */
 export function describeEnvError(error: z.ZodError): string {
@@ -99,6 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...parsed.data,
     databaseUrl: parsed.data.DATABASE_URL ?? "file:./data/bellhop.db",
+    dialect: dialectOf(parsed.data.DATABASE_URL),
     dataDir: "data",
   };
 }
