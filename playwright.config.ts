@@ -29,13 +29,13 @@ export default defineConfig({
     {
       name: "live",
       testIgnore:
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|restart|instances|proxies)\.spec\.ts/,
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
     {
       name: "sandbox",
-      testMatch: /(sandbox|broadcasts|audit)\.spec\.ts/,
+      testMatch: /(sandbox|broadcasts|audit|automation)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },
     },
