@@ -14,11 +14,11 @@ const common = {
 
 /**
  * The PostgreSQL pass skips the specs that check what the browser gets whatever the database (accessibility, page
- * weight, phone width, the previews built in the browser) and the edge's proxy rules (their throttle and audit
+ * weight, phone width, the previews built in the browser, the accessible names of docs/automation.md) and the edge's proxy rules (their throttle and audit
  * queries are covered on PostgreSQL by the unit suite): the same pages and queries run on PostgreSQL in the other specs.
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
-const databaseBlind = /(a11y|page-weight|phone|preview|proxies)\.spec\.ts/;
+const databaseBlind = /(a11y|page-weight|phone|preview|proxies|automation)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -37,7 +37,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|restart|instances|proxies)\.spec\.ts/,
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -45,7 +45,8 @@ export default defineConfig({
     },
     {
       name: "sandbox",
-      testMatch: /(sandbox|broadcasts|audit)\.spec\.ts/,
+      testMatch: /(sandbox|broadcasts|audit|automation)\.spec\.ts/,
+      testIgnore: postgresPass ? [databaseBlind] : [],
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },
     },
