@@ -25,6 +25,7 @@ async function enqueuedSend(
       channelUuid: null,
       templateUuid: null,
       templateTitle: null,
+      templateValueCount: null,
       requestBody: "{}",
       senderId: null,
       senderEmail: null,

@@ -18,6 +18,7 @@ import { parseComposeForm } from "./compose-schema";
 import { PLATFORM_VALUES, platformLabel, type Platform } from "./options";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
+import { templateValueCount } from "./template-values";
 
 export type SendDependencies = {
   db: Database;
@@ -156,6 +157,7 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     channelUuid: request.channel_uuid,
     templateUuid: request.template_uuid ?? null,
     templateTitle: template?.title ?? null,
+    templateValueCount: templateValueCount(form),
     requestBody: JSON.stringify(request),
     senderId: deps.sender?.id ?? null,
     senderEmail: deps.sender?.email ?? null,

@@ -10,9 +10,9 @@ import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
 import { getDb } from "@/lib/db/client";
 import { findSendById, listStatusEvents } from "@/lib/db/queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
-import { templateVariables } from "@/lib/history/csv";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
 import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/recipient";
+import { readSentTemplateValues } from "@/lib/messages/template-values";
 import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
@@ -48,7 +48,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
       : null;
   const contact = lookup?.kind === "found" ? lookup.contact : null;
   const conversationHref = contact?.conversationHref ?? conversationHrefOf(send.responseBody);
-  const variables = templateVariables(send.requestBody);
+  const variables = readSentTemplateValues(send).join(" | ");
   const platform = platformLabel(send.platform);
 
   return (
