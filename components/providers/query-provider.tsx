@@ -3,15 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { READ_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from "@/lib/http/fetch-json";
 
 /** Mounted only where queries run, so other routes do not ship TanStack Query. */
 export function QueryProvider({ children }: { children: React.ReactNode }) {
