@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { BroadcastStateBadge } from "@/components/history/status-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { countRecipientsByState, listBroadcasts } from "@/lib/db/broadcast-queries";
+import { listBroadcasts } from "@/lib/db/broadcast-queries";
+import { countRecipientsByBroadcast } from "@/lib/db/broadcast-report-queries";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Broadcasts" };
@@ -14,18 +15,15 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeStyle: "short",
   timeZone: "UTC",
 });
-const STATE_VARIANT = {
-  running: "warning",
-  paused: "secondary",
-  cancelled: "destructive",
-  completed: "success",
-} as const;
 
 export default async function BroadcastsPage() {
   await requireUser("/broadcasts");
   const db = await getDb();
   const broadcasts = await listBroadcasts(db);
-  const counts = await Promise.all(broadcasts.map((broadcast) => countRecipientsByState(db, broadcast.id)));
+  const counts = await countRecipientsByBroadcast(
+    db,
+    broadcasts.map((broadcast) => broadcast.id),
+  );
   return (
     <div className="grid gap-4">
       <div className="flex items-start gap-3">
@@ -57,25 +55,28 @@ export default async function BroadcastsPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {broadcasts.map((broadcast, index) => (
-              <TableRow key={broadcast.id}>
-                <TableCell>
-                  <Link href={`/broadcasts/${broadcast.id}`} prefetch={false} className="underline">
-                    {broadcast.name}
-                  </Link>
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-xs">
-                  {dateTime.format(broadcast.createdAt)} UTC · {broadcast.createdByEmail ?? "—"}
-                </TableCell>
-                <TableCell>
-                  <Badge variant={STATE_VARIANT[broadcast.state]}>{broadcast.state}</Badge>
-                </TableCell>
-                <TableCell>{broadcast.totalRows.toLocaleString("en")}</TableCell>
-                <TableCell>{(counts[index]!.enqueued ?? 0).toLocaleString("en")}</TableCell>
-                <TableCell>{(counts[index]!.failed ?? 0).toLocaleString("en")}</TableCell>
-                <TableCell>{(counts[index]!.unknown ?? 0).toLocaleString("en")}</TableCell>
-              </TableRow>
-            ))}
+            {broadcasts.map((broadcast) => {
+              const count = counts.get(broadcast.id) ?? {};
+              return (
+                <TableRow key={broadcast.id}>
+                  <TableCell>
+                    <Link href={`/broadcasts/${broadcast.id}`} prefetch={false} className="underline">
+                      {broadcast.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-xs">
+                    {dateTime.format(broadcast.createdAt)} UTC · {broadcast.createdByEmail ?? "—"}
+                  </TableCell>
+                  <TableCell>
+                    <BroadcastStateBadge state={broadcast.state} />
+                  </TableCell>
+                  <TableCell>{broadcast.totalRows.toLocaleString("en")}</TableCell>
+                  <TableCell>{(count.enqueued ?? 0).toLocaleString("en")}</TableCell>
+                  <TableCell>{(count.failed ?? 0).toLocaleString("en")}</TableCell>
+                  <TableCell>{(count.unknown ?? 0).toLocaleString("en")}</TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       )}

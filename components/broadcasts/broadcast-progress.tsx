@@ -1,24 +1,18 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
-import { StatusBadge } from "@/components/history/status-badge";
-import { Button, buttonClassName } from "@/components/ui/button";
-import { Field, FieldLabel } from "@/components/ui/field";
-import { NativeSelect } from "@/components/ui/native-select";
-import type { RecipientReportRow } from "@/lib/db/broadcast-queries";
+import { BroadcastStateBadge, StatusBadge } from "@/components/history/status-badge";
+import { Button } from "@/components/ui/button";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
-import { reportReason, reportStatus } from "@/lib/broadcasts/report";
+import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
 import { RECIPIENT_STATES } from "@/lib/db/constants";
+import { BroadcastReport, getJson } from "./broadcast-report";
 
 const REFRESH_MS = 1_000;
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`Bellhop answered ${response.status}`);
-  return response.json() as Promise<T>;
-}
+/** The page's server action: pause, resume or cancel (the creator or an admin only; the server checks). */
+export type ControlBroadcastAction = (id: number, action: ControlAction) => Promise<ControlResult>;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
@@ -32,35 +26,34 @@ function duration(seconds: number): string {
 export function BroadcastProgressView({
   initial,
   canControl,
+  control,
 }: {
   initial: Progress;
   /** Whether this user started the broadcast or is an admin: only they may pause, resume or cancel it. */
   canControl: boolean;
+  control: ControlBroadcastAction;
 }) {
   const queryClient = useQueryClient();
   const id = initial.id;
   const { data: progress = initial } = useQuery({
     queryKey: ["broadcast", id],
-    queryFn: () => getJson<Progress>(`/api/broadcasts/${id}`),
+    queryFn: ({ signal }) => getJson<Progress>(`/api/broadcasts/${id}`, signal),
     initialData: initial,
     refetchInterval: REFRESH_MS,
   });
   const [acting, startActing] = useTransition();
   const [actionError, setActionError] = useState<string | null>(null);
-  const act = (action: "pause" | "resume" | "cancel") =>
+  const act = (action: ControlAction) =>
     startActing(async () => {
       setActionError(null);
-      const response = await fetch(`/api/broadcasts/${id}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ action }),
-      }).catch(() => null);
-      const body = (await response?.json().catch(() => null)) as (Progress & { message?: string }) | null;
-      if (!response?.ok) setActionError(body?.message ?? "Bellhop's server did not answer: try again.");
-      if (body?.id) {
+      const result = await control(id, action).catch(() => null);
+      if (result?.kind !== "changed") {
+        setActionError(result?.message ?? "Bellhop's server did not answer: try again.");
+      }
+      if (result && "progress" in result) {
         // A poll sent before the action must not land after it and show the old state again.
         await queryClient.cancelQueries({ queryKey: ["broadcast", id] });
-        queryClient.setQueryData(["broadcast", id], body);
+        queryClient.setQueryData(["broadcast", id], result.progress);
       }
       await queryClient.invalidateQueries({ queryKey: ["broadcast-report", id] });
     });
@@ -75,7 +68,7 @@ export function BroadcastProgressView({
             Progress
           </h2>
           <span data-testid="broadcast-state">
-            <StatusBadge status={progress.state} />
+            <BroadcastStateBadge state={progress.state} />
           </span>
           {!canControl && (progress.state === "running" || progress.state === "paused") && (
             <p className="ml-auto text-sm text-muted-foreground">
@@ -149,109 +142,5 @@ export function BroadcastProgressView({
       </section>
       <BroadcastReport id={id} failed={failed} done={progress.done} />
     </div>
-  );
-}
-
-type ReportPage = { rows: RecipientReportRow[]; next: number | null };
-
-function BroadcastReport({ id, failed, done }: { id: number; failed: number; done: number }) {
-  const [state, setState] = useState("");
-  const [pages, setPages] = useState(1);
-  const { data } = useQuery({
-    // `done` in the key: the report follows the progress.
-    queryKey: ["broadcast-report", id, state, pages, done],
-    queryFn: async () => {
-      const rows: RecipientReportRow[] = [];
-      let after = 0;
-      let next: number | null = null;
-      for (let page = 0; page < pages; page += 1) {
-        const result = await getJson<ReportPage>(
-          `/api/broadcasts/${id}/recipients?${new URLSearchParams({ ...(state ? { state } : {}), after: String(after) })}`,
-        );
-        rows.push(...result.rows);
-        next = result.next;
-        if (!next) break;
-        after = next;
-      }
-      return { rows, next };
-    },
-    placeholderData: keepPreviousData,
-  });
-  const exportHref = `/api/broadcasts/${id}/export${state ? `?state=${state}` : ""}`;
-  return (
-    <section aria-labelledby="report-heading" className="grid grid-cols-1 gap-3 rounded-lg border p-4">
-      <div className="flex flex-wrap items-end gap-3">
-        <h2 id="report-heading" className="font-medium">
-          Report
-        </h2>
-        <Field className="w-48">
-          <FieldLabel htmlFor="report-state">Row state</FieldLabel>
-          <NativeSelect
-            id="report-state"
-            value={state}
-            onChange={(event) => {
-              setState(event.target.value);
-              setPages(1);
-            }}
-          >
-            <option value="">Every row</option>
-            {RECIPIENT_STATES.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <div className="ml-auto flex gap-2">
-          {failed > 0 && (
-            <Link
-              href={`/broadcasts/new?from=${id}`}
-              className={buttonClassName({ variant: "outline", size: "sm" })}
-            >
-              New broadcast from failed rows
-            </Link>
-          )}
-          <a href={exportHref} download className={buttonClassName({ variant: "outline", size: "sm" })}>
-            Export CSV
-          </a>
-        </div>
-      </div>
-      {/* On a phone the table scrolls on its own rather than widen the page. */}
-      <div className="overflow-x-auto">
-        <table aria-label="Recipients" className="w-full text-left text-sm">
-          <thead className="bg-muted">
-            <tr>
-              <th className="px-2 py-1">Row</th>
-              <th className="px-2 py-1">Recipient</th>
-              <th className="px-2 py-1">Values</th>
-              <th className="px-2 py-1">Status</th>
-              <th className="px-2 py-1">Reason</th>
-              <th className="px-2 py-1">Callbell uuid</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.rows ?? []).map((row) => (
-              <tr key={row.id} className="border-t" data-row={row.rowNumber}>
-                <td className="px-2 py-1">{row.rowNumber}</td>
-                <td className="px-2 py-1 font-mono text-xs">{row.phone}</td>
-                <td className="px-2 py-1">{(JSON.parse(row.values) as string[]).join(" | ")}</td>
-                <td className="px-2 py-1">
-                  <StatusBadge status={reportStatus(row)} />
-                </td>
-                <td className="px-2 py-1 text-xs">{reportReason(row)}</td>
-                <td className="px-2 py-1 font-mono text-xs">{row.callbellUuid ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {data?.next && (
-        <div>
-          <Button type="button" variant="outline" size="sm" onClick={() => setPages(pages + 1)}>
-            Show more
-          </Button>
-        </div>
-      )}
-    </section>
   );
 }

@@ -13,7 +13,6 @@ import {
   guessMapping,
   numberInWords,
   rulesFor,
-  TYPED_CONFIRMATION_ABOVE,
   type ColumnMapping,
   type ListRules,
   type Recipient,
@@ -23,7 +22,8 @@ import { defaultChannel } from "@/lib/messages/channels";
 import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { messagePreview } from "@/lib/messages/message-preview";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
-import type { TestSendResult } from "@/app/broadcasts/actions";
+import { TYPED_CONFIRMATION_ABOVE } from "@/lib/broadcasts/limits";
+import type { TestSendResult } from "@/lib/broadcasts/results";
 import { useListWorker } from "./use-list-worker";
 
 const REPORT_ROWS_SHOWN = 200;

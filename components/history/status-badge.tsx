@@ -1,7 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import type { BroadcastState } from "@/lib/db/constants";
 import { platformLabel } from "@/lib/messages/options";
 
-const VARIANTS: Record<string, "success" | "warning" | "destructive" | "secondary"> = {
+type Variant = "success" | "warning" | "destructive" | "secondary";
+
+const VARIANTS: Record<string, Variant> = {
   enqueued: "secondary",
   sent: "secondary",
   delivered: "success",
@@ -28,4 +31,16 @@ export function StatusBadge({ status, platform }: { status: string; platform?: s
       </span>
     </span>
   );
+}
+
+const BROADCAST_VARIANTS = {
+  running: "warning",
+  paused: "secondary",
+  cancelled: "destructive",
+  completed: "success",
+} as const satisfies Record<BroadcastState, Variant>;
+
+/** A broadcast's state, coloured as on the broadcast list and its page alike. */
+export function BroadcastStateBadge({ state }: { state: BroadcastState }) {
+  return <Badge variant={BROADCAST_VARIANTS[state]}>{state}</Badge>;
 }

@@ -4,15 +4,15 @@ import type { ChannelSummary } from "@/lib/callbell/types";
 import { createBroadcast, findBroadcast } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
-import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND } from "./dispatcher";
-import { parseRecipientCsv } from "./parse-csv";
 import {
+  DEFAULT_RATE_PER_SECOND,
   MAX_RECIPIENTS,
-  TYPED_CONFIRMATION_ABOVE,
-  rulesFor,
-  validateList,
-  type ListReport,
-} from "./recipient-list";
+  RATE_NOT_A_NUMBER,
+  confirmCountProblem,
+  rateProblem,
+} from "./limits";
+import { parseRecipientCsv } from "./parse-csv";
+import { rulesFor, validateList, type ListReport } from "./recipient-list";
 
 const column = z.number().int().min(-1).max(200);
 
@@ -22,11 +22,12 @@ export const newBroadcastSchema = z.object({
   templateUuid: z.string().trim().min(1, "Choose a template"),
   channelUuid: z.string().trim().min(1, "Choose a channel").max(100),
   ratePerSecond: z
-    .number({ message: "Enter a number of sends per second" })
-    .int("Enter a whole number")
-    .min(1, "At least 1 a second")
-    .max(MAX_RATE_PER_SECOND, `At most ${MAX_RATE_PER_SECOND} a second`)
-    .default(DEFAULT_RATE_PER_SECOND),
+    .number({ message: RATE_NOT_A_NUMBER })
+    .default(DEFAULT_RATE_PER_SECOND)
+    .superRefine((rate, context) => {
+      const problem = rateProblem(rate);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
   fixedMediaUrl: z.string().max(2000).default(""),
   /** The list as the agent gave it (file or pasted rows); parsed here as the browser parsed it. */
   csv: z
@@ -107,11 +108,12 @@ export async function createBroadcastFromInput(
   if (count === 0) {
     return { ok: false, message: "No row of the list can be sent: see the report", fieldErrors: {}, report };
   }
-  if (count > TYPED_CONFIRMATION_ABOVE && form.confirmCount !== count) {
+  const confirmProblem = confirmCountProblem(count, form.confirmCount);
+  if (confirmProblem) {
     return {
       ok: false,
       message: `Type the number of recipients, ${count}, to confirm`,
-      fieldErrors: { confirmCount: `Type ${count} to confirm` },
+      fieldErrors: { confirmCount: confirmProblem },
     };
   }
   const header = templateMediaHeader(template);

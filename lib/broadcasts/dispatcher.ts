@@ -13,10 +13,8 @@ import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
+import { MAX_RATE_PER_SECOND } from "./limits";
 
-/** The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 100. */
-export const DEFAULT_RATE_PER_SECOND = 10;
-export const MAX_RATE_PER_SECOND = 100;
 /** After a 429 the whole broadcast goes at half its pace for this long (halving again on each further 429). */
 const SLOW_DOWN_MS = 30_000;
 /** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */

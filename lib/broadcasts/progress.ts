@@ -1,10 +1,6 @@
 import "server-only";
-import {
-  countBroadcastDeliveries,
-  countRecipientsByState,
-  countRecipientsFinishedSince,
-  findBroadcast,
-} from "@/lib/db/broadcast-queries";
+import { countRecipientsByState, findBroadcast } from "@/lib/db/broadcast-queries";
+import { countBroadcastDeliveries, countRecipientsFinishedSince } from "@/lib/db/broadcast-report-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastState, RecipientState } from "@/lib/db/schema";
 

@@ -1,6 +1,7 @@
 import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { countTemplateVariables, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
+import { MAX_RECIPIENTS } from "./limits";
 
 /**
  * A broadcast's list as parsed (header row and cells), how its columns map to the template, and the report that
@@ -46,12 +47,6 @@ export type ListReport = {
   conflicts: number;
   totalRows: number;
 };
-
-/** The most rows one broadcast takes. */
-export const MAX_RECIPIENTS = 50_000;
-
-/** Above this many recipients, the count must be typed again to start (the wizard asks, the server checks). */
-export const TYPED_CONFIRMATION_ABOVE = 100;
 
 /** Where the list's rules come from: the template's placeholders and media header. */
 export function rulesFor(template: TemplateSummary, fixedMediaUrl: string): ListRules {

@@ -1,5 +1,5 @@
 import { RECIPIENT_STATES, type RecipientState } from "@/lib/db/constants";
-import type { RecipientReportRow } from "@/lib/db/broadcast-queries";
+import type { RecipientReportRow } from "@/lib/db/broadcast-report-queries";
 import { csvLine } from "@/lib/history/csv";
 
 export const REPORT_CSV_COLUMNS = ["row", "phone", "values", "uuid", "status", "reason"] as const;
@@ -19,8 +19,14 @@ export function reportReason(row: Pick<RecipientReportRow, "error" | "deliveryRe
   return row.deliveryReason ?? row.error ?? "";
 }
 
+/** A recipient's template values as the database keeps them (a JSON array of strings). */
+export function storedValues(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
 export function reportCsvLine(row: RecipientReportRow): string {
-  const values = (JSON.parse(row.values) as string[]).join(" | ");
+  const values = storedValues(row.values).join(" | ");
   return csvLine([
     String(row.rowNumber),
     row.phone,

@@ -1,35 +1,31 @@
 import "server-only";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
-import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage, type SendDependencies } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
+import { templateMediaHeader } from "@/lib/messages/template";
+import { storedValues } from "./report";
+import { broadcastComposeForm } from "./template-form";
 
 /**
  * One broadcast row as the compose form would hold it: the broadcast's template and channel, the row's phone, values
- * and media URL, the opt-in confirmed for the whole list, and metadata naming the broadcast and row (Callbell echoes
- * it in webhooks).
+ * and media URL, and metadata naming the broadcast and row (Callbell echoes it in webhooks).
  */
 export function recipientComposeForm(broadcast: BroadcastRow, recipient: RecipientRow): ComposeFormValues {
-  const values = JSON.parse(recipient.values) as string[];
-  const mediaUrl = recipient.mediaUrl ?? broadcast.mediaUrl ?? "";
-  const form = emptyComposeForm(`bc${broadcast.id}-r${recipient.id}-a${recipient.attempts}`);
-  return {
-    ...form,
+  return broadcastComposeForm({
     to: recipient.phone,
-    platform: broadcast.platform as ComposeFormValues["platform"],
     channelUuid: broadcast.channelUuid ?? "",
-    type: "template",
     templateUuid: broadcast.templateUuid,
-    templateHeader: broadcast.templateHeader as ComposeFormValues["templateHeader"],
-    variables: values.map((value) => ({ value })),
-    mediaUrls: { ...form.mediaUrls, template: mediaUrl },
-    optin: true,
+    templateHeader: templateMediaHeader({ templateType: broadcast.templateHeader }) ?? "",
+    values: storedValues(recipient.values),
+    mediaUrl: recipient.mediaUrl ?? broadcast.mediaUrl ?? "",
     metadata: [
       { key: "bellhop_broadcast", value: String(broadcast.id) },
       { key: "bellhop_row", value: String(recipient.rowNumber) },
     ],
-  };
+    idempotencyKey: `bc${broadcast.id}-r${recipient.id}-a${recipient.attempts}`,
+  });
 }
 
 /**

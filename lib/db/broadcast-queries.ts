@@ -21,7 +21,6 @@ import { DIALECT } from "./dialect";
 import {
   broadcastRecipients,
   broadcasts,
-  sends,
   type BroadcastRow,
   type BroadcastState,
   type RecipientRow,
@@ -263,34 +262,6 @@ export async function countRecipientsByState(
   return Object.fromEntries(rows.map((row) => [row.state, row.value]));
 }
 
-/** Delivery statuses of a broadcast's messages, as Callbell reports them (from the history). */
-export async function countBroadcastDeliveries(
-  db: Database,
-  broadcastId: number,
-): Promise<Partial<Record<string, number>>> {
-  const rows = await db
-    .select({ status: sends.status, value: count() })
-    .from(sends)
-    .where(eq(sends.broadcastId, broadcastId))
-    .groupBy(sends.status);
-  return Object.fromEntries(rows.map((row) => [row.status, row.value]));
-}
-
-/** Rows finished (enqueued, failed or unknown) since a moment: the broadcast's recent rate. */
-export async function countRecipientsFinishedSince(db: Database, broadcastId: number, since: Date) {
-  const [row] = await db
-    .select({ value: count() })
-    .from(broadcastRecipients)
-    .where(
-      and(
-        eq(broadcastRecipients.broadcastId, broadcastId),
-        inArray(broadcastRecipients.state, ["enqueued", "failed", "unknown"]),
-        gt(broadcastRecipients.updatedAt, since),
-      ),
-    );
-  return row?.value ?? 0;
-}
-
 export async function listRecipients(
   db: Database,
   broadcastId: number,
@@ -304,54 +275,6 @@ export async function listRecipients(
         eq(broadcastRecipients.broadcastId, broadcastId),
         options.state ? eq(broadcastRecipients.state, options.state) : undefined,
         options.afterRow ? gt(broadcastRecipients.id, options.afterRow) : undefined,
-      ),
-    )
-    .orderBy(asc(broadcastRecipients.id))
-    .limit(options.limit ?? 100);
-}
-
-/** A row of a broadcast's report: the row, its dispatch state, and its message's delivery status from the history. */
-export type RecipientReportRow = Pick<
-  RecipientRow,
-  | "id"
-  | "rowNumber"
-  | "phone"
-  | "values"
-  | "mediaUrl"
-  | "state"
-  | "error"
-  | "callbellUuid"
-  | "sendId"
-  | "attempts"
-> & { deliveryStatus: string | null; deliveryReason: string | null };
-
-export async function listRecipientReport(
-  db: Database,
-  broadcastId: number,
-  options: { state?: RecipientState; afterId?: number; limit?: number } = {},
-): Promise<RecipientReportRow[]> {
-  return db
-    .select({
-      id: broadcastRecipients.id,
-      rowNumber: broadcastRecipients.rowNumber,
-      phone: broadcastRecipients.phone,
-      values: broadcastRecipients.values,
-      mediaUrl: broadcastRecipients.mediaUrl,
-      state: broadcastRecipients.state,
-      error: broadcastRecipients.error,
-      callbellUuid: broadcastRecipients.callbellUuid,
-      sendId: broadcastRecipients.sendId,
-      attempts: broadcastRecipients.attempts,
-      deliveryStatus: sends.status,
-      deliveryReason: sends.statusReason,
-    })
-    .from(broadcastRecipients)
-    .leftJoin(sends, eq(sends.id, broadcastRecipients.sendId))
-    .where(
-      and(
-        eq(broadcastRecipients.broadcastId, broadcastId),
-        options.state ? eq(broadcastRecipients.state, options.state) : undefined,
-        options.afterId ? gt(broadcastRecipients.id, options.afterId) : undefined,
       ),
     )
     .orderBy(asc(broadcastRecipients.id))

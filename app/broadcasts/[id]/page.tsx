@@ -8,6 +8,7 @@ import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
 import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDb } from "@/lib/db/client";
 import { parseId } from "@/lib/utils";
+import { controlBroadcastAction } from "../actions";
 
 export const metadata: Metadata = { title: "Broadcast" };
 
@@ -41,7 +42,11 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
         </p>
       </div>
       <QueryProvider>
-        <BroadcastProgressView initial={progress} canControl={mayControlBroadcast(user, progress)} />
+        <BroadcastProgressView
+          initial={progress}
+          canControl={mayControlBroadcast(user, progress)}
+          control={controlBroadcastAction}
+        />
       </QueryProvider>
     </div>
   );

@@ -1,11 +1,7 @@
 import { getEnv } from "@/lib/env";
-import { audit } from "@/lib/audit/record";
 import { userOrUnauthorized } from "@/lib/auth/session";
-import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "@/lib/broadcasts/dispatcher";
-import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
+import { controlBroadcast } from "@/lib/broadcasts/control";
 import { broadcastProgress } from "@/lib/broadcasts/progress";
-import { getDispatcher } from "@/lib/broadcasts/runtime";
-import { findBroadcast } from "@/lib/db/broadcast-queries";
 import { getDb } from "@/lib/db/client";
 import { isSameOriginRequest } from "@/lib/security/http-headers";
 import { parseId } from "@/lib/utils";
@@ -27,7 +23,10 @@ export async function GET(_request: Request, context: Context) {
   return progress ? json(200, progress) : json(404, { message: "No such broadcast" });
 }
 
-/** `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel"}`. */
+/**
+ * `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel"}`, for automation (the page uses a
+ * server action): the same use-case, answered with the progress (409 when the state did not allow the change).
+ */
 export async function POST(request: Request, context: Context) {
   if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
     return json(403, { message: "Cross-origin request refused" });
@@ -35,31 +34,19 @@ export async function POST(request: Request, context: Context) {
   if (user instanceof Response) return user;
   const id = await idOf(context);
   if (!id) return json(404, { message: "No such broadcast" });
-  const db = await getDb();
-  const broadcast = await findBroadcast(db, id);
-  if (!broadcast) return json(404, { message: "No such broadcast" });
-  if (!mayControlBroadcast(user, broadcast)) {
-    return json(403, {
-      message: `Only ${broadcast.createdByEmail ?? "the person who started this broadcast"} or an admin can pause, resume or cancel it`,
-    });
+  const body: unknown = await request.json().catch(() => null);
+  const action = typeof body === "object" && body !== null && "action" in body ? body.action : undefined;
+  const result = await controlBroadcast(user, id, action, request.headers);
+  switch (result.kind) {
+    case "changed":
+      return json(200, result.progress);
+    case "unchanged":
+      return json(409, { message: result.message, ...result.progress });
+    case "forbidden":
+      return json(403, { message: result.message });
+    case "invalid":
+      return json(400, { message: result.message });
+    default:
+      return json(404, { message: result.message });
   }
-  const { action } = ((await request.json().catch(() => ({}))) ?? {}) as { action?: unknown };
-  let changed: boolean;
-  if (action === "pause") changed = await pauseBroadcast(db, id);
-  else if (action === "resume") {
-    changed = await resumeBroadcast(db, id);
-    if (changed) void getDispatcher().ensure(id);
-  } else if (action === "cancel") changed = await cancelBroadcast(db, id);
-  else return json(400, { message: 'action must be "pause", "resume" or "cancel"' });
-  if (changed) {
-    const kind = action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled";
-    const detail = { broadcastId: id, name: broadcast.name };
-    await audit(`broadcast-${kind}`, user, detail, request.headers);
-  }
-  const progress = await broadcastProgress(db, id);
-  if (!progress) return json(404, { message: "No such broadcast" });
-  return json(
-    changed ? 200 : 409,
-    changed ? progress : { message: `The broadcast is ${progress.state}`, ...progress },
-  );
 }

@@ -1,5 +1,6 @@
 import { audit } from "@/lib/audit/record";
-import { findBroadcast, listRecipientReport } from "@/lib/db/broadcast-queries";
+import { findBroadcast } from "@/lib/db/broadcast-queries";
+import { listRecipientReport } from "@/lib/db/broadcast-report-queries";
 import { REPORT_CSV_COLUMNS, reportCsvLine } from "@/lib/broadcasts/report";
 import { readReportRequest } from "@/lib/broadcasts/report-request";
 import { getDb } from "@/lib/db/client";

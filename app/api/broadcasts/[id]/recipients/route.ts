@@ -1,4 +1,4 @@
-import { listRecipientReport } from "@/lib/db/broadcast-queries";
+import { listRecipientReport } from "@/lib/db/broadcast-report-queries";
 import { readReportRequest } from "@/lib/broadcasts/report-request";
 import { getDb } from "@/lib/db/client";
 

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createBroadcast } from "@/lib/db/broadcast-queries";
+import { countRecipientsByBroadcast } from "@/lib/db/broadcast-report-queries";
+import type { Database } from "@/lib/db/client";
+import { broadcastRecipients } from "@/lib/db/schema";
+import { testDatabase } from "@/lib/db/testing";
+import { failedRowsList } from "./failed-rows";
+
+async function broadcastWith(db: Database, rows: { phone: string; values: string[]; mediaUrl?: string }[]) {
+  const broadcast = await createBroadcast(
+    db,
+    {
+      name: "Invoices",
+      createdById: "u1",
+      createdByEmail: "ana@example.com",
+      platform: "whatsapp",
+      channelUuid: "chan-main",
+      templateUuid: "tpl-invoice",
+      templateTitle: "Invoice",
+      templateHeader: "document",
+      mediaUrl: null,
+      ratePerSecond: 10,
+      retryOfId: null,
+    },
+    rows.map((row, index) => ({
+      rowNumber: index + 2,
+      phone: row.phone,
+      values: JSON.stringify(row.values),
+      mediaUrl: row.mediaUrl ?? null,
+    })),
+  );
+  return broadcast.id;
+}
+
+async function fail(db: Database, phone: string) {
+  await db.update(broadcastRecipients).set({ state: "failed" }).where(eq(broadcastRecipients.phone, phone));
+}
+
+describe("a broadcast's failed rows as a new list", () => {
+  it("keeps the template and channel, and lists only the failed rows with their values and media URLs", async () => {
+    const db = await testDatabase();
+    const id = await broadcastWith(db, [
+      { phone: "+31610000001", values: ["Ana", "INV-1"], mediaUrl: "https://example.com/1.pdf" },
+      { phone: "+31610000002", values: ["Bo, Jr.", "INV-2"], mediaUrl: "https://example.com/2.pdf" },
+      { phone: "+31610000003", values: ["Cy", "INV-3"], mediaUrl: "https://example.com/3.pdf" },
+    ]);
+    await fail(db, "+31610000002");
+    await fail(db, "+31610000003");
+    expect(await failedRowsList(db, id)).toEqual({
+      templateUuid: "tpl-invoice",
+      channelUuid: "chan-main",
+      retryOfId: id,
+      csv:
+        "phone,1,2,media_url\r\n" +
+        '+31610000002,"Bo, Jr.",INV-2,https://example.com/2.pdf\r\n' +
+        "+31610000003,Cy,INV-3,https://example.com/3.pdf\r\n",
+    });
+    expect(await failedRowsList(db, id + 1)).toBeNull();
+  });
+});
+
+describe("rows per state of every listed broadcast", () => {
+  it("counts each broadcast's rows by state in one query, and nothing for a broadcast without rows", async () => {
+    const db = await testDatabase();
+    const first = await broadcastWith(db, [
+      { phone: "+31610000011", values: ["a"] },
+      { phone: "+31610000012", values: ["b"] },
+    ]);
+    const second = await broadcastWith(db, [{ phone: "+31610000021", values: ["c"] }]);
+    const empty = await broadcastWith(db, []);
+    await fail(db, "+31610000012");
+    const counts = await countRecipientsByBroadcast(db, [first, second, empty]);
+    expect(counts.get(first)).toEqual({ waiting: 1, failed: 1 });
+    expect(counts.get(second)).toEqual({ waiting: 1 });
+    expect(counts.get(empty)).toBeUndefined();
+    expect(await countRecipientsByBroadcast(db, [])).toEqual(new Map());
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A broadcast's pace and size rules. Plain values and functions, so the wizard (in the browser) and the server's
+ * schema (create-broadcast.ts) apply the same rules with the same words.
+ */
+
+/** The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 100. */
+export const DEFAULT_RATE_PER_SECOND = 10;
+export const MIN_RATE_PER_SECOND = 1;
+export const MAX_RATE_PER_SECOND = 100;
+
+/** The most rows one broadcast takes. */
+export const MAX_RECIPIENTS = 50_000;
+
+/** Above this many recipients, the count must be typed again to start (the wizard asks, the server checks). */
+export const TYPED_CONFIRMATION_ABOVE = 100;
+
+export const RATE_NOT_A_NUMBER = "Enter a whole number of sends per second";
+
+/** What is wrong with a pace, or null when it is one. */
+export function rateProblem(rate: number): string | null {
+  if (!Number.isInteger(rate)) return RATE_NOT_A_NUMBER;
+  if (rate < MIN_RATE_PER_SECOND || rate > MAX_RATE_PER_SECOND) {
+    return `Between ${MIN_RATE_PER_SECOND} and ${MAX_RATE_PER_SECOND} sends a second`;
+  }
+  return null;
+}
+
+/** The pace as typed in a text field (an empty field is not 0). */
+export function parseRate(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/** The pace the confirmation quotes: the one typed when it is valid, else the default. */
+export function paceOf(rate: number): number {
+  return rateProblem(rate) ? DEFAULT_RATE_PER_SECOND : rate;
+}
+
+/** Seconds a list takes at a pace, rounded up (at least one). */
+export function estimatedSeconds(count: number, rate: number): number {
+  return Math.max(1, Math.ceil(count / paceOf(rate)));
+}
+
+export function needsTypedCount(count: number): boolean {
+  return count > TYPED_CONFIRMATION_ABOVE;
+}
+
+/** The count as typed, with the spaces, commas and dots people put between thousands left out. */
+export function parseTypedCount(text: string): number {
+  return Number(text.replace(/[\s,.]/g, ""));
+}
+
+/** What is wrong with the typed confirmation of a list's count, or null when none is needed or it matches. */
+export function confirmCountProblem(count: number, typed: number | undefined): string | null {
+  return needsTypedCount(count) && typed !== count ? `Type ${count} to confirm` : null;
+}
