@@ -25,6 +25,7 @@ import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@
 import { TYPED_CONFIRMATION_ABOVE } from "@/lib/broadcasts/limits";
 import type { TestSendResult } from "@/lib/broadcasts/results";
 import { useListWorker } from "./use-list-worker";
+import { readStartAnswer } from "@/lib/broadcasts/results";
 
 const REPORT_ROWS_SHOWN = 200;
 
@@ -161,19 +162,12 @@ export function BroadcastWizard({
           retryOfId: initial?.retryOfId ?? undefined,
         }),
       }).catch(() => null);
-      const body = (await response?.json().catch(() => null)) as {
-        id?: number;
-        message?: string;
-        fieldErrors?: Record<string, string>;
-      } | null;
-      if (response?.ok && body?.id) {
-        router.push(`/broadcasts/${body.id}`);
+      const answer = readStartAnswer(response?.status ?? null, await response?.json().catch(() => null));
+      if (answer.ok) {
+        router.push(`/broadcasts/${answer.id}`);
         return;
       }
-      setStartError({
-        message: body?.message ?? "Bellhop's server did not answer: nothing was started. Try again.",
-        fields: body?.fieldErrors ?? {},
-      });
+      setStartError({ message: answer.message, fields: answer.fieldErrors });
     });
 
   const test = () =>
