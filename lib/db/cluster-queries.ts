@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { DIALECT } from "./dialect";
+import { greatest } from "./dialect-sql";
 import { leases, paces } from "./schema";
 import { processSingleton } from "@/lib/process/state";
 
@@ -77,10 +78,7 @@ export async function takePace(
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
   const now = options.now ?? Date.now();
-  const from =
-    DIALECT === "sqlite"
-      ? sql`max(${paces.nextAt}, ${now - options.catchUpMs})`
-      : sql`greatest(${paces.nextAt}, ${now - options.catchUpMs})`;
+  const from = greatest(paces.nextAt, now - options.catchUpMs);
   const taken = await db
     .insert(paces)
     .values({ key, nextAt: now + options.intervalMs })
