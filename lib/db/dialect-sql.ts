@@ -13,7 +13,7 @@ export function greatest(a: SQLWrapper | number, b: SQLWrapper | number): SQL {
 
 /** A select of either query builder; PostgreSQL's can lock the rows it reads. */
 export type LockableSelect = SQLWrapper & {
-  for?: (strength: "update", config: { skipLocked: boolean }) => SQLWrapper;
+  for?: (strength: "update", config: { skipLocked: true }) => SQLWrapper;
 };
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Bellhop's tables, written once for both databases. `defineSchema` takes a kit of column builders (SQLite's or
  * PostgreSQL's, schema-kit.ts) and returns the tables, one module per aggregate under tables/; `schema.sqlite.ts` and
- * `schema.pg.ts` each call it once, for drizzle-kit and the client. Typed as SQLite's tables: the queries are written
- * once against that shape, and PostgreSQL's tables have the same names, columns and JavaScript values.
+ * `schema.pg.ts` each call it once, for drizzle-kit and the client. Typed as the checked dialect's tables
+ * (typed-dialect.ts), so the queries, written once, are checked against each database's in turn.
  */
 import type { SchemaKit } from "./schema-kit";
 import { defineAuditTables } from "./tables/audit";
@@ -12,7 +12,7 @@ import { defineClusterTables } from "./tables/cluster";
 import { defineSendTables } from "./tables/sends";
 import { defineSettingsTables } from "./tables/settings";
 
-export { pgKit, sqliteKit, type SchemaKit } from "./schema-kit";
+export { kitOf, type SchemaKit } from "./schema-kit";
 
 export function defineSchema(k: SchemaKit) {
   return {

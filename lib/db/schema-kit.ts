@@ -4,6 +4,8 @@
  */
 import * as pg from "drizzle-orm/pg-core";
 import * as sqlite from "drizzle-orm/sqlite-core";
+import type { TypedDialect } from "@/lib/db/typed-dialect";
+import type { Dialect } from "./dialect-of";
 
 export const sqliteKit = {
   table: sqlite.sqliteTable,
@@ -20,8 +22,6 @@ export const sqliteKit = {
   uniqueIndex: sqlite.uniqueIndex,
 };
 
-export type SchemaKit = typeof sqliteKit;
-
 export const pgKit = {
   table: pg.pgTable,
   id: (name: string) => pg.integer(name).primaryKey().generatedByDefaultAsIdentity(),
@@ -32,4 +32,12 @@ export const pgKit = {
   millis: (name: string) => pg.bigint(name, { mode: "number" }),
   index: pg.index,
   uniqueIndex: pg.uniqueIndex,
-} as unknown as SchemaKit;
+};
+
+/** The kit of the dialect being checked (typed-dialect.ts): the tables are typed as that database's. */
+export type SchemaKit = { sqlite: typeof sqliteKit; postgres: typeof pgKit }[TypedDialect];
+
+/** A dialect's kit, typed as the checked dialect's: drizzle-kit and each process use one dialect's tables. */
+export function kitOf(dialect: Dialect): SchemaKit {
+  return { sqlite: sqliteKit, postgres: pgKit }[dialect as TypedDialect];
+}
