@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
 import { startInstance } from "@/lib/cluster/instance";
 import { recordAudit } from "@/lib/db/audit-queries";
-import { countUsers } from "@/lib/db/queries";
+import { countUsers } from "@/lib/db/account-queries";
 import { getEnv } from "@/lib/env";
 
 /** Start-up: a bad configuration stops the server with a message naming the variable. */

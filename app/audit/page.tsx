@@ -5,7 +5,7 @@ import { parseAuditView } from "@/lib/audit/audit-request";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/db/audit-queries";
 import { getDb } from "@/lib/db/client";
-import { listAccounts } from "@/lib/db/queries";
+import { listAccounts } from "@/lib/db/account-queries";
 
 export const metadata: Metadata = { title: "Audit" };
 

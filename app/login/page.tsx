@@ -4,7 +4,7 @@ import { CredentialsForm } from "@/components/auth/credentials-form";
 import { safeNextPath } from "@/lib/auth/credentials";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { countUsers } from "@/lib/db/queries";
+import { countUsers } from "@/lib/db/account-queries";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

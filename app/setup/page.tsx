@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/credentials";
 import { getDb } from "@/lib/db/client";
-import { countUsers } from "@/lib/db/queries";
+import { countUsers } from "@/lib/db/account-queries";
 import { setupAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set up Bellhop" };

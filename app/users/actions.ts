@@ -12,7 +12,7 @@ import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { createUserWithPassword, updateAccount } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
-import { findAccount, listAccounts } from "@/lib/db/queries";
+import { findAccount, listAccounts } from "@/lib/db/account-queries";
 import { USER_ROLES } from "@/lib/db/schema";
 
 const addUserSchema = credentialsSchema.extend({ password: newPasswordSchema, role: z.enum(USER_ROLES) });

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listAccounts } from "@/lib/db/queries";
+import { listAccounts } from "@/lib/db/account-queries";
 import { addUserAction, changeUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };

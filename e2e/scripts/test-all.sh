@@ -31,7 +31,7 @@ E2E_DATABASES="live sandbox unreachable settings hooks first-run restart instanc
 
 step format npx prettier --check .
 step lint npx eslint
-step typecheck npx tsc --noEmit
+step typecheck npm run typecheck
 step "unit (SQLite)" npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-sqlite.json"
 postgres=""
 if step "PostgreSQL" bash e2e/scripts/postgres.sh bellhop_test; then

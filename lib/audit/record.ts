@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { recordAudit, type AuditDetail } from "@/lib/db/audit-queries";
 import { getDb } from "@/lib/db/client";
-import { findAccount } from "@/lib/db/queries";
+import { findAccount } from "@/lib/db/account-queries";
 import type { AuditKind } from "@/lib/db/schema";
 import { clientAddress } from "@/lib/security/client-address";
 

@@ -3,7 +3,7 @@ import { parseCookies } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb, type Database } from "@/lib/db/client";
-import { findSessionUser } from "@/lib/db/queries";
+import { findSessionUser } from "@/lib/db/account-queries";
 import type { UserRole } from "@/lib/db/schema";
 import { getAuth, SESSION_CONFIG, type Auth } from "./auth";
 import { sessionRefreshDue, unsignSessionCookie } from "./session-cookie";

@@ -1,5 +1,5 @@
 import "server-only";
-import { countSignInFailures, recordSignInFailure } from "@/lib/db/cluster-queries";
+import { countSignInFailures, recordSignInFailure } from "@/lib/db/sign-in-failure-queries";
 import type { Database } from "@/lib/db/client";
 
 /**

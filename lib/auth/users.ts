@@ -1,7 +1,7 @@
 import "server-only";
 import type { UserRole } from "@/lib/db/schema";
 import { getDb } from "@/lib/db/client";
-import { countUsers } from "@/lib/db/queries";
+import { countUsers } from "@/lib/db/account-queries";
 import { getAuth } from "./auth";
 
 /** Creates an account with a password, without opening sign-up to anyone. */

@@ -5,12 +5,12 @@ import { getDb } from "@/lib/db/client";
 import {
   acquireLease,
   deleteExpiredLeases,
-  deleteSignInFailuresBefore,
   INSTANCE_LEASE_MS,
   instanceId,
   instanceLeaseName,
 } from "@/lib/db/cluster-queries";
-import { markInterruptedSendsUnknown } from "@/lib/db/queries";
+import { markInterruptedSendsUnknown } from "@/lib/db/send-queries";
+import { deleteSignInFailuresBefore } from "@/lib/db/sign-in-failure-queries";
 import { processSingleton } from "@/lib/process/state";
 
 /** How often an instance renews its lease and looks for work; well inside INSTANCE_LEASE_MS. */

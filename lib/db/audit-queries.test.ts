@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hasSignedInFrom, listAuditEntries, recordAudit, type NewAuditEntry } from "./audit-queries";
 import type { Database } from "./client";
 import { DIALECT } from "./dialect";
-import { testDatabase } from "./testing";
+import { rawRows, testDatabase } from "./testing";
 
 const entry = (overrides: Partial<NewAuditEntry> = {}): NewAuditEntry => ({
   kind: "sign-in",
@@ -16,8 +16,7 @@ const entry = (overrides: Partial<NewAuditEntry> = {}): NewAuditEntry => ({
 /** Runs raw SQL on either database; the database's own refusal (drizzle wraps it as the cause), or null. */
 async function refusal(db: Database, query: ReturnType<typeof sql>): Promise<string | null> {
   try {
-    if (DIALECT === "sqlite") await db.run(query);
-    else await (db as unknown as { execute: (q: typeof query) => Promise<unknown> }).execute(query);
+    await rawRows(db, query);
     return null;
   } catch (error) {
     return String((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
@@ -49,16 +48,12 @@ describe("hasSignedInFrom", () => {
       where actor_email = 'a@b' and kind = 'sign-in' and address = '1.2.3.4' limit 1`;
     let plan: string;
     if (DIALECT === "sqlite") {
-      plan = (await db.all<{ detail: string }>(sql`explain query plan ${query}`))
-        .map((s) => s.detail)
-        .join("\n");
+      plan = (await rawRows(db, sql`explain query plan ${query}`)).map((s) => s.detail).join("\n");
     } else {
       // An empty table is read whole by PostgreSQL's planner; without that choice, it must have an index to use.
-      type Execute = { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Record<string, string>[] }> };
       plan = await db.transaction(async (tx) => {
-        const run = (tx as unknown as Execute).execute;
-        await run.call(tx, sql`set local enable_seqscan = off`);
-        const { rows } = await run.call(tx, sql`explain ${query}`);
+        await rawRows(tx, sql`set local enable_seqscan = off`);
+        const rows = await rawRows(tx, sql`explain ${query}`);
         return rows.map((row) => Object.values(row).join(" ")).join("\n");
       });
     }

@@ -4,23 +4,27 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
-import { DIALECT, dialectOf } from "./dialect";
+import type { TypedDialect } from "@/lib/db/typed-dialect";
+import { DIALECT, dialectOf, forDialect } from "./dialect";
 import * as pgSchema from "./schema.pg";
 import * as sqliteSchema from "./schema.sqlite";
 import { processSingleton } from "@/lib/process/state";
 
-/**
- * The handle every query takes. Typed as drizzle's SQLite database: PostgreSQL's has the same query builder for what
- * Bellhop uses, and the few differences (raw SQL, locking) are settled inside lib/db by `dialectOf`.
- */
-export type Database = LibSQLDatabase<typeof sqliteSchema>;
+export type SqliteDatabase = LibSQLDatabase<typeof sqliteSchema>;
+export type PostgresDatabase = NodePgDatabase<typeof pgSchema>;
 
-export type DatabaseHandle = {
-  db: Database;
+/**
+ * The handle every query takes: the checked dialect's drizzle database (typed-dialect.ts). `npm run typecheck` checks
+ * every query against SQLite's and then PostgreSQL's; where their SQL differs, a named function in lib/db says so.
+ */
+export type Database = { sqlite: SqliteDatabase; postgres: PostgresDatabase }[TypedDialect];
+
+export type DatabaseHandle<Db = Database> = {
+  db: Db;
   /** Resolves once the migrations have run. */
   ready: Promise<void>;
 };
@@ -42,10 +46,13 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
       `This process uses ${DIALECT}: it cannot open ${dialectOf(url)} (set DATABASE_URL to choose)`,
     );
   }
-  return dialectOf(url) === "postgres" ? openPostgres(url, options.schema) : openSqlite(url);
+  return forDialect({
+    sqlite: () => openSqlite(url),
+    postgres: () => openPostgres(url, options.schema),
+  })();
 }
 
-function openSqlite(url: string): DatabaseHandle {
+function openSqlite(url: string): DatabaseHandle<SqliteDatabase> {
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -63,7 +70,7 @@ function openSqlite(url: string): DatabaseHandle {
   return { db, ready };
 }
 
-function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
+function openPostgres(url: string, schema: string | undefined): DatabaseHandle<PostgresDatabase> {
   const pool = new Pool({
     connectionString: url,
     max: 10,
@@ -87,7 +94,7 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
       lock.release();
     }
   })();
-  return { db: db as unknown as Database, ready };
+  return { db, ready };
 }
 
 /** The process's database, migrated before the first query. */

@@ -1,13 +1,14 @@
 /**
  * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
- * one instance at a time does, shared paces, and the sign-in failures every instance counts.
+ * one instance at a time does, and shared paces.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gt, lt, lte, max, or, sql } from "drizzle-orm";
+import { and, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { DIALECT } from "./dialect";
-import { leases, paces, signInFailures } from "./schema";
+import { greatest } from "./dialect-sql";
+import { leases, paces } from "./schema";
 import { processSingleton } from "@/lib/process/state";
 
 /** This process's id among the instances on the database: new at each start. */
@@ -77,10 +78,7 @@ export async function takePace(
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
   const now = options.now ?? Date.now();
-  const from =
-    DIALECT === "sqlite"
-      ? sql`max(${paces.nextAt}, ${now - options.catchUpMs})`
-      : sql`greatest(${paces.nextAt}, ${now - options.catchUpMs})`;
+  const from = greatest(paces.nextAt, now - options.catchUpMs);
   const taken = await db
     .insert(paces)
     .values({ key, nextAt: now + options.intervalMs })
@@ -93,28 +91,4 @@ export async function takePace(
   if (taken.length > 0) return 0;
   const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
   return row ? Math.max(1, row.nextAt - now) : 0;
-}
-
-/** Failed sign-ins for `key` since `since`: how many, and when the last was. */
-export async function countSignInFailures(
-  db: Database,
-  key: string,
-  since: number,
-): Promise<{ failures: number; last: number | null }> {
-  const [row] = await db
-    .select({ failures: count(), last: max(signInFailures.at) })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, since)));
-  return {
-    failures: row?.failures ?? 0,
-    last: row?.last === null || row?.last === undefined ? null : Number(row.last),
-  };
-}
-
-export async function recordSignInFailure(db: Database, key: string, at: number) {
-  await db.insert(signInFailures).values({ key, at });
-}
-
-export async function deleteSignInFailuresBefore(db: Database, before: number) {
-  await db.delete(signInFailures).where(lt(signInFailures.at, before));
 }

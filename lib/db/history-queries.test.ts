@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { testDatabase } from "@/lib/db/testing";
 import { exportedVariables } from "@/lib/history/csv";
-import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./queries";
+import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./history-queries";
 import { sends } from "./schema";
 
 async function seeded() {

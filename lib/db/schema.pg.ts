@@ -1,5 +1,5 @@
 // PostgreSQL's tables, for drizzle-kit (drizzle.pg.config.ts) and a shared database.
-import { defineSchema, pgKit } from "./schema-definition";
+import { defineSchema, kitOf } from "./schema-definition";
 
 export const {
   sends,
@@ -16,4 +16,4 @@ export const {
   signInFailures,
   webhookReceipts,
   auditEntries,
-} = defineSchema(pgKit);
+} = defineSchema(kitOf("postgres"));

@@ -1,5 +1,5 @@
 // SQLite's tables, for drizzle-kit (drizzle.config.ts) and the embedded database.
-import { defineSchema, sqliteKit } from "./schema-definition";
+import { defineSchema, kitOf } from "./schema-definition";
 
 export const {
   sends,
@@ -16,4 +16,4 @@ export const {
   signInFailures,
   webhookReceipts,
   auditEntries,
-} = defineSchema(sqliteKit);
+} = defineSchema(kitOf("sqlite"));

@@ -1,12 +1,12 @@
-import { DIALECT } from "./dialect";
+import { forDialect } from "./dialect";
 import * as pgTables from "./schema.pg";
 import * as sqliteTables from "./schema.sqlite";
 
 export * from "./constants";
 
 // The tables of the process's database (see dialect.ts). Both sets have one definition (schema-definition.ts) and the
-// same shape, typed as SQLite's, so every query is written once.
-const tables = DIALECT === "postgres" ? (pgTables as unknown as typeof sqliteTables) : sqliteTables;
+// same shape, so every query is written once, and checked against each dialect's types (typed-dialect.ts).
+const tables = forDialect({ sqlite: sqliteTables, postgres: pgTables });
 
 export const {
   sends,

@@ -3,7 +3,7 @@ import { isCallbellError, type CallbellClient } from "@/lib/callbell";
 import { readPauseAfter429Ms } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
 import { acquireLease, instanceId } from "@/lib/db/cluster-queries";
-import { listSendsDueForPoll, schedulePoll } from "@/lib/db/queries";
+import { listSendsDueForPoll, schedulePoll } from "@/lib/db/status-event-queries";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus, POLLED_STATUSES } from "./status-rule";
 import { processSingleton } from "@/lib/process/state";

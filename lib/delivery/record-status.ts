@@ -1,13 +1,12 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import { findSendByCallbellUuid, findSendById } from "@/lib/db/send-queries";
 import {
-  findSendByCallbellUuid,
-  findSendById,
   insertStatusEvent,
   listStatusEvents,
   markStatusEventApplied,
   updateSendStatus,
-} from "@/lib/db/queries";
+} from "@/lib/db/status-event-queries";
 import type { SendRow, SendStatus } from "@/lib/db/schema";
 import { failureReason } from "./failure-reason";
 import { isCallbellStatus, nextStatus, type CallbellStatus } from "./status-rule";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { listStatusEvents } from "@/lib/db/queries";
+import { listStatusEvents } from "@/lib/db/status-event-queries";
 import { testDatabase } from "@/lib/db/testing";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";
 import { handleCallbellWebhook } from "./webhook";

@@ -1,4 +1,4 @@
-import type { ExportRow } from "@/lib/db/queries";
+import type { ExportRow } from "@/lib/db/history-queries";
 import { recipientKind } from "@/lib/messages/recipient";
 import { readTemplateValues } from "@/lib/messages/template-values";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { countSendsByStatus, listSends } from "@/lib/db/queries";
+import { countSendsByStatus, listSends } from "@/lib/db/history-queries";
 import { historySearchParams, type HistoryFilters } from "./filters";
 import {
   toHistoryItem,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { findSendById } from "@/lib/db/queries";
+import { findSendById } from "@/lib/db/send-queries";
 import { composeFormFromRequest } from "./compose-from-request";
 import type { ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";

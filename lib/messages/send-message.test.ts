@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { testDatabase } from "@/lib/db/testing";
-import { listSends } from "@/lib/db/queries";
+import { listSends } from "@/lib/db/history-queries";
 import { emptyComposeForm } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 

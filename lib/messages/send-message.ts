@@ -2,7 +2,7 @@ import "server-only";
 import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callbell";
 import { IN_REQUEST_SEND_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
-import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
+import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/send-queries";
 import type { SendRow } from "@/lib/db/schema";
 import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import type { ChannelSummary } from "@/lib/callbell/types";

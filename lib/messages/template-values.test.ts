@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
-import { findSendById, iterateSends } from "@/lib/db/queries";
+import { iterateSends } from "@/lib/db/history-queries";
+import { findSendById } from "@/lib/db/send-queries";
 import { testDatabase } from "@/lib/db/testing";
 import { exportedVariables } from "@/lib/history/csv";
 import { composeFormFromRequest } from "./compose-from-request";

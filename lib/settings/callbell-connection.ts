@@ -7,7 +7,7 @@ import "server-only";
 import { loadOrCreateSecret } from "@/lib/auth/secret";
 import { createCallbellClient, type CallbellClient } from "@/lib/callbell";
 import { getDb } from "@/lib/db/client";
-import { readSettings } from "@/lib/db/queries";
+import { readSettings } from "@/lib/db/settings-queries";
 import { getEnv } from "@/lib/env";
 import { processSlot } from "@/lib/process/state";
 import { sandboxFetch } from "@/lib/sandbox/simulator";

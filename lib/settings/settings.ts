@@ -8,7 +8,7 @@ import {
 } from "./callbell-connection";
 import type { AccountIdentity } from "@/lib/callbell/types";
 import { getDb } from "@/lib/db/client";
-import { writeSettings } from "@/lib/db/queries";
+import { writeSettings } from "@/lib/db/settings-queries";
 import { SETTING_KEYS, type ConnectionState, type Mode } from "./connection-state";
 import { maskToken, sealToken } from "./token-crypto";
 

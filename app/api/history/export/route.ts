@@ -1,6 +1,6 @@
 import { audit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { iterateSends } from "@/lib/db/queries";
+import { iterateSends } from "@/lib/db/history-queries";
 import { CSV_COLUMNS, csvLine, csvRecord } from "@/lib/history/csv";
 import { historySearchParams } from "@/lib/history/filters";
 import { readHistoryRequest } from "@/lib/history/history-request";

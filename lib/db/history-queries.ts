@@ -1,0 +1,164 @@
+/** The history: a filtered page, its counts per status, the CSV export, and the filters' choices. */
+import "server-only";
+import { and, count, desc, eq, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
+import {
+  dateRange,
+  looksLikeCallbellUuid,
+  recipientNeedle,
+  type HistoryFilters,
+} from "@/lib/history/filters";
+import type { Database } from "./client";
+import {
+  equalsOutsideItsIndex,
+  outsideItsIndex,
+  readRows,
+  recipientContains,
+  sqlMoment,
+  storedContentText,
+  storedTemplateValues,
+} from "./history-sql";
+import { sends, type SendRow, type SendStatus } from "./schema";
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
+
+/**
+ * The WHERE of a filtered history; the same for the page, the counts and the export. With a status, the search goes
+ * through the status index alone: it holds every filter column, so rows that fail the other filters are skipped inside
+ * the index, never read from the table (the other columns are kept out of their own indexes there).
+ */
+function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean } = {}): SQL | undefined {
+  const { start, end } = dateRange(filters);
+  const byStatus = Boolean(filters.status && !options.ignoreStatus);
+  const equals = byStatus ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
+  const createdAt = byStatus ? outsideItsIndex(sends.createdAt) : sends.createdAt;
+  const conditions: (SQL | undefined)[] = [
+    byStatus ? eq(sends.status, filters.status!) : undefined,
+    filters.type ? equals(sends.messageType, filters.type) : undefined,
+    filters.platform ? equals(sends.platform, filters.platform) : undefined,
+    filters.template ? equals(sends.templateUuid, filters.template) : undefined,
+    filters.channel ? equals(sends.channelUuid, filters.channel) : undefined,
+    filters.sender ? equals(sends.senderId, filters.sender) : undefined,
+    start ? sql`${createdAt} >= ${sqlMoment(start)}` : undefined,
+    end ? sql`${createdAt} < ${sqlMoment(end)}` : undefined,
+  ];
+  if (filters.q) {
+    conditions.push(
+      looksLikeCallbellUuid(filters.q)
+        ? eq(sends.callbellUuid, filters.q.toLowerCase())
+        : recipientContains(recipientNeedle(filters.q)),
+    );
+  }
+  return and(...conditions);
+}
+
+/** Newest first, keyset-paged by id (ids grow with time), so a page costs the same however deep it is. */
+export async function listSends(
+  db: Database,
+  options: { cursor?: number | null; limit?: number; filters?: HistoryFilters } = {},
+): Promise<HistoryPage> {
+  const limit = options.limit ?? HISTORY_PAGE_SIZE;
+  const rows = await db
+    .select()
+    .from(sends)
+    .where(
+      and(historyWhere(options.filters ?? {}), options.cursor ? lt(sends.id, options.cursor) : undefined),
+    )
+    .orderBy(desc(sends.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+/** How many sends match the filters, per status (the status filter itself aside, so every status shows its count). */
+export async function countSendsByStatus(
+  db: Database,
+  filters: HistoryFilters,
+): Promise<Partial<Record<SendStatus, number>>> {
+  const where = historyWhere(filters, { ignoreStatus: true });
+  // With a filter, grouping outside the status index stops SQLite from walking it (and the table): it searches the
+  // filter's (column, status) index instead and groups the few rows it finds. Without one, the status index is best.
+  const rows = await db
+    .select({ status: sends.status, value: count() })
+    .from(sends)
+    .where(where)
+    .groupBy(where ? outsideItsIndex(sends.status) : sends.status);
+  return Object.fromEntries(rows.map((row) => [row.status, row.value]));
+}
+
+/** The columns the CSV export writes: reading no others makes each row cheaper. */
+const exportColumns = {
+  id: sends.id,
+  createdAt: sends.createdAt,
+  senderEmail: sends.senderEmail,
+  recipient: sends.recipient,
+  platform: sends.platform,
+  messageType: sends.messageType,
+  templateUuid: sends.templateUuid,
+  templateTitle: sends.templateTitle,
+  // What `readTemplateValues` needs, read by the database from the stored request, so the (large) body never leaves
+  // it: the count of values sent, `template_values` as JSON text, and `content.text`.
+  templateValueCount: sends.templateValueCount,
+  templateValues: sql<
+    string | null
+  >`case when ${sends.templateUuid} is not null then ${storedTemplateValues(sends.requestBody)} end`,
+  templateText: sql<
+    string | null
+  >`case when ${sends.templateUuid} is not null then ${storedContentText(sends.requestBody)} end`,
+  callbellUuid: sends.callbellUuid,
+  status: sends.status,
+  statusReason: sends.statusReason,
+  errorMessage: sends.errorMessage,
+};
+export type ExportRow = Pick<
+  SendRow,
+  Exclude<keyof typeof exportColumns, "templateValues" | "templateText">
+> & {
+  templateValues: string | null;
+  templateText: string | null;
+};
+
+/**
+ * Every matching send, newest first, in keyset batches: the export streams them without holding them all, and each
+ * batch costs the same however deep it is.
+ */
+export async function* iterateSends(
+  db: Database,
+  filters: HistoryFilters,
+  batchSize = 2_000,
+): AsyncGenerator<ExportRow[]> {
+  const where = historyWhere(filters);
+  const names = Object.keys(exportColumns) as (keyof typeof exportColumns)[];
+  let cursor: number | null = null;
+  for (;;) {
+    const batch = db
+      .select(exportColumns)
+      .from(sends)
+      .where(and(where, cursor ? lt(sends.id, cursor) : undefined))
+      .orderBy(desc(sends.id))
+      .limit(batchSize);
+    const rows: ExportRow[] = await readRows(batch, names, ["createdAt"]);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The templates and channels that occur in the history, for the filters' choices. */
+export async function listHistoryTemplates(db: Database): Promise<{ uuid: string; title: string | null }[]> {
+  const rows = await db
+    .select({ uuid: sends.templateUuid, title: max(sends.templateTitle) })
+    .from(sends)
+    .where(isNotNull(sends.templateUuid))
+    .groupBy(sends.templateUuid);
+  return rows.flatMap((row) => (row.uuid ? [{ uuid: row.uuid, title: row.title }] : []));
+}
+
+export async function listHistoryChannels(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ uuid: sends.channelUuid })
+    .from(sends)
+    .where(isNotNull(sends.channelUuid));
+  return rows.flatMap((row) => (row.uuid ? [row.uuid] : []));
+}

@@ -1,0 +1,97 @@
+/** A send's own row: recorded before it leaves, found again, given Callbell's answer, or marked unknown. */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "./client";
+import { claimerIsGone, instanceId } from "./cluster-queries";
+import { sends, type SendRow, type SendStatus } from "./schema";
+
+export type NewSend = Pick<
+  SendRow,
+  | "idempotencyKey"
+  | "recipient"
+  | "platform"
+  | "messageType"
+  | "channelUuid"
+  | "templateUuid"
+  | "templateTitle"
+  | "templateValueCount"
+  | "requestBody"
+  | "senderId"
+  | "senderEmail"
+> &
+  Partial<Pick<SendRow, "broadcastId" | "broadcastRowId">>;
+
+/**
+ * Records a send before it leaves, with status `sending`. When the idempotency key is already known, nothing is
+ * inserted and the existing row comes back, so a repeated attempt can never call Callbell a second time.
+ */
+export async function recordSendAttempt(
+  db: Database,
+  send: NewSend,
+  now = new Date(),
+): Promise<{ created: boolean; row: SendRow }> {
+  const inserted = await db
+    .insert(sends)
+    .values({ ...send, status: "sending", claimedBy: instanceId(), createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: sends.idempotencyKey })
+    .returning();
+  if (inserted[0]) return { created: true, row: inserted[0] };
+  const existing = await findSendByIdempotencyKey(db, send.idempotencyKey);
+  if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
+  return { created: false, row: existing };
+}
+
+export async function findSendByIdempotencyKey(db: Database, key: string): Promise<SendRow | undefined> {
+  const rows = await db.select().from(sends).where(eq(sends.idempotencyKey, key)).limit(1);
+  return rows[0];
+}
+
+export async function findSendById(db: Database, id: number): Promise<SendRow | undefined> {
+  const rows = await db.select().from(sends).where(eq(sends.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findSendByCallbellUuid(db: Database, uuid: string): Promise<SendRow | undefined> {
+  const rows = await db.select().from(sends).where(eq(sends.callbellUuid, uuid)).limit(1);
+  return rows[0];
+}
+
+export type SendOutcome = {
+  status: Extract<SendStatus, "enqueued" | "rejected" | "unknown">;
+  /** When the poller first asks Callbell about an enqueued message. */
+  nextPollAt?: Date | null;
+  callbellUuid?: string | null;
+  responseBody?: string | null;
+  errorMessage?: string | null;
+  errorStatus?: number | null;
+  contactName?: string | null;
+};
+
+/** Writes what Callbell answered; only a row still `sending` takes an outcome. */
+export async function recordSendOutcome(db: Database, id: number, outcome: SendOutcome, now = new Date()) {
+  await db
+    .update(sends)
+    .set({ ...outcome, updatedAt: now })
+    .where(and(eq(sends.id, id), eq(sends.status, "sending")));
+}
+
+/**
+ * A send still `sending` whose instance is gone (stopped, killed, or its lease expired) can no longer be answered: it
+ * becomes `unknown`. Run at start and then every few seconds, by every instance.
+ */
+export async function markInterruptedSendsUnknown(
+  db: Database,
+  now = new Date(),
+  instance = instanceId(),
+): Promise<number> {
+  const rows = await db
+    .update(sends)
+    .set({
+      status: "unknown",
+      errorMessage: "Bellhop stopped while this message was being sent: it may or may not have gone out",
+      updatedAt: now,
+    })
+    .where(and(eq(sends.status, "sending"), claimerIsGone(sends.claimedBy, instance, now.getTime())))
+    .returning({ id: sends.id });
+  return rows.length;
+}
