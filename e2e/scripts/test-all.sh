@@ -38,7 +38,8 @@ if step "PostgreSQL" bash e2e/scripts/postgres.sh bellhop_test; then
   postgres=yes
   # Only the tests that open a database (every one does through testDatabase()): the rest do not see the dialect.
   mapfile -t database_tests < <(grep -rlE "testDatabase|lib/db/testing" lib --include='*.test.ts' | sort)
-  DATABASE_URL="$PG_URL/bellhop_test" step "unit (PostgreSQL)" \
+  # The configuration wants a shared BELLHOP_SECRET with PostgreSQL; the tests open no session, any will do.
+  DATABASE_URL="$PG_URL/bellhop_test" BELLHOP_SECRET="unit-tests-on-postgresql-secret-0123456789" step "unit (PostgreSQL)" \
     npx vitest run "${database_tests[@]}" --reporter=default --reporter=json --outputFile="$reports/vitest-postgres.json"
 fi
 if step build npx next build; then

@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm";
 import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
-import { DIALECT } from "./dialect";
+import { skipLockedRows } from "./dialect-sql";
 import {
   broadcastRecipients,
   broadcasts,
@@ -110,7 +110,7 @@ export async function claimNextRecipient(
   now = new Date(),
   instance = instanceId(),
 ): Promise<RecipientRow | undefined> {
-  const next = skipLocked(
+  const next = skipLockedRows(
     db
       .select({ id: broadcastRecipients.id })
       .from(broadcastRecipients)
@@ -148,17 +148,6 @@ export async function claimNextRecipient(
     )
     .returning();
   return rows[0];
-}
-
-/**
- * PostgreSQL: the subquery locks the row it picks and passes over rows another instance holds (SKIP LOCKED), so
- * instances claiming at once take different rows instead of queueing on one and coming back empty. SQLite writes one
- * statement at a time, so it needs nothing.
- */
-function skipLocked<T>(query: T): T {
-  if (DIALECT === "sqlite") return query;
-  type Lockable = { for: (strength: "update", config: { skipLocked: boolean }) => T };
-  return (query as unknown as Lockable).for("update", { skipLocked: true });
 }
 
 /**
