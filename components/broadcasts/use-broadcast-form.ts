@@ -1,0 +1,192 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import {
+  DEFAULT_RATE_PER_SECOND,
+  confirmCountProblem,
+  needsTypedCount,
+  parseRate,
+  parseTypedCount,
+  rateProblem,
+} from "@/lib/broadcasts/limits";
+import type { RetryList } from "@/lib/broadcasts/failed-rows";
+import { guessMapping, rulesFor, type ColumnMapping, type ListRules } from "@/lib/broadcasts/recipient-list";
+import { readStartAnswer } from "@/lib/broadcasts/results";
+import type { ChannelSummary } from "@/lib/callbell/types";
+import { defaultChannel } from "@/lib/messages/channels";
+import { isSendableTemplate, type TemplateSummary } from "@/lib/messages/template";
+import { useListWorker } from "./use-list-worker";
+
+/** What the agent types into the wizard; the list itself lives in the worker, the column mapping beside it. */
+export type BroadcastFormValues = {
+  templateUuid: string;
+  channelUuid: string;
+  /** Sends per second, as typed. */
+  rate: string;
+  pasted: string;
+  fixedMediaUrl: string;
+  optin: boolean;
+  /** The count typed again to confirm a large list. */
+  typedCount: string;
+};
+
+/** The server's field names for the wizard's fields. */
+const SERVER_FIELDS = {
+  templateUuid: "templateUuid",
+  channelUuid: "channelUuid",
+  ratePerSecond: "rate",
+  confirmCount: "typedCount",
+} as const satisfies Record<string, keyof BroadcastFormValues>;
+
+/** The rules the browser checks as the agent types: the pace (the list is checked by the worker). */
+const broadcastResolver: Resolver<BroadcastFormValues> = (values) => {
+  const problem = rateProblem(parseRate(values.rate));
+  const errors: FieldErrors<BroadcastFormValues> = {};
+  if (problem) errors.rate = { type: "custom", message: problem };
+  return problem ? { values: {}, errors } : { values, errors: {} };
+};
+
+/**
+ * The broadcast wizard's state: the form (react-hook-form), the list parsed and checked in a worker, the column
+ * mapping guessed from its header, and the start, whose answer is read field by field.
+ */
+export function useBroadcastForm({
+  templates,
+  channels,
+  initial,
+}: {
+  templates: TemplateSummary[] | null;
+  channels: ChannelSummary[] | null;
+  initial: RetryList | null;
+}) {
+  const router = useRouter();
+  const approved = useMemo(() => (templates ?? []).filter(isSendableTemplate), [templates]);
+  const form = useForm<BroadcastFormValues>({
+    resolver: broadcastResolver,
+    mode: "onChange",
+    defaultValues: {
+      templateUuid: initial?.templateUuid ?? "",
+      // A retried broadcast keeps its channel while the account still has it; else the main WhatsApp channel.
+      channelUuid: channels?.some((channel) => channel.uuid === initial?.channelUuid)
+        ? initial?.channelUuid
+        : (defaultChannel(channels)?.uuid ?? ""),
+      rate: String(DEFAULT_RATE_PER_SECOND),
+      pasted: initial?.csv ?? "",
+      fixedMediaUrl: "",
+      optin: false,
+      typedCount: "",
+    },
+  });
+  const [templateUuid, fixedMediaUrl, optin, typedCount] = useWatch({
+    control: form.control,
+    name: ["templateUuid", "fixedMediaUrl", "optin", "typedCount"],
+  });
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const list = useListWorker();
+
+  const template = approved.find((candidate) => candidate.uuid === templateUuid);
+  // Stable while the template and the URL are: a change starts a new check of the list.
+  const rules: ListRules | null = useMemo(
+    () => (template ? rulesFor(template, fixedMediaUrl) : null),
+    [template, fixedMediaUrl],
+  );
+
+  // A list given with the page (the failed rows of another broadcast) is read at once.
+  const { parse } = list;
+  useEffect(() => {
+    if (initial?.csv) parse(initial.csv);
+  }, [initial, parse]);
+
+  // A new header or template: guess the columns again.
+  const header = list.parsed?.header;
+  const variableCount = rules?.variableCount;
+  const needsMedia = rules?.needsMedia;
+  const [guessedFor, setGuessedFor] = useState<string | null>(null);
+  const guessKey =
+    header && variableCount !== undefined ? `${header.join("\u0000")}|${variableCount}|${needsMedia}` : null;
+  if (guessKey !== guessedFor) {
+    setGuessedFor(guessKey);
+    setMapping(
+      header && variableCount !== undefined
+        ? guessMapping(header, { variableCount, needsMedia: !!needsMedia })
+        : null,
+    );
+  }
+
+  // Check the list whenever what it is checked against changes (the worker keeps the parsed rows).
+  const { validate } = list;
+  const parsed = list.parsed;
+  useEffect(() => {
+    if (!mapping || !rules || !parsed) return;
+    const timer = setTimeout(() => validate(mapping, rules), 150);
+    return () => clearTimeout(timer);
+  }, [mapping, rules, parsed, validate]);
+
+  const report = list.report;
+  const count = report?.recipients.length ?? 0;
+  const countConfirmed = confirmCountProblem(count, parseTypedCount(typedCount)) === null;
+  const canStart = Boolean(template && report && count > 0 && optin && countConfirmed && !list.busy);
+
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    if (chosen) list.parse(chosen);
+    else list.clear();
+  };
+  const readPasted = () => {
+    setFile(null);
+    const pasted = form.getValues("pasted");
+    if (pasted.trim() === "") list.clear();
+    else list.parse(pasted);
+  };
+
+  const start = form.handleSubmit(async (values) => {
+    const response = await fetch("/api/broadcasts", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        templateUuid: values.templateUuid,
+        channelUuid: values.channelUuid,
+        ratePerSecond: Number(values.rate),
+        fixedMediaUrl: values.fixedMediaUrl,
+        csv: file ? await file.text() : values.pasted,
+        mapping,
+        optin: values.optin,
+        confirmCount: needsTypedCount(count) ? parseTypedCount(values.typedCount) : undefined,
+        retryOfId: initial?.retryOfId ?? undefined,
+      }),
+    }).catch(() => null);
+    const body: unknown = await response?.json().catch(() => null);
+    const answer = readStartAnswer(response?.status ?? null, body ?? null);
+    if (answer.ok) {
+      router.push(`/broadcasts/${answer.id}`);
+      return;
+    }
+    form.setError("root.server", { type: "server", message: answer.message });
+    for (const [serverField, field] of Object.entries(SERVER_FIELDS)) {
+      const message = answer.fieldErrors[serverField];
+      if (message) form.setError(field, { type: "server", message });
+    }
+  });
+
+  return {
+    form,
+    approved,
+    template,
+    rules,
+    list,
+    file,
+    chooseFile,
+    readPasted,
+    mapping,
+    setMapping,
+    report,
+    count,
+    canStart,
+    start,
+  };
+}
+
+export type BroadcastWizardState = ReturnType<typeof useBroadcastForm>;

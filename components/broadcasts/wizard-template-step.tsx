@@ -1,0 +1,105 @@
+"use client";
+
+import { useFormContext } from "react-hook-form";
+import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from "@/lib/broadcasts/limits";
+import type { ListRules } from "@/lib/broadcasts/recipient-list";
+import type { ChannelSummary } from "@/lib/callbell/types";
+import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
+import type { BroadcastFormValues } from "./use-broadcast-form";
+
+/** Step 1: the approved template, the WhatsApp channel, and the pace. */
+export function TemplateStep({
+  approved,
+  templatesError,
+  channels,
+  channelsError,
+  template,
+  rules,
+}: {
+  approved: TemplateSummary[];
+  templatesError: string | null;
+  channels: ChannelSummary[] | null;
+  channelsError: string | null;
+  template: TemplateSummary | undefined;
+  rules: ListRules | null;
+}) {
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<BroadcastFormValues>();
+  return (
+    <section aria-labelledby="bw-message" className="grid gap-4 rounded-lg border p-4">
+      <h2 id="bw-message" className="font-medium">
+        1. Template and channel
+      </h2>
+      {templatesError && (
+        <p role="alert" className="text-sm text-destructive">
+          The templates could not be read from Callbell: {templatesError}
+        </p>
+      )}
+      <div className="grid items-start gap-4 sm:grid-cols-3">
+        <Field>
+          <FieldLabel htmlFor="bw-template">Template</FieldLabel>
+          <NativeSelect
+            {...fieldAria("bw-template", errors.templateUuid?.message)}
+            {...register("templateUuid")}
+          >
+            <option value="">Choose an approved template</option>
+            {approved.map((candidate) => (
+              <option key={candidate.uuid} value={candidate.uuid}>
+                {candidate.title}
+              </option>
+            ))}
+          </NativeSelect>
+          <FieldError id="bw-template-error">{errors.templateUuid?.message}</FieldError>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="bw-channel">Channel</FieldLabel>
+          <NativeSelect
+            {...fieldAria("bw-channel", errors.channelUuid?.message, !channels?.length)}
+            {...register("channelUuid")}
+          >
+            {!channels?.length && <option value="">No channel available</option>}
+            {(channels ?? []).map((channel) => (
+              <option key={channel.uuid} value={channel.uuid}>
+                {channel.title}
+                {channel.main ? " (main)" : ""}
+              </option>
+            ))}
+          </NativeSelect>
+          {!channels?.length && (
+            <FieldDescription id="bw-channel-description" tone="warning">
+              {channels === null
+                ? `The WhatsApp channels could not be read from Callbell (${channelsError ?? "unknown error"}): reload the page to try again.`
+                : "This Callbell account has no active WhatsApp channel, so no template can be sent."}
+            </FieldDescription>
+          )}
+          <FieldError id="bw-channel-error">{errors.channelUuid?.message}</FieldError>
+        </Field>
+        <Field>
+          <FieldLabel htmlFor="bw-rate">Sends per second</FieldLabel>
+          <Input
+            {...fieldAria("bw-rate", errors.rate?.message, true)}
+            type="number"
+            min={MIN_RATE_PER_SECOND}
+            max={MAX_RATE_PER_SECOND}
+            {...register("rate")}
+          />
+          <FieldDescription id="bw-rate-description">
+            {DEFAULT_RATE_PER_SECOND} by default, at most {MAX_RATE_PER_SECOND}.
+          </FieldDescription>
+          <FieldError id="bw-rate-error">{errors.rate?.message}</FieldError>
+        </Field>
+      </div>
+      {template && (
+        <p className="text-sm text-muted-foreground">
+          {template.text} · {rules?.variableCount ?? 0} value(s)
+          {rules?.needsMedia ? ` · ${templateMediaHeader(template)} header` : ""}
+        </p>
+      )}
+    </section>
+  );
+}
