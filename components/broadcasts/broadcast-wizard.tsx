@@ -1,16 +1,21 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { FormProvider } from "react-hook-form";
 import type { RetryList } from "@/lib/broadcasts/failed-rows";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import type { TemplateSummary } from "@/lib/messages/template";
 import { useBroadcastForm } from "./use-broadcast-form";
 import { ColumnsStep } from "./wizard-columns-step";
-import { ConfirmStep } from "./wizard-confirm-step";
-import { PreviewStep, type SendTestAction } from "./wizard-preview-step";
+import type { SendTestAction } from "./wizard-preview-step";
 import { RecipientsStep } from "./wizard-recipients-step";
-import { ReportStep } from "./wizard-report-step";
 import { TemplateStep } from "./wizard-template-step";
+
+// The steps after the list are loaded once there is a report to show: the page's first load carries the form alone
+// (its page-weight budget), and the list takes longer to read than these take to arrive.
+const ReportStep = dynamic(() => import("./wizard-report-step").then((module) => module.ReportStep));
+const PreviewStep = dynamic(() => import("./wizard-preview-step").then((module) => module.PreviewStep));
+const ConfirmStep = dynamic(() => import("./wizard-confirm-step").then((module) => module.ConfirmStep));
 
 /**
  * The broadcast wizard: template and channel, the recipients (a CSV file or pasted rows, parsed and checked in a
