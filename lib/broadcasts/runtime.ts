@@ -4,7 +4,7 @@ import { createDispatcher } from "./dispatcher";
 import { sendRecipient } from "./send-recipient";
 
 type Dispatcher = ReturnType<typeof createDispatcher>;
-const globalForBroadcasts = globalThis as unknown as { bellhopDispatcher?: Dispatcher };
+const globalForBroadcasts: typeof globalThis & { bellhopDispatcher?: Dispatcher } = globalThis;
 
 /** The process's one dispatcher (Next loads server modules several times; it lives on globalThis). */
 export function getDispatcher(): Dispatcher {
