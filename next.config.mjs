@@ -1,3 +1,5 @@
+import { MAX_REQUEST_BODY_BYTES, STATIC_SECURITY_HEADERS } from "./lib/security/static-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // libsql ships a native binding: keep it out of the server bundle.
@@ -12,19 +14,14 @@ const nextConfig = {
       }
     : {}),
   experimental: {
-    // A compose form is a few kB; proxy.ts refuses larger bodies by their length, this catches chunked ones.
-    serverActions: { bodySizeLimit: "100kb" },
+    serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
   },
   async headers() {
     // Static files skip proxy.ts; they still get the headers that need no per-request nonce.
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

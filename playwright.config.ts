@@ -12,6 +12,14 @@ const common = {
   BELLHOP_ADMIN_PASSWORD: ADMIN.password,
 };
 
+/**
+ * The PostgreSQL pass skips the specs that check what the browser gets whatever the database (accessibility, page
+ * weight, phone width, the previews built in the browser, the accessible names of docs/automation.md) and the edge's proxy rules (their throttle and audit
+ * queries are covered on PostgreSQL by the unit suite): the same pages and queries run on PostgreSQL in the other specs.
+ */
+const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
+const databaseBlind = /(a11y|page-weight|phone|preview|proxies|automation)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "./e2e",
   testIgnore: ["**/perf/**"],
@@ -28,14 +36,17 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "live",
-      testIgnore:
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|restart|instances|proxies)\.spec\.ts/,
+      testIgnore: [
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies)\.spec\.ts/,
+        ...(postgresPass ? [databaseBlind] : []),
+      ],
       dependencies: ["setup"],
       use: { baseURL: SERVERS.live, storageState: storageStateFor("live") },
     },
     {
       name: "sandbox",
-      testMatch: /(sandbox|broadcasts|audit)\.spec\.ts/,
+      testMatch: /(sandbox|broadcasts|audit|automation)\.spec\.ts/,
+      testIgnore: postgresPass ? [databaseBlind] : [],
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },
     },
@@ -62,7 +73,7 @@ export default defineConfig({
     // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
     { name: "restart", testMatch: /restart\.spec\.ts/ },
     // Bellhops of its own (ports 3109 and 3110), with and without a trusted proxy in front.
-    { name: "proxies", testMatch: /proxies\.spec\.ts/ },
+    ...(postgresPass ? [] : [{ name: "proxies", testMatch: /proxies\.spec\.ts/ }]),
     // Two Bellhops (ports 3107 and 3108) on one PostgreSQL database: only in the PostgreSQL pass.
     ...(process.env.E2E_POSTGRES_URL ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
     // A Bellhop with no user at all, for the one-time /setup.

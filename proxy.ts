@@ -1,3 +1,4 @@
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import {
   contentSecurityPolicy,
@@ -68,13 +69,13 @@ function decodesAsUri(pathname: string): boolean {
 
 const CALLED_FROM_ELSEWHERE = /^\/api\/(webhooks|sandbox)\//;
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);
-const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
 
 function needsSignInRedirect(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
   if (request.method !== "GET" || pathname.startsWith("/api/") || PUBLIC_PAGES.has(pathname)) return false;
   if (/\.[a-z0-9]+$/i.test(pathname)) return false; // files in public/
-  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+  // Better Auth's own reading of its cookie names (with or without the __Secure- prefix).
+  return !getSessionCookie(request);
 }
 
 export const config = {

@@ -1,22 +1,12 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { ErrorPanel, type ErrorBoundaryProps } from "@/components/shell/error-panel";
 
-export default function ErrorBoundary({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+/** Pages without a boundary of their own (settings, users, the audit trail, sign-in). */
+export default function ErrorBoundary(props: ErrorBoundaryProps) {
   return (
-    <div role="alert" className="mx-auto max-w-xl space-y-3 rounded-lg border border-red-300 bg-red-50 p-6">
-      <h1 className="text-lg font-semibold">Something went wrong</h1>
-      <p className="text-sm">
-        Bellhop could not show this page. Your draft in the compose form is kept in this browser.
-      </p>
-      {error.digest && <p className="text-xs text-muted-foreground">Reference: {error.digest}</p>}
-      <Button onClick={reset}>Try again</Button>
-    </div>
+    <ErrorPanel title="Something went wrong" {...props}>
+      Bellhop could not show this page. Nothing was changed by this error; try again, or reload the page.
+    </ErrorPanel>
   );
 }

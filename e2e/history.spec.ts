@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage, uniquePhone } from "./support";
+import { ComposePage, onlySendTo, stub, uniquePhone } from "./support";
 
 test("filters live in the URL, count per status, and the export holds every matching row", async ({
   page,
@@ -79,6 +79,45 @@ test("filters live in the URL, count per status, and the export holds every matc
   );
   expect(lines[3]).toContain(`${recipients[0]},whatsapp,text,,,`);
   expect(lines[3]).toMatch(/,enqueued,,phone$/);
+});
+
+test("a template without variables has no values, in its details and in the export", async ({ page }) => {
+  const title = `Closed today ${Date.now()}`;
+  const text = "We are closed today, back tomorrow.";
+  await stub.addTemplate({ uuid: `tpl-closed-${Date.now()}`, title, text });
+  const compose = new ComposePage(page);
+  const to = uniquePhone();
+  await compose.open();
+  await compose.chooseType("Template");
+  await page.getByRole("button", { name: "Refresh templates" }).click();
+  await expect(page.getByText("Read from Callbell just now")).toBeVisible();
+  await compose.chooseTemplate(title);
+  await compose.field("Recipient").fill(to);
+  await compose.field("Customer opted in").check();
+  await compose.send();
+  await expect(compose.status()).toContainText("Message enqueued");
+  // On the wire, as before: the template's own text in content.text.
+  const sent = (await onlySendTo(to)).body as Record<string, unknown>;
+  expect(sent).toMatchObject({ type: "text", content: { text }, optin_contact: true });
+  expect(sent).not.toHaveProperty("template_values");
+
+  const digits = to.replace("+", "");
+  await page.goto(`/history?q=${digits}`);
+  await page
+    .getByRole("link", { name: /^Details of send/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/history\/\d+$/);
+  await expect(page.getByText(title)).toBeVisible();
+  await expect(page.getByText("values:")).toHaveCount(0);
+
+  const csv = await (await page.request.get(`/api/history/export?q=${digits}`)).text();
+  const lines = csv
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`,${to},whatsapp,template,${title},,`);
 });
 
 test("a sender filter and a date range narrow the history", async ({ page }) => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { dialectOf } from "@/lib/db/dialect";
+import { dialectOf, type Dialect } from "@/lib/db/dialect-of";
 import { parseTrustedProxies } from "@/lib/security/forwarded.mjs";
+import { processSingleton } from "@/lib/process/state";
 
 const optionalString = z
   .string()
@@ -83,7 +84,7 @@ const envSchema = z
     path: ["BELLHOP_SECRET"],
   });
 
-export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dataDir: string };
+export type Env = z.infer<typeof envSchema> & { databaseUrl: string; dialect: Dialect; dataDir: string };
 
 /** Turns a parse failure into one line per variable, so a bad start names what to fix. */
 export function describeEnvError(error: z.ZodError): string {
@@ -98,14 +99,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...parsed.data,
     databaseUrl: parsed.data.DATABASE_URL ?? "file:./data/bellhop.db",
+    dialect: dialectOf(parsed.data.DATABASE_URL),
     dataDir: "data",
   };
 }
 
-const globalForEnv = globalThis as unknown as { bellhopEnv?: Env };
-
-/** The configuration, parsed once per process. Nothing else reads process.env. */
+/** The configuration, parsed once per process. */
 export function getEnv(): Env {
-  globalForEnv.bellhopEnv ??= parseEnv(process.env);
-  return globalForEnv.bellhopEnv;
+  return processSingleton("env", () => parseEnv(process.env));
 }

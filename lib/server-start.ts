@@ -1,5 +1,5 @@
 import "server-only";
-import { getCallbellClient, readConnectionState } from "@/lib/callbell";
+import { getCallbellClient, readConnectionState } from "@/lib/settings/callbell-connection";
 import { startStatusPoller } from "@/lib/delivery/poller";
 import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";

@@ -1,18 +1,10 @@
 "use server";
 
 import { currentUser } from "@/lib/auth/session";
-import { getCallbellClient } from "@/lib/callbell";
-import { getDb } from "@/lib/db/client";
-import { firstPollDelayMs } from "@/lib/delivery/poller";
-import { getEnv } from "@/lib/env";
-import {
-  loadChannels,
-  loadTemplates,
-  refreshAccountChannels,
-  refreshTemplates,
-} from "@/lib/messages/account-data";
+import { refreshAccountChannels, refreshTemplates } from "@/lib/messages/account-data";
 import type { RefreshTemplatesResult } from "@/lib/messages/account-options";
 import type { AccountChannels } from "@/lib/messages/channels";
+import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 
@@ -27,15 +19,7 @@ const SIGNED_OUT = {
 export async function sendMessageAction(values: unknown): Promise<SendResult> {
   const user = await currentUser();
   if (!user) return SIGNED_OUT;
-  return sendComposedMessage(values, {
-    db: await getDb(),
-    client: await getCallbellClient(),
-    loadTemplates,
-    loadChannels,
-    waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
-    sender: { id: user.id, email: user.email },
-    firstPollDelayMs: firstPollDelayMs(Boolean(getEnv().CALLBELL_WEBHOOK_SECRET)),
-  });
+  return sendComposedMessage(values, await sendDependencies({ id: user.id, email: user.email }));
 }
 
 /** `Refresh templates`: reads them from Callbell now instead of the server's few-minute cache. */

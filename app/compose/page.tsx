@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ComposeForm } from "@/components/compose/compose-form";
 import { requireUser } from "@/lib/auth/session";
-import { getCallbellConnection } from "@/lib/callbell";
+import { getCallbellConnection } from "@/lib/settings/callbell-connection";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { loadSendAgain } from "@/lib/messages/send-again";

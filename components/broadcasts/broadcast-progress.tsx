@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
 import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
 import { RECIPIENT_STATES } from "@/lib/db/constants";
-import { BroadcastReport, getJson } from "./broadcast-report";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { BroadcastReport } from "./broadcast-report";
 
 const REFRESH_MS = 1_000;
 
@@ -37,7 +38,7 @@ export function BroadcastProgressView({
   const id = initial.id;
   const { data: progress = initial } = useQuery({
     queryKey: ["broadcast", id],
-    queryFn: ({ signal }) => getJson<Progress>(`/api/broadcasts/${id}`, signal),
+    queryFn: ({ signal }) => fetchJson<Progress>(`/api/broadcasts/${id}`, { signal }, "Reading the progress"),
     initialData: initial,
     refetchInterval: REFRESH_MS,
   });

@@ -11,15 +11,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { reportReason, reportStatus, storedValues } from "@/lib/broadcasts/report";
 import type { RecipientReportRow } from "@/lib/db/broadcast-report-queries";
 import { RECIPIENT_STATES } from "@/lib/db/constants";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 /** One page of `GET /api/broadcasts/<id>/recipients`: 100 rows, and the row id to ask after for the next. */
 type ReportPage = { rows: RecipientReportRow[]; next: number | null };
-
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { cache: "no-store", signal });
-  if (!response.ok) throw new Error(`Bellhop answered ${response.status}`);
-  return response.json();
-}
 
 /** A broadcast's per-recipient report, filtered by row state, 100 rows at a time; it follows the progress. */
 export function BroadcastReport({ id, failed, done }: { id: number; failed: number; done: number }) {
@@ -27,9 +22,10 @@ export function BroadcastReport({ id, failed, done }: { id: number; failed: numb
   const report = useInfiniteQuery({
     queryKey: ["broadcast-report", id, state],
     queryFn: ({ pageParam, signal }) =>
-      getJson<ReportPage>(
+      fetchJson<ReportPage>(
         `/api/broadcasts/${id}/recipients?${new URLSearchParams({ ...(state ? { state } : {}), after: String(pageParam) })}`,
-        signal,
+        { signal },
+        "Loading the report",
       ),
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,

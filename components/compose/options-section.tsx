@@ -49,7 +49,8 @@ export function OptionsSection({
           aria-controls="compose-more-options"
           onClick={() => setOpen(!expanded)}
         >
-          {expanded ? "▾" : "▸"} More options
+          {/* The arrow is decoration: the contract's name is exactly "More options". */}
+          <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> More options
         </Button>
       </div>
       <div id="compose-more-options" hidden={!expanded} className="grid gap-4">

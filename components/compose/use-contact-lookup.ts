@@ -6,6 +6,7 @@ import { windowAt, type ConversationWindow } from "@/lib/contacts/conversation-w
 import type { ContactLookup } from "@/lib/contacts/types";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { normalizeRecipient, recipientProblem } from "@/lib/messages/recipient";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 /** Wait for the agent to stop typing before asking; keep an answer for a minute. */
 const DEBOUNCE_MS = 400;
@@ -35,13 +36,14 @@ export function useContactLookup(control: Control<ComposeFormValues>): ContactLo
       let result: ContactLookup;
       try {
         const query = new URLSearchParams({ recipient: phone, channel: channelUuid });
-        const response = await fetch(`/api/contacts/lookup?${query}`, { signal: controller.signal });
-        result = response.ok
-          ? ((await response.json()) as ContactLookup)
-          : { kind: "failed", message: `Bellhop answered HTTP ${response.status}` };
-      } catch {
+        result = await fetchJson<ContactLookup>(
+          `/api/contacts/lookup?${query}`,
+          { signal: controller.signal },
+          "The contact lookup",
+        );
+      } catch (error) {
         if (controller.signal.aborted) return;
-        result = { kind: "failed", message: "Bellhop's server could not be reached" };
+        result = { kind: "failed", message: error instanceof Error ? error.message : String(error) };
       }
       setAnswers((current) => ({ ...current, [key]: { at: Date.now(), result } }));
     }, DEBOUNCE_MS);

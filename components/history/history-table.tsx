@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { HttpError } from "@/components/providers/query-provider";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
@@ -21,27 +21,10 @@ const REFRESH_MS = 3_000;
 /** Counting is heavier than a page and changes slowly: it refreshes less often. */
 const COUNTS_REFRESH_MS = 10_000;
 
-async function fetchJson<T>(path: string, params: URLSearchParams): Promise<T> {
-  const response = await fetch(`${path}?${params}`, { cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { fields?: Record<string, string> } | null;
-    const detail = body?.fields
-      ? `: ${Object.entries(body.fields)
-          .map(([key, message]) => `${key} ${message}`)
-          .join("; ")}`
-      : "";
-    throw new HttpError(
-      response.status,
-      `The history could not be loaded (HTTP ${response.status})${detail}`,
-    );
-  }
-  return response.json() as Promise<T>;
-}
-
 function fetchHistory(query: string, cursor: number | null): Promise<HistoryResponse> {
   const params = new URLSearchParams(query);
   if (cursor) params.set("cursor", String(cursor));
-  return fetchJson("/api/history", params);
+  return fetchJson(`/api/history?${params}`, {}, "Loading the history");
 }
 
 export function HistoryTable({
@@ -81,7 +64,12 @@ export function HistoryTable({
   });
   const { data: counted } = useQuery({
     queryKey: ["history-counts", query],
-    queryFn: () => fetchJson<HistoryCounts>("/api/history/counts", new URLSearchParams(query)),
+    queryFn: () =>
+      fetchJson<HistoryCounts>(
+        `/api/history/counts?${new URLSearchParams(query)}`,
+        {},
+        "Counting the history",
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: COUNTS_REFRESH_MS,
   });

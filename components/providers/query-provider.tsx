@@ -2,15 +2,8 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { READ_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
+import { HttpError } from "@/lib/http/fetch-json";
 
 /** Mounted only where queries run, so other routes do not ship TanStack Query. */
 export function QueryProvider({ children }: { children: React.ReactNode }) {
@@ -21,8 +14,10 @@ export function QueryProvider({ children }: { children: React.ReactNode }) {
           queries: {
             staleTime: 0,
             refetchOnWindowFocus: true,
-            // A 4xx will not change by asking again; a 5xx or a dropped connection might.
-            retry: (failures, error) => !(error instanceof HttpError && error.status < 500) && failures < 2,
+            // The retry policy's count for reads. A 4xx will not change by asking again; a 5xx or a dropped
+            // connection might.
+            retry: (failures, error) =>
+              failures + 1 < READ_MAX_ATTEMPTS && !(error instanceof HttpError && error.status < 500),
           },
         },
       }),

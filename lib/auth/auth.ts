@@ -7,6 +7,7 @@ import { authDatabase } from "@/lib/db/auth-adapter";
 import { getEnv } from "@/lib/env";
 import { MIN_PASSWORD_LENGTH } from "./credentials";
 import { loadOrCreateSecret } from "./secret";
+import { processSingleton } from "@/lib/process/state";
 
 /** A session lasts a week and is extended (to a week from then) on the first request after a day. In seconds. */
 export const SESSION_CONFIG = { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 };
@@ -30,16 +31,15 @@ export function createAuth(db: Database, options: { secret: string; baseURL: str
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { bellhopAuth?: Promise<Auth> };
-
 /** The process's Better Auth instance, on the process's database. */
 export function getAuth(): Promise<Auth> {
-  globalForAuth.bellhopAuth ??= getDb().then((db) => {
-    const env = getEnv();
-    return createAuth(db, {
-      secret: loadOrCreateSecret(env.BELLHOP_SECRET, env.dataDir),
-      baseURL: env.BELLHOP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
-    });
-  });
-  return globalForAuth.bellhopAuth;
+  return processSingleton("auth", () =>
+    getDb().then((db) => {
+      const env = getEnv();
+      return createAuth(db, {
+        secret: loadOrCreateSecret(env.BELLHOP_SECRET, env.dataDir),
+        baseURL: env.BELLHOP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+      });
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { findSessionUser } from "@/lib/db/queries";
 import type { UserRole } from "@/lib/db/schema";
 import { getAuth, SESSION_CONFIG, type Auth } from "./auth";
 import { sessionRefreshDue, unsignSessionCookie } from "./session-cookie";
+import { apiError } from "@/lib/http/api-error";
 
 export type SignedInUser = { id: string; email: string; name: string; role: UserRole };
 
@@ -55,13 +56,7 @@ export async function requireUser(from: string): Promise<SignedInUser> {
 
 /** For route handlers: the user, or the 401 to answer with. */
 export async function userOrUnauthorized(): Promise<SignedInUser | Response> {
-  return (
-    (await currentUser()) ??
-    Response.json(
-      { error: "Sign in to use Bellhop" },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    )
-  );
+  return (await currentUser()) ?? apiError(401, "Sign in to use Bellhop");
 }
 
 /** Admin pages: others (agents) are told the page does not exist. */

@@ -99,6 +99,7 @@ describe("the broadcast dispatcher", () => {
           kind: "rejected",
           sendId: 9,
           status: 400,
+          notDelivered: false,
           message: "to is not a valid number",
           fieldErrors: {},
         };
@@ -123,7 +124,14 @@ describe("the broadcast dispatcher", () => {
     const fake = fakeSend(clock, (row): SendResult => {
       if (row.rowNumber === 5 && limited < 2) {
         limited += 1;
-        return { kind: "rejected", sendId: null, status: 429, message: "Too many requests", fieldErrors: {} };
+        return {
+          kind: "rejected",
+          sendId: null,
+          status: 429,
+          notDelivered: false,
+          message: "Too many requests",
+          fieldErrors: {},
+        };
       }
       return fake.enqueued();
     });
@@ -144,6 +152,7 @@ describe("the broadcast dispatcher", () => {
       kind: "rejected",
       sendId: null,
       status: 429,
+      notDelivered: false,
       message: "Too many requests",
       fieldErrors: {},
     }));

@@ -8,19 +8,15 @@ import {
   finishRecipient,
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
+import { laterRetryDelayMs, maySendAgain, SEND_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
+import { MAX_RATE_PER_SECOND } from "./limits";
 
-/** The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 100. */
-export const DEFAULT_RATE_PER_SECOND = 10;
-export const MAX_RATE_PER_SECOND = 100;
-/** A row refused with a 429 (or a refused connection) is tried again, at most this many times in all. */
-export const MAX_ATTEMPTS = 5;
 /** After a 429 the whole broadcast goes at half its pace for this long (halving again on each further 429). */
 const SLOW_DOWN_MS = 30_000;
-const RETRY_BASE_MS = 5_000;
 /** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */
 const SETTINGS_REREAD_MS = 1_000;
 /** How much lag the schedule catches up on. */
@@ -64,15 +60,16 @@ export function recipientOutcome(
       return { state: "failed", sendId: null, callbellUuid: null, error, slowDown: false };
     }
     case "rejected": {
-      // A 429, or a connection refused before anything was sent: surely not delivered, so it may go again later.
-      const retryable = result.status === 429 || result.status === 0;
-      if (retryable && attempts < MAX_ATTEMPTS) {
+      // A 429, or refused before anything was sent: surely not delivered, so it may go again later (one request per
+      // attempt: the row's attempts are the requests that reached Callbell).
+      const retryable = maySendAgain(result);
+      if (retryable && attempts < SEND_MAX_ATTEMPTS) {
         return {
           state: "waiting",
           sendId,
           callbellUuid: null,
           error: result.message,
-          notBefore: new Date(now + RETRY_BASE_MS * 2 ** (attempts - 1)),
+          notBefore: new Date(now + laterRetryDelayMs(attempts)),
           slowDown: result.status === 429,
         };
       }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as dispatcher from "./dispatcher";
 import { createBroadcastFromInput } from "./create-broadcast";
-import {
-  MAX_RATE_PER_SECOND,
-  confirmCountProblem,
-  estimatedSeconds,
-  parseRate,
-  parseTypedCount,
-  rateProblem,
-} from "./limits";
+import { confirmCountProblem, estimatedSeconds, parseRate, parseTypedCount, rateProblem } from "./limits";
 import { testDatabase } from "@/lib/db/testing";
 
 const template = {
@@ -50,10 +42,6 @@ describe("a broadcast's limits", () => {
     expect(rateProblem(101)).toBe("Between 1 and 100 sends a second");
     expect(rateProblem(2.5)).toBe("Enter a whole number of sends per second");
     expect(rateProblem(parseRate(" "))).toBe("Enter a whole number of sends per second");
-  });
-
-  it("the dispatcher never goes faster than the wizard allows", () => {
-    expect(dispatcher.MAX_RATE_PER_SECOND).toBe(MAX_RATE_PER_SECOND);
   });
 
   it("the typed count ignores thousands separators and is asked above 100 recipients only", () => {

@@ -3,6 +3,7 @@ import { userOrUnauthorized, type SignedInUser } from "@/lib/auth/session";
 import type { RecipientState } from "@/lib/db/schema";
 import { parseId } from "@/lib/utils";
 import { parseRecipientState } from "./report";
+import { apiError } from "@/lib/http/api-error";
 
 /**
  * The common start of a broadcast report route (`/api/broadcasts/<id>/recipients`, `/export`): a signed-in user
@@ -17,7 +18,7 @@ export async function readReportRequest(
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const id = parseId((await params).id);
-  if (!id) return Response.json({ message: "No such broadcast" }, { status: 404 });
+  if (!id) return apiError(404, "No such broadcast");
   const search = new URL(request.url).searchParams;
   return { id, state: parseRecipientState(search.get("state")), search, user };
 }

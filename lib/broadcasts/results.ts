@@ -23,7 +23,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * The wizard's reading of `POST /api/broadcasts`'s answer (its status and JSON body, or null when there was none):
+ * The wizard's reading of `POST /api/broadcasts`'s answer (an error comes in the API's one shape, `ApiErrorBody`) (its status and JSON body, or null when there was none):
  * checked rather than assumed, since a proxy or a crash can answer anything.
  */
 export function readStartAnswer(status: number | null, body: unknown): StartAnswer {
@@ -36,14 +36,14 @@ export function readStartAnswer(status: number | null, body: unknown): StartAnsw
     };
   }
   const fieldErrors: Record<string, string> = {};
-  if (isRecord(answer.fieldErrors)) {
-    for (const [field, message] of Object.entries(answer.fieldErrors)) {
+  if (isRecord(answer.fields)) {
+    for (const [field, message] of Object.entries(answer.fields)) {
       if (typeof message === "string") fieldErrors[field] = message;
     }
   }
   return {
     ok: false,
-    message: typeof answer.message === "string" ? answer.message : SERVER_SILENT,
+    message: typeof answer.error === "string" ? answer.error : SERVER_SILENT,
     fieldErrors,
   };
 }

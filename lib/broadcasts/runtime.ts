@@ -2,12 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { createDispatcher } from "./dispatcher";
 import { sendRecipient } from "./send-recipient";
+import { processSingleton } from "@/lib/process/state";
 
 type Dispatcher = ReturnType<typeof createDispatcher>;
-const globalForBroadcasts: typeof globalThis & { bellhopDispatcher?: Dispatcher } = globalThis;
 
 /** The process's one dispatcher (Next loads server modules several times; it lives on globalThis). */
 export function getDispatcher(): Dispatcher {
-  globalForBroadcasts.bellhopDispatcher ??= createDispatcher({ db: getDb, send: sendRecipient });
-  return globalForBroadcasts.bellhopDispatcher;
+  return processSingleton("dispatcher", () => createDispatcher({ db: getDb, send: sendRecipient }));
 }

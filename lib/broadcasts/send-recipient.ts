@@ -1,12 +1,8 @@
 import "server-only";
-import { getCallbellClient } from "@/lib/callbell";
-import { getDb } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
-import { firstPollDelayMs } from "@/lib/delivery/poller";
-import { getEnv } from "@/lib/env";
-import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
-import { sendComposedMessage } from "@/lib/messages/send-message";
+import { sendDependencies } from "@/lib/messages/send-dependencies";
+import { sendComposedMessage, type SendDependencies } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 import { templateMediaHeader } from "@/lib/messages/template";
 import { storedValues } from "./report";
@@ -34,20 +30,22 @@ export function recipientComposeForm(broadcast: BroadcastRow, recipient: Recipie
 
 /**
  * Sends one row through the compose page's own use-case: validated by the same schema, recorded in the history
- * (linked to its broadcast) before it leaves, with an idempotency key per row and attempt.
+ * (linked to its broadcast, sent by its creator) before it leaves, with an idempotency key per row and attempt. One
+ * request per attempt: the dispatcher repeats a refused row later itself (see `lib/callbell/retry-policy.ts`).
  */
+export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry" | "sender">) {
+  return (broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> =>
+    sendComposedMessage(recipientComposeForm(broadcast, recipient), {
+      ...deps,
+      sender: broadcast.createdById
+        ? { id: broadcast.createdById, email: broadcast.createdByEmail ?? "" }
+        : null,
+      origin: { broadcastId: broadcast.id, broadcastRowId: recipient.id },
+      retry: "later",
+    });
+}
+
+/** `sendRecipientWith` this process's dependencies. */
 export async function sendRecipient(broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> {
-  const env = getEnv();
-  return sendComposedMessage(recipientComposeForm(broadcast, recipient), {
-    db: await getDb(),
-    client: await getCallbellClient(),
-    loadTemplates,
-    loadChannels,
-    waitForInFlightMs: env.CALLBELL_TIMEOUT_MS + 5_000,
-    sender: broadcast.createdById
-      ? { id: broadcast.createdById, email: broadcast.createdByEmail ?? "" }
-      : null,
-    firstPollDelayMs: firstPollDelayMs(Boolean(env.CALLBELL_WEBHOOK_SECRET)),
-    origin: { broadcastId: broadcast.id, broadcastRowId: recipient.id },
-  });
+  return sendRecipientWith(await sendDependencies(null))(broadcast, recipient);
 }

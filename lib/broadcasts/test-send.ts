@@ -2,11 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { SignedInUser } from "@/lib/auth/session";
-import { getCallbellClient } from "@/lib/callbell";
-import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
-import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { normalizeRecipient, recipientProblem } from "@/lib/messages/recipient";
+import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { TestSendResult } from "./results";
 import { broadcastComposeForm } from "./template-form";
@@ -40,14 +37,7 @@ export async function sendBroadcastTest(input: unknown, user: SignedInUser): Pro
     metadata: [{ key: "bellhop_test", value: "broadcast" }],
     idempotencyKey: `test-${randomUUID()}`,
   });
-  const result = await sendComposedMessage(form, {
-    db: await getDb(),
-    client: await getCallbellClient(),
-    loadTemplates,
-    loadChannels,
-    waitForInFlightMs: getEnv().CALLBELL_TIMEOUT_MS + 5_000,
-    sender: { id: user.id, email: user.email },
-  });
+  const result = await sendComposedMessage(form, await sendDependencies({ id: user.id, email: user.email }));
   switch (result.kind) {
     case "enqueued":
       return { ok: true, message: `Test sent to ${phone}: Message enqueued, uuid ${result.uuid}` };

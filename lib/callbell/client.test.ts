@@ -6,13 +6,13 @@ type Step = Response | Error;
 
 function fakeFetch(steps: Step[]) {
   const calls: { url: string; init: RequestInit }[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
+  const fetch = async (url: string, init: RequestInit) => {
     calls.push({ url, init });
     const step = steps.shift();
     if (!step) throw new Error("no more steps");
     if (step instanceof Error) throw step;
     return step;
-  }) as unknown as typeof globalThis.fetch;
+  };
   return { fetch, calls };
 }
 

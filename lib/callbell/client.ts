@@ -1,9 +1,13 @@
-import type { ContactCard, ContactMessage } from "@/lib/contacts/types";
-import type { SendRequest } from "@/lib/messages/build-send-request";
-import { CallbellError, isCallbellError, parseCallbellError, parseRetryAfter } from "./errors";
+import { createTransport, type CallbellClientOptions } from "./transport";
+import { isCallbellError } from "./errors";
+import { IN_REQUEST_SEND_ATTEMPTS } from "./retry-policy";
+import { inboxLink, parseSendResponse } from "./send-response";
 import type {
   AccountIdentity,
   ChannelSummary,
+  ContactCard,
+  ContactMessage,
+  SendRequest,
   MessageStatus,
   SendResponse,
   TeamMember,
@@ -13,152 +17,10 @@ import type {
   WebhookDeliveryQuery,
 } from "./types";
 
-export type CallbellClientOptions = {
-  baseUrl: string;
-  token: string;
-  timeoutMs: number;
-  fetch?: typeof fetch;
-  /** Injected by tests so that backoff takes no time. */
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-};
-
-/** Reads may be repeated freely; a send may be repeated only where it surely did not reach Callbell. */
-type CallKind = "read" | "send";
-
-const READ_MAX_TRIES = 3;
-const SEND_MAX_TRIES = 3; // the first try and at most two retries after a 429 or a refused connection
-const RETRY_AFTER_MAX_SECONDS = 10;
-const BACKOFF_BASE_MS = 300;
-const MAX_PAGES = 100;
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function isConnectionRefused(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
-  return cause?.code === "ECONNREFUSED";
-}
-
-function toTransportError(error: unknown, timeoutMs: number): CallbellError {
-  if (isCallbellError(error)) return error;
-  const name = (error as { name?: string } | undefined)?.name;
-  if (name === "TimeoutError" || name === "AbortError") {
-    return new CallbellError({
-      kind: "timeout",
-      status: 0,
-      message: `Callbell did not answer within ${Math.round(timeoutMs / 1000)} s`,
-    });
-  }
-  const refused = isConnectionRefused(error);
-  return new CallbellError({
-    kind: "network",
-    status: 0,
-    message: refused
-      ? "Callbell could not be reached (connection refused)"
-      : `Callbell could not be reached (${(error as Error)?.message ?? "network error"})`,
-    notDelivered: refused,
-  });
-}
-
-/** Whether this failure may be tried again without risking a second message. */
-export function isRetryable(error: CallbellError, kind: CallKind): boolean {
-  if (error.status === 429) return true;
-  if (kind === "send") return error.notDelivered;
-  return error.kind === "timeout" || error.kind === "network" || error.status >= 500;
-}
+export type { CallbellClientOptions, CallbellFetch } from "./transport";
 
 export function createCallbellClient(options: CallbellClientOptions) {
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  const baseUrl = options.baseUrl.replace(/\/+$/, "");
-
-  async function attempt(method: string, path: string, body: unknown): Promise<unknown> {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${options.token}`,
-          "Content-Type": "application/json",
-          Accept: "application/json",
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-        cache: "no-store",
-      });
-    } catch (error) {
-      throw toTransportError(error, options.timeoutMs);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw toTransportError(error, options.timeoutMs);
-    }
-    if (!response.ok) {
-      throw parseCallbellError(response.status, text, parseRetryAfter(response.headers.get("retry-after")));
-    }
-    try {
-      return text ? JSON.parse(text) : {};
-    } catch {
-      throw new CallbellError({
-        kind: "response",
-        status: response.status,
-        message: `Callbell answered HTTP ${response.status} with a body that is not JSON`,
-      });
-    }
-  }
-
-  async function call(kind: CallKind, method: string, path: string, body?: unknown): Promise<unknown> {
-    const maxTries = kind === "send" ? SEND_MAX_TRIES : READ_MAX_TRIES;
-    for (let tryNumber = 1; ; tryNumber++) {
-      try {
-        return await attempt(method, path, body);
-      } catch (error) {
-        const failure = toTransportError(error, options.timeoutMs);
-        if (tryNumber >= maxTries || !isRetryable(failure, kind)) throw failure;
-        const backoff = BACKOFF_BASE_MS * 2 ** (tryNumber - 1) * (0.5 + random() / 2);
-        const requested =
-          failure.retryAfterSeconds !== undefined
-            ? Math.min(failure.retryAfterSeconds, RETRY_AFTER_MAX_SECONDS) * 1000
-            : 0;
-        await sleep(Math.max(backoff, requested));
-      }
-    }
-  }
-
-  /**
-   * Reads a paged list without trusting `meta` alone: it stops at the last page `meta` names, at an empty page, or at
-   * a page that brings nothing new (a list that ignores `page` answers page 1 again), and never keeps an item twice.
-   * Lists whose `page` parameter Callbell does not document are asked without it first, and paged only when `meta`
-   * says there is more.
-   */
-  async function readAllPages<T>(
-    path: string,
-    key: string,
-    map: (item: Record<string, unknown>) => T,
-    identify: (item: T) => string,
-    pageDocumented: boolean,
-  ) {
-    const items = new Map<string, T>();
-    const separator = path.includes("?") ? "&" : "?";
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const query = page === 1 && !pageDocumented ? "" : `${separator}page=${page}`;
-      const body = (await call("read", "GET", `${path}${query}`)) as Record<string, unknown>;
-      const list = Array.isArray(body[key]) ? (body[key] as Record<string, unknown>[]) : [];
-      let added = 0;
-      for (const item of list.map(map)) {
-        const id = identify(item);
-        if (items.has(id)) continue;
-        items.set(id, item);
-        added += 1;
-      }
-      const pages = Number((body.meta as { pages?: unknown } | undefined)?.pages ?? 1);
-      if (!Number.isFinite(pages) || page >= pages || added === 0) break;
-    }
-    return [...items.values()];
-  }
+  const { call, readAllPages } = createTransport(options);
 
   const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
   // Tags and assignees come as strings or as objects, depending on the endpoint: take a readable name either way.
@@ -171,25 +33,15 @@ export function createCallbellClient(options: CallbellClientOptions) {
   };
 
   return {
-    async sendMessage(request: SendRequest): Promise<SendResponse> {
-      const body = (await call("send", "POST", "/messages/send", request)) as {
-        message?: { uuid?: unknown; status?: unknown; contact?: SendResponse["contact"] };
-        contact?: SendResponse["contact"];
-      };
-      const uuid = str(body.message?.uuid);
-      if (!uuid) {
-        throw new CallbellError({
-          kind: "response",
-          status: 200,
-          message: "Callbell accepted the request but returned no message uuid",
-        });
-      }
-      return {
-        uuid,
-        status: str(body.message?.status) || "enqueued",
-        contact: body.message?.contact ?? body.contact,
-        raw: body,
-      };
+    /**
+     * `POST /messages/send`. `attempts`: how many requests it may make now (see `retry-policy.ts`): the client's
+     * in-request number while an agent waits, 1 when the caller (the broadcast dispatcher) repeats it later itself.
+     */
+    async sendMessage(
+      request: SendRequest,
+      { attempts = IN_REQUEST_SEND_ATTEMPTS }: { attempts?: number } = {},
+    ): Promise<SendResponse> {
+      return parseSendResponse(await call("send", "POST", "/messages/send", request, attempts));
     },
 
     async getMessageStatus(uuid: string): Promise<MessageStatus> {
@@ -232,7 +84,7 @@ export function createCallbellClient(options: CallbellClientOptions) {
         bsuid: str(contact.bsuid) || null,
         tags: Array.isArray(contact.tags) ? contact.tags.map(nameOf).filter(Boolean) : [],
         assignedUser: nameOf(contact.assignedUser) || null,
-        conversationHref: str(contact.conversationHref ?? contact.href) || null,
+        conversationHref: inboxLink(contact.conversationHref ?? contact.href),
       };
     },
 

@@ -9,12 +9,12 @@ function clientAnswering(...answers: Response[]) {
     token: "secret",
     timeoutMs: 1000,
     sleep: async () => {},
-    fetch: (async (url: string) => {
+    fetch: async (url: string) => {
       urls.push(url);
       const answer = answers.shift();
       if (!answer) throw new Error("no more answers");
       return answer;
-    }) as unknown as typeof fetch,
+    },
   });
   return { instance, urls };
 }

@@ -11,6 +11,7 @@ import {
   instanceLeaseName,
 } from "@/lib/db/cluster-queries";
 import { markInterruptedSendsUnknown } from "@/lib/db/queries";
+import { processSingleton } from "@/lib/process/state";
 
 /** How often an instance renews its lease and looks for work; well inside INSTANCE_LEASE_MS. */
 export const HEARTBEAT_MS = 5_000;
@@ -42,16 +43,13 @@ export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
   return { interruptedSends, interruptedRows, broadcasts: running.length };
 }
 
-const globalForInstance = globalThis as unknown as { bellhopHeartbeat?: ReturnType<typeof setInterval> };
-
 /** At start: the first beat (before any request), then one every HEARTBEAT_MS. */
 export async function startInstance(): Promise<HeartbeatResult> {
   const first = await heartbeat();
-  if (!globalForInstance.bellhopHeartbeat) {
-    globalForInstance.bellhopHeartbeat = setInterval(() => {
+  processSingleton("instance-heartbeat", () =>
+    setInterval(() => {
       heartbeat().catch((error: unknown) => console.error("Bellhop: the instance heartbeat failed:", error));
-    }, HEARTBEAT_MS);
-    globalForInstance.bellhopHeartbeat.unref();
-  }
+    }, HEARTBEAT_MS).unref(),
+  );
   return first;
 }

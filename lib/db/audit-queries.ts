@@ -1,12 +1,11 @@
-import "server-only";
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
-import type { Database } from "./client";
-import { auditEntries, type AuditEntryRow, type AuditKind } from "./schema";
-
 /**
  * The audit trail's only queries. It is append-only: there is an insert and there are reads, and no update or delete
  * exists (the database refuses them too: triggers in migration 0010 / PostgreSQL's 0005).
  */
+import "server-only";
+import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import type { Database } from "./client";
+import { auditEntries, type AuditEntryRow, type AuditKind } from "./schema";
 
 export type AuditDetail = Record<string, string | number | boolean | null | Record<string, string>>;
 

@@ -11,6 +11,7 @@ import { getEnv } from "@/lib/env";
 import { DIALECT, dialectOf } from "./dialect";
 import * as pgSchema from "./schema.pg";
 import * as sqliteSchema from "./schema.sqlite";
+import { processSingleton } from "@/lib/process/state";
 
 /**
  * The handle every query takes. Typed as drizzle's SQLite database: PostgreSQL's has the same query builder for what
@@ -23,9 +24,6 @@ export type DatabaseHandle = {
   /** Resolves once the migrations have run. */
   ready: Promise<void>;
 };
-
-// Next loads server modules more than once; one connection (pool) per process lives on globalThis.
-const globalForDb = globalThis as unknown as { bellhopDb?: DatabaseHandle };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations-pg");
@@ -94,7 +92,8 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
 
 /** The process's database, migrated before the first query. */
 export async function getDb(): Promise<Database> {
-  globalForDb.bellhopDb ??= openDatabase(getEnv().databaseUrl);
-  await globalForDb.bellhopDb.ready;
-  return globalForDb.bellhopDb.db;
+  // One connection (pool) per process, however many times Next loads this module.
+  const handle = processSingleton("database", () => openDatabase(getEnv().databaseUrl));
+  await handle.ready;
+  return handle.db;
 }

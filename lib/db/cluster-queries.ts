@@ -1,21 +1,18 @@
+/**
+ * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
+ * one instance at a time does, shared paces, and the sign-in failures every instance counts.
+ */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, gt, lt, lte, max, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { DIALECT } from "./dialect";
 import { leases, paces, signInFailures } from "./schema";
-
-/**
- * What lets several Bellhop instances share one database: each instance's identity and lease, named leases for work
- * one instance at a time does, shared paces, and the sign-in failures every instance counts.
- */
-
-const globalForInstance = globalThis as unknown as { bellhopInstanceId?: string };
+import { processSingleton } from "@/lib/process/state";
 
 /** This process's id among the instances on the database: new at each start. */
 export function instanceId(): string {
-  globalForInstance.bellhopInstanceId ??= randomUUID();
-  return globalForInstance.bellhopInstanceId;
+  return processSingleton("instance-id", () => randomUUID());
 }
 
 /** How long an instance counts as alive after its last heartbeat; it renews every few seconds. */

@@ -1,10 +1,7 @@
-/**
- * Which database a DATABASE_URL names. A process uses one database, chosen at start, so the dialect is read once;
- * only lib/db looks at it.
- */
-export type Dialect = "sqlite" | "postgres";
+import { getEnv } from "@/lib/env";
+import { dialectOf, type Dialect } from "./dialect-of";
 
-export const dialectOf = (url: string | undefined): Dialect =>
-  url && /^postgres(ql)?:\/\//.test(url.trim()) ? "postgres" : "sqlite";
+export { dialectOf, type Dialect };
 
-export const DIALECT: Dialect = dialectOf(process.env.DATABASE_URL);
+/** The dialect of this process's database, from the validated configuration (DATABASE_URL): read once, at start. */
+export const DIALECT: Dialect = getEnv().dialect;

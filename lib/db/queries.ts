@@ -30,6 +30,7 @@ export type NewSend = Pick<
   | "channelUuid"
   | "templateUuid"
   | "templateTitle"
+  | "templateValueCount"
   | "requestBody"
   | "senderId"
   | "senderEmail"
@@ -205,8 +206,9 @@ const exportColumns = {
   messageType: sends.messageType,
   templateUuid: sends.templateUuid,
   templateTitle: sends.templateTitle,
-  // A template's values, read by the database from the stored request, so the (large) body never leaves it:
-  // `template_values` as JSON text when there are several, else the one value in `content.text`.
+  // What `readTemplateValues` needs, read by the database from the stored request, so the (large) body never leaves
+  // it: the count of values sent, `template_values` as JSON text, and `content.text`.
+  templateValueCount: sends.templateValueCount,
   templateValues: sql<string | null>`case when ${sends.templateUuid} is not null then ${
     DIALECT === "sqlite"
       ? sql`json_extract(${sends.requestBody}, '$.template_values')`

@@ -53,6 +53,8 @@ export function defineSchema(k: SchemaKit) {
       channelUuid: k.text("channel_uuid"),
       templateUuid: k.text("template_uuid"),
       templateTitle: k.text("template_title"),
+      /** How many values a template send carried: the body alone cannot tell one value from a template's own text. */
+      templateValueCount: k.int("template_value_count"),
       /** The JSON body sent to Callbell; it never holds the token. */
       requestBody: k.text("request_body").notNull(),
       status: k.text("status", { enum: SEND_STATUSES }).notNull(),

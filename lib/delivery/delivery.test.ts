@@ -25,6 +25,7 @@ async function enqueuedSend(
       channelUuid: null,
       templateUuid: null,
       templateTitle: null,
+      templateValueCount: null,
       requestBody: "{}",
       senderId: null,
       senderEmail: null,
@@ -133,7 +134,7 @@ describe("the status poller", () => {
       token: "t",
       timeoutMs: 1000,
       sleep: async () => {},
-      fetch: (async (url: string) => {
+      fetch: async (url: string) => {
         const uuid = url.split("/").pop()!;
         asked.push(uuid);
         const status = statusOf(uuid);
@@ -145,7 +146,7 @@ describe("the status poller", () => {
             messageStatusPayload: status === "failed" ? { payload: { reason: "Opted out", code: 470 } } : {},
           },
         });
-      }) as unknown as typeof fetch,
+      },
     });
     return { client, asked };
   }

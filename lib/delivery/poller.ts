@@ -1,17 +1,18 @@
 import "server-only";
 import { isCallbellError, type CallbellClient } from "@/lib/callbell";
+import { readPauseAfter429Ms } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
 import { acquireLease, instanceId } from "@/lib/db/cluster-queries";
 import { listSendsDueForPoll, schedulePoll } from "@/lib/db/queries";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus, POLLED_STATUSES } from "./status-rule";
+import { processSingleton } from "@/lib/process/state";
 
 /** Only messages younger than this are polled: after a day, a status that has not moved will not. */
 export const POLL_WINDOW_MS = 24 * 60 * 60 * 1000;
 const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const RATE_WINDOW_MS = 60_000;
-const PAUSE_AFTER_429_MS = 60_000;
 
 /** The wait before poll number `pollCount + 1` of one message: 5 s, 10 s, 20 s, … at most 15 minutes. */
 export function pollDelayMs(pollCount: number): number {
@@ -102,7 +103,7 @@ export function createStatusPoller(deps: PollerDependencies) {
         } catch (error) {
           if (isCallbellError(error) && error.status === 429) {
             // Callbell asks everyone to slow down: the whole poller waits, and this message is asked again later.
-            pausedUntil = now() + Math.max((error.retryAfterSeconds ?? 0) * 1000, PAUSE_AFTER_429_MS);
+            pausedUntil = now() + readPauseAfter429Ms(error.retryAfterSeconds);
             await schedulePoll(db, send.id, new Date(pausedUntil), send.pollCount);
             return { ...result, paused: true };
           }
@@ -124,22 +125,17 @@ export function createStatusPoller(deps: PollerDependencies) {
   return { tick };
 }
 
-const globalForPoller = globalThis as unknown as { bellhopPoller?: ReturnType<typeof setInterval> };
-
 /**
  * Started once per process at start (instrumentation), so statuses move while nobody has a page open. Every instance
  * starts one; the one holding the `poller` lease asks, and renews the lease on each tick (a new leader starts a fresh
  * minute, as after a restart).
  */
 export function startStatusPoller(deps: PollerDependencies, everyMs = 2_000) {
-  if (globalForPoller.bellhopPoller) return;
-  const lead = async () => {
-    const me = instanceId();
-    return acquireLease(await deps.db(), "poller", me, POLLER_LEASE_MS);
-  };
-  const poller = createStatusPoller({ lead, ...deps });
-  globalForPoller.bellhopPoller = setInterval(() => {
-    poller.tick().catch((error: unknown) => console.error("Bellhop: the status poller failed:", error));
-  }, everyMs);
-  globalForPoller.bellhopPoller.unref();
+  processSingleton("status-poller", () => {
+    const lead = async () => acquireLease(await deps.db(), "poller", instanceId(), POLLER_LEASE_MS);
+    const poller = createStatusPoller({ lead, ...deps });
+    return setInterval(() => {
+      poller.tick().catch((error: unknown) => console.error("Bellhop: the status poller failed:", error));
+    }, everyMs).unref();
+  });
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, templateVariables } from "./csv";
+import { csvCell, csvLine } from "./csv";
 
 describe("the CSV export's cells", () => {
   it("quotes commas, quotes and line breaks", () => {
@@ -50,16 +50,5 @@ describe("the CSV export's cells", () => {
       ),
       { numRuns: 2000 },
     );
-  });
-
-  it("reads a template's values from the request as sent", () => {
-    expect(
-      templateVariables(
-        JSON.stringify({ template_uuid: "t", content: { text: "Jo" }, template_values: ["Jo", "42"] }),
-      ),
-    ).toBe("Jo | 42");
-    expect(templateVariables(JSON.stringify({ template_uuid: "t", content: { text: "Jo" } }))).toBe("Jo");
-    expect(templateVariables(JSON.stringify({ content: { text: "Hello" } }))).toBe("");
-    expect(templateVariables("not json")).toBe("");
   });
 });

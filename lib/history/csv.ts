@@ -1,5 +1,6 @@
 import type { ExportRow } from "@/lib/db/queries";
 import { recipientKind } from "@/lib/messages/recipient";
+import { readTemplateValues } from "@/lib/messages/template-values";
 
 /** The export's columns, in order: what a support lead asks of a send. */
 export const CSV_COLUMNS = [
@@ -48,33 +49,22 @@ export function csvLine(values: (string | null | undefined)[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
 
-/** A template's values as sent: `template_values`, or the one value in `content.text`; joined with " | ". */
-export function templateVariables(requestBody: string): string {
+/** The values as the export query reads them from the stored send (see `iterateSends`), joined with " | ". */
+export function exportedVariables(
+  row: Pick<ExportRow, "templateUuid" | "templateValueCount" | "templateValues" | "templateText">,
+): string {
+  let templateValues: unknown = null;
   try {
-    const body = JSON.parse(requestBody) as {
-      template_uuid?: unknown;
-      template_values?: unknown;
-      content?: { text?: unknown };
-    };
-    if (!body.template_uuid) return "";
-    if (Array.isArray(body.template_values)) return body.template_values.map(String).join(" | ");
-    return typeof body.content?.text === "string" ? body.content.text : "";
+    templateValues = row.templateValues ? JSON.parse(row.templateValues) : null;
   } catch {
-    return "";
+    // Not JSON: read as no `template_values`.
   }
-}
-
-/** The values as the export query reads them from the stored request (see `iterateSends`). */
-export function exportedVariables(row: Pick<ExportRow, "templateValues" | "templateText">): string {
-  if (row.templateValues) {
-    try {
-      const values: unknown = JSON.parse(row.templateValues);
-      if (Array.isArray(values)) return values.map(String).join(" | ");
-    } catch {
-      // Not JSON: fall back to the text.
-    }
-  }
-  return row.templateText ?? "";
+  return readTemplateValues({
+    templateUuid: row.templateUuid,
+    valueCount: row.templateValueCount,
+    templateValues,
+    contentText: row.templateText,
+  }).join(" | ");
 }
 
 export function csvRecord(row: ExportRow): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { userOrUnauthorized, type SignedInUser } from "@/lib/auth/session";
 import { parseHistoryFilters, type HistoryFilters } from "./filters";
+import { apiError } from "@/lib/http/api-error";
 
 /**
  * The common start of every history route: a signed-in user (else 401) and filters that can be read (else 400 naming
@@ -14,10 +15,7 @@ export async function readHistoryRequest(
   const params = new URL(request.url).searchParams;
   const { filters, errors } = parseHistoryFilters(params);
   if (Object.keys(errors).length > 0) {
-    return Response.json(
-      { error: "Some filters cannot be read", fields: errors },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
-    );
+    return apiError(400, "Some filters cannot be read", errors);
   }
   return { filters, params, user };
 }

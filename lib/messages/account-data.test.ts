@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallbellError } from "@/lib/callbell/errors";
+import { processSlot } from "@/lib/process/state";
 import { loadComposeAccountData, refreshTemplates } from "./account-data";
 
 const unavailable = () =>
@@ -14,15 +15,15 @@ function useClient(overrides: Record<string, (...args: never[]) => Promise<unkno
     ...overrides,
   };
   // The process's connection, as `getCallbellConnection` keeps it, so no database or settings are read.
-  (globalThis as Record<string, unknown>).bellhopCallbell = {
+  processSlot("callbell:connection").set({
     connection: { client, key: "test", state: { mode: "live" } },
     expires: Number.POSITIVE_INFINITY,
-  };
+  });
 }
 
 describe("the compose form's account data", () => {
   beforeEach(() => {
-    delete (globalThis as Record<string, unknown>).bellhopAccountCache;
+    processSlot("ttl-cache:account-data").set(undefined);
   });
 
   it("loads templates, each platform's channels, teams and their members", async () => {

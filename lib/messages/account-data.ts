@@ -1,5 +1,6 @@
 import "server-only";
-import { getCallbellConnection, type CallbellConnection } from "@/lib/callbell";
+import { getCallbellConnection, type CallbellConnection } from "@/lib/settings/callbell-connection";
+import { ttlCache } from "@/lib/process/ttl-cache";
 import type { ComposeAccountData, TeamMemberOption } from "./account-options";
 import type { AccountChannels, ChannelList } from "./channels";
 import { PLATFORM_VALUES, type Platform } from "./options";
@@ -8,20 +9,14 @@ import type { TemplateSummary } from "./template";
 /** Account lists change rarely; a short cache keeps page loads from calling Callbell every time. */
 const CACHE_TTL_MS = 2 * 60 * 1000;
 
-type CacheEntry = { expires: number; value: Promise<unknown> };
-const globalForCache = globalThis as unknown as { bellhopAccountCache?: Map<string, CacheEntry> };
+/** A failure is not kept: the next page load asks again. */
+const cache = ttlCache<unknown>("account-data", { ttlMs: CACHE_TTL_MS });
 
 /** Entries are per account: switching the mode or the token never serves the other account's lists. */
+const cacheKey = (connection: CallbellConnection, name: string) => `${connection.key}|${name}`;
+
 function cached<T>(connection: CallbellConnection, name: string, load: () => Promise<T>): Promise<T> {
-  const cache = (globalForCache.bellhopAccountCache ??= new Map());
-  const key = `${connection.key}|${name}`;
-  const hit = cache.get(key);
-  if (hit && hit.expires > Date.now()) return hit.value as Promise<T>;
-  const value = load();
-  cache.set(key, { expires: Date.now() + CACHE_TTL_MS, value });
-  // A failure is not kept: the next page load asks again.
-  value.catch(() => cache.delete(key));
-  return value;
+  return cache.get(cacheKey(connection, name), load) as Promise<T>;
 }
 
 /** The account's templates and when they were read from Callbell (ISO time). */
@@ -41,7 +36,7 @@ export async function loadTemplates(): Promise<TemplateSummary[]> {
 /** Reads the templates from Callbell now, whatever the cache holds; the fresh list replaces the cached one. */
 export async function refreshTemplates(): Promise<TemplateList> {
   const connection = await getCallbellConnection();
-  globalForCache.bellhopAccountCache?.delete(`${connection.key}|templates`);
+  cache.forget(cacheKey(connection, "templates"));
   return loadTemplateList(connection);
 }
 
@@ -77,7 +72,7 @@ export async function loadAccountChannels(): Promise<AccountChannels> {
 export async function refreshAccountChannels(): Promise<AccountChannels> {
   const connection = await getCallbellConnection();
   for (const platform of PLATFORM_VALUES) {
-    globalForCache.bellhopAccountCache?.delete(`${connection.key}|channels:${platform}`);
+    cache.forget(cacheKey(connection, `channels:${platform}`));
   }
   return readAccountChannels(connection);
 }

@@ -1,26 +1,9 @@
+import type { SendRequest } from "@/lib/callbell/types";
 import type { ComposeFormValues } from "./compose-form";
 import { normalizeRecipient, recipientKind } from "./recipient";
 import { templateMediaHeader, type TemplateSummary } from "./template";
 
-/**
- * The body of Callbell's `POST /messages/send`, as the official examples spell it. The recipient is `to` (a phone
- * number or platform identifier) or, for a WhatsApp customer known only by it, `bsuid`: never both.
- */
-export type SendRequest = ({ to: string; bsuid?: never } | { bsuid: string; to?: never }) & {
-  from: string;
-  type: "text" | "image" | "document" | "video";
-  content: { text?: string; url?: string };
-  template_uuid?: string;
-  optin_contact?: true;
-  template_values?: string[];
-  /** Required by today's API: the channel, of the `from` platform, the message goes out on. */
-  channel_uuid: string;
-  assigned_user?: string;
-  team_uuid?: string;
-  fields?: string;
-  bot_status?: "bot_start" | "bot_end";
-  metadata?: Record<string, string>;
-};
+export type { SendRequest };
 
 /** Whom a request goes to, as the history records it: the phone number, platform identifier or BSUID. */
 export function requestRecipient(request: SendRequest): string {

@@ -3,6 +3,7 @@ import { buildSendRequest } from "./build-send-request";
 import { composeFormFromRequest } from "./compose-from-request";
 import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import type { TemplateSummary } from "./template";
+import { templateValueCount } from "./template-values";
 
 const template = (text: string, templateType = "text"): TemplateSummary => ({
   uuid: "tpl",
@@ -92,7 +93,8 @@ describe("Send again rebuilds the form of a stored request", () => {
   it.each(CASES)("%s: the rebuilt form sends the same body", (_name, original, tpl) => {
     const sent = buildSendRequest(original, tpl);
     const stored = JSON.parse(JSON.stringify(sent));
-    const rebuilt = composeFormFromRequest(stored, original.type, "second", tpl);
+    const sentAs = { messageType: original.type, templateValueCount: templateValueCount(original) };
+    const rebuilt = composeFormFromRequest(stored, sentAs, "second", tpl);
     expect(buildSendRequest(rebuilt, tpl)).toEqual(sent);
     expect(rebuilt.idempotencyKey).toBe("second");
     expect(rebuilt.type).toBe(original.type);
@@ -101,7 +103,7 @@ describe("Send again rebuilds the form of a stored request", () => {
   it("keeps what it can of a body from an older version", () => {
     const rebuilt = composeFormFromRequest(
       { to: "+31612345678", from: "pigeon", content: "x" },
-      "mystery",
+      { messageType: "mystery", templateValueCount: null },
       "k",
     );
     expect(rebuilt).toMatchObject({ to: "+31612345678", platform: "whatsapp", type: "text", text: "" });

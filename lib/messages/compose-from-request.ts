@@ -1,7 +1,9 @@
+import { BOT_STATUS_VALUES } from "@/lib/callbell/types";
 import { z } from "zod";
 import { emptyComposeForm, type ComposeFormValues } from "./compose-form";
 import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES, type MessageType } from "./options";
 import { countTemplateVariables, type TemplateSummary } from "./template";
+import { readTemplateValues } from "./template-values";
 
 /** A stored request body, read loosely: it was built by Bellhop, but rows outlive code versions. */
 const storedRequestSchema = z.object({
@@ -16,18 +18,19 @@ const storedRequestSchema = z.object({
   assigned_user: z.string().optional().catch(undefined),
   team_uuid: z.string().optional().catch(undefined),
   fields: z.string().optional().catch(undefined),
-  bot_status: z.enum(["bot_start", "bot_end"]).optional().catch(undefined),
+  bot_status: z.enum(BOT_STATUS_VALUES).optional().catch(undefined),
   metadata: z.record(z.string(), z.string()).optional().catch(undefined),
 });
 
 /**
  * The compose form that produces this request body again: `Send again` opens Compose with it. The inverse of
- * `buildSendRequest` (a unit test holds them together); `messageType` is the type as the agent chose it, since
- * audio and video travel as documents.
+ * `buildSendRequest` (a unit test holds them together). The send's own record completes the body: `messageType` is
+ * the type as the agent chose it, since audio and video travel as documents, and `templateValueCount` how many
+ * values a template send carried.
  */
 export function composeFormFromRequest(
   stored: unknown,
-  messageType: string,
+  { messageType, templateValueCount }: { messageType: string; templateValueCount: number | null },
   idempotencyKey: string,
   template?: TemplateSummary,
 ): ComposeFormValues {
@@ -62,9 +65,16 @@ export function composeFormFromRequest(
       if (!template && (body.type === "image" || body.type === "video" || body.type === "document")) {
         form.templateHeader = body.type;
       }
-      // A template without placeholders still carries its text in `content.text`: that is not a value.
       const count = template ? countTemplateVariables(template.text) : undefined;
-      const values = body.template_values ?? (count === 0 ? [] : [text]);
+      const values = readTemplateValues(
+        {
+          templateUuid: body.template_uuid,
+          valueCount: templateValueCount,
+          templateValues: body.template_values,
+          contentText: body.content.text,
+        },
+        template,
+      );
       form.variables = (
         count === undefined ? values : Array.from({ length: count }, (_, i) => values[i] ?? "")
       ).map((value) => ({ value }));

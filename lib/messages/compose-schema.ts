@@ -1,3 +1,4 @@
+import { BOT_STATUS_VALUES } from "@/lib/callbell/types";
 import { z } from "zod";
 import { TEMPLATE_MEDIA_HEADERS } from "./template";
 import { MESSAGE_TYPE_VALUES, PLATFORM_VALUES } from "./options";
@@ -30,7 +31,7 @@ export const composeFieldsSchema = z.object({
   optin: z.boolean(),
   assignedUser: z.string(),
   teamUuid: z.string(),
-  botStatus: z.enum(["", "bot_start", "bot_end"]),
+  botStatus: z.enum(["", ...BOT_STATUS_VALUES]),
   returnContact: z.boolean(),
   metadata: z.array(z.object({ key: z.string(), value: z.string() })),
   idempotencyKey: z.string(),

@@ -1,3 +1,5 @@
+import { BOT_STATUS_VALUES, type BotStatus } from "@/lib/callbell/types";
+
 /** The choices the compose form offers, with the values Callbell expects. */
 export const PLATFORMS = [
   { value: "whatsapp", label: "WhatsApp" },
@@ -21,12 +23,12 @@ export type MessageType = (typeof MESSAGE_TYPES)[number]["value"];
 export const MESSAGE_TYPE_VALUES = MESSAGE_TYPES.map((t) => t.value) as [MessageType, ...MessageType[]];
 export type MediaType = Extract<MessageType, "image" | "document" | "audio" | "video">;
 
+const BOT_STATUS_LABELS: Record<BotStatus, string> = { bot_start: "Start bot", bot_end: "Stop bot" };
 export const BOT_STATUSES = [
   { value: "", label: "Unchanged" },
-  { value: "bot_start", label: "Start bot" },
-  { value: "bot_end", label: "Stop bot" },
-] as const;
-export type BotStatusChoice = (typeof BOT_STATUSES)[number]["value"];
+  ...BOT_STATUS_VALUES.map((value) => ({ value, label: BOT_STATUS_LABELS[value] })),
+] as const satisfies readonly { value: BotStatusChoice; label: string }[];
+export type BotStatusChoice = "" | BotStatus;
 
 export function platformLabel(platform: string): string {
   return PLATFORMS.find((p) => p.value === platform)?.label ?? platform;

@@ -28,6 +28,6 @@ export async function loadSendAgain(
   return {
     sendId: row.id,
     sentAt: row.createdAt.toISOString(),
-    form: composeFormFromRequest(stored, row.messageType, "", template),
+    form: composeFormFromRequest(stored, row, "", template),
   };
 }

@@ -15,10 +15,10 @@ async function setup() {
       baseUrl: "https://api.example/v1",
       token: "t",
       timeoutMs: 1000,
-      fetch: (async () => {
+      fetch: async () => {
         calls++;
         return Response.json({ message: { uuid: "u1", status: "enqueued" } });
-      }) as unknown as typeof fetch,
+      },
       sleep: async () => {},
     }),
     loadTemplates: async () => [],

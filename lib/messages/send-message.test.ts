@@ -13,11 +13,11 @@ async function setup(respond: () => Promise<Response>) {
     baseUrl: "https://api.example/v1",
     token: "t",
     timeoutMs: 1000,
-    fetch: (async (_url: string, init: RequestInit) => {
+    fetch: async (_url: string, init: RequestInit) => {
       calls++;
       sent.push(JSON.parse(String(init.body)));
       return respond();
-    }) as unknown as typeof fetch,
+    },
     sleep: async () => {},
   });
   const deps: SendDependencies = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callbell";
+import { IN_REQUEST_SEND_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
 import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/queries";
 import type { SendRow } from "@/lib/db/schema";
@@ -17,6 +18,7 @@ import { parseComposeForm } from "./compose-schema";
 import { PLATFORM_VALUES, platformLabel, type Platform } from "./options";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
+import { templateValueCount } from "./template-values";
 
 export type SendDependencies = {
   db: Database;
@@ -30,6 +32,11 @@ export type SendDependencies = {
   sender: { id: string; email: string } | null;
   /** How long after an enqueued send the status poller first asks about it (default 5 s). */
   firstPollDelayMs?: number;
+  /**
+   * Who repeats a send refused with a 429 or a refused connection (see `retry-policy.ts`): the client at once while
+   * an agent waits (`now`, the default), or the caller later (`later`: one request here, as the dispatcher wants).
+   */
+  retry?: "now" | "later";
   /** The broadcast row this send is for, recorded on the history row. */
   origin?: { broadcastId: number; broadcastRowId: number };
 };
@@ -55,6 +62,7 @@ function resultFromRow(row: SendRow): SendResult | null {
         kind: "rejected",
         sendId: row.id,
         status: row.errorStatus ?? 0,
+        notDelivered: false,
         message: row.errorMessage ?? "Callbell rejected the message",
         fieldErrors: {},
       };
@@ -111,7 +119,14 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     const message =
       `Bellhop could not read the ${platformLabel(String(platform))} channels from Callbell (${channels.error}). ` +
       "Nothing was sent: try again.";
-    return { kind: "rejected", sendId: null, status: 0, message, fieldErrors: { channelUuid: message } };
+    return {
+      kind: "rejected",
+      sendId: null,
+      status: 0,
+      notDelivered: true,
+      message,
+      fieldErrors: { channelUuid: message },
+    };
   }
   if (channels) context.channels[platform as Platform] = channels.channels;
 
@@ -142,6 +157,7 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     channelUuid: request.channel_uuid,
     templateUuid: request.template_uuid ?? null,
     templateTitle: template?.title ?? null,
+    templateValueCount: templateValueCount(form),
     requestBody: JSON.stringify(request),
     senderId: deps.sender?.id ?? null,
     senderEmail: deps.sender?.email ?? null,
@@ -151,7 +167,9 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
   if (!created) return resultFromRow(row) ?? waitForOutcome(deps, row);
 
   try {
-    const response = await deps.client.sendMessage(request);
+    const response = await deps.client.sendMessage(request, {
+      attempts: deps.retry === "later" ? 1 : IN_REQUEST_SEND_ATTEMPTS,
+    });
     const contactName = response.contact?.name ?? null;
     await recordSendOutcome(deps.db, row.id, {
       status: "enqueued",
@@ -196,6 +214,7 @@ async function recordFailure(
       kind: "rejected",
       sendId,
       status: error.status,
+      notDelivered: error.notDelivered,
       message: error.message,
       fieldErrors: mapCallbellFieldErrors(error.fieldErrors, form),
     };

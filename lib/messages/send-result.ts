@@ -5,7 +5,10 @@ export type SendResult =
   | {
       kind: "rejected";
       sendId: number | null;
+      /** Callbell's HTTP status, or 0 when it gave no answer. */
       status: number;
+      /** True when the message surely never reached Callbell (refused connection, or refused by Bellhop first). */
+      notDelivered: boolean;
       message: string;
       fieldErrors: Record<string, string>;
     }

@@ -1,13 +1,6 @@
-/** What the compose form and the builder need to know of a Callbell template. */
-export type TemplateSummary = {
-  uuid: string;
-  title: string;
-  text: string;
-  /** `text`, or the media header's type: `image`, `video`, `document`. */
-  templateType: string;
-  category: string;
-  status: string;
-};
+import type { TemplateSummary } from "@/lib/callbell/types";
+
+export type { TemplateSummary };
 
 export const TEMPLATE_MEDIA_HEADERS = ["image", "video", "document"] as const;
 export type TemplateMediaHeader = (typeof TEMPLATE_MEDIA_HEADERS)[number];

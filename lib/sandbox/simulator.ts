@@ -1,13 +1,18 @@
+/**
+ * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
+ * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
+ */
 import { contactByBsuid, contactByPhone, contactMessages, sendExtras } from "./contacts";
-import {
-  SANDBOX_CHANNELS,
-  SANDBOX_MAGIC_RECIPIENTS as MAGIC,
-  SANDBOX_MEMBERS,
-  SANDBOX_PLATFORMS,
-  SANDBOX_TEAMS,
-  SANDBOX_TEMPLATES,
-} from "./data";
+import { SANDBOX_MAGIC_RECIPIENTS as MAGIC, SANDBOX_TEAMS, SANDBOX_TEMPLATES } from "./data";
 import { badPage, fieldError, json, pageOf, pageParam, readJsonObject } from "./http";
+import { channels, teamMembers } from "./account-routes";
+import {
+  SANDBOX_FAILURE_AFTER_MS,
+  SANDBOX_STATUS_TIMELINE,
+  sandboxStatusAt,
+  sandboxStatusPayload,
+  type SandboxMessage,
+} from "./statuses";
 import { validateSend } from "./validate-send";
 import {
   deliverSandboxWebhook,
@@ -19,24 +24,7 @@ import {
   webhookEventsRoute,
 } from "./webhook-account";
 import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } from "./webhook-payloads";
-
-/**
- * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
- * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
- */
-
-export type SandboxMessage = {
-  uuid: string;
-  /** The recipient: `to`, or the `bsuid` when the send named no `to`. */
-  to: string;
-  /** The platform it was sent on: only WhatsApp reports delivery statuses. */
-  from: string;
-  createdAt: number;
-  failsLater: boolean;
-  /** The provider's ids for the message, as its status payload carries them. */
-  providerId: string;
-  whatsappMessageId: string;
-};
+import { processSingleton } from "@/lib/process/state";
 
 type SandboxState = {
   messages: Map<string, SandboxMessage>;
@@ -45,39 +33,20 @@ type SandboxState = {
   held: number;
 };
 
-const globalForSandbox = globalThis as unknown as { bellhopSandbox?: SandboxState };
-
 function state(): SandboxState {
-  globalForSandbox.bellhopSandbox ??= { messages: new Map(), rateLimitHits: new Map(), held: 0 };
-  return globalForSandbox.bellhopSandbox;
+  return processSingleton<SandboxState>("sandbox:state", () => ({
+    messages: new Map(),
+    rateLimitHits: new Map(),
+    held: 0,
+  }));
 }
 
-/** When a sandbox message reaches each status, in milliseconds after it was enqueued. */
-export const SANDBOX_STATUS_TIMELINE = [
-  { status: "sent", afterMs: 2_000 },
-  { status: "delivered", afterMs: 4_000 },
-  { status: "read", afterMs: 7_000 },
-] as const;
-export const SANDBOX_FAILURE_AFTER_MS = 3_000;
 /** The simulator keeps this many messages (the newest) for their statuses: what anyone sends cannot fill memory. */
 export const SANDBOX_MESSAGES_KEPT = 10_000;
 /** How long `+15550000408` holds a send when the caller gives no limit: longer than any client waits. */
 const DEFAULT_HOLD_MS = 120_000;
 /** At most this many sends are held at once; the others get their 504 without waiting. */
 export const MAX_HELD = 20;
-
-/** Callbell documents delivery statuses for WhatsApp only: a message on any other platform stays `enqueued`. */
-export function sandboxStatusAt(
-  message: Pick<SandboxMessage, "from" | "createdAt" | "failsLater">,
-  now: number,
-) {
-  if (message.from !== "whatsapp") return "enqueued";
-  const age = now - message.createdAt;
-  if (message.failsLater) return age >= SANDBOX_FAILURE_AFTER_MS ? "failed" : "enqueued";
-  let status: string = "enqueued";
-  for (const step of SANDBOX_STATUS_TIMELINE) if (age >= step.afterMs) status = step.status;
-  return status;
-}
 
 function waitForAbort(signal: AbortSignal, ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -162,21 +131,6 @@ async function send(request: Request, webhooks: boolean, holdMs: number): Promis
   return json(200, { message: { uuid, status: "enqueued", ...sendExtras(body.fields, recipient, from) } });
 }
 
-/** Callbell's status payload: the provider event, with the recipient's number in digits as `destination`. */
-export function sandboxStatusPayload(message: SandboxMessage, status: string) {
-  const payload =
-    status === "failed"
-      ? { type: "failed", code: 1002, reason: "Number does not exist on WhatsApp" }
-      : { type: "session", whatsappMessageId: message.whatsappMessageId };
-  const isPhone = /^\+?[\d\s().-]+$/.test(message.to);
-  return {
-    id: message.providerId,
-    type: status,
-    payload,
-    destination: isPhone ? message.to.replace(/\D/g, "") : message.to,
-  };
-}
-
 function status(uuid: string): Response {
   const message = state().messages.get(uuid);
   if (!message) return json(404, { error: "Message not found" });
@@ -216,36 +170,6 @@ function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>
   for (const step of steps) {
     later(step.afterMs, () => messageStatusUpdatedEvent(message, step.status, send.metadata, Date.now()));
   }
-}
-
-function channels(url: URL): Response {
-  const page = pageParam(url);
-  if (page === null) return badPage();
-  const type = url.searchParams.get("type");
-  const active = url.searchParams.get("active");
-  if (type !== null && !(SANDBOX_PLATFORMS as readonly string[]).includes(type)) {
-    return fieldError({ type: [`must be one of ${SANDBOX_PLATFORMS.join(", ")}`] });
-  }
-  if (active !== null && active !== "true" && active !== "false") {
-    return fieldError({ active: ["must be true or false"] });
-  }
-  const matching = SANDBOX_CHANNELS.filter(
-    (c) => (type === null || c.type === type) && (active === null || c.discardedAt === (active === "false")),
-  );
-  return pageOf("channels", matching, page);
-}
-
-function teamMembers(teamUuid: string, url: URL): Response {
-  const members = SANDBOX_MEMBERS[teamUuid];
-  if (!members) return json(404, { error: "Team not found" });
-  const page = pageParam(url);
-  if (page === null) return badPage();
-  const wanted = url.searchParams.get("status");
-  if (wanted !== null && wanted !== "available" && wanted !== "away") {
-    return fieldError({ status: ["must be available or away"] });
-  }
-  const matching = members.filter((m) => wanted === null || m.available === (wanted === "available"));
-  return pageOf("users", matching, page);
 }
 
 /**

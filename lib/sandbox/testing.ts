@@ -18,6 +18,33 @@ export const sandboxApi = (method: string, path: string, body?: unknown) =>
     }),
   );
 
+/** A GET to the simulator, with its status and JSON body. */
+export const sandboxGet = async (path: string) => {
+  const response = await handleSandboxRequest(
+    new Request(`http://sandbox/v1${path}`, { headers: { Authorization: "Bearer t" } }),
+  );
+  return { status: response.status, body: await response.json() };
+};
+/** A `POST /messages/send` to the simulator, with a token unless told otherwise. */
+export const sandboxSend = (body: unknown, auth = "Bearer t") =>
+  handleSandboxRequest(
+    new Request("http://sandbox/v1/messages/send", {
+      method: "POST",
+      headers: { Authorization: auth, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+/** A sandbox channel's uuid by its title. */
+export const sandboxChannel = (title: string) => SANDBOX_CHANNELS.find((c) => c.title === title)!.uuid;
+/** A valid text send on the main WhatsApp channel. */
+export const TEXT_SEND = {
+  to: "+31612345678",
+  from: "whatsapp",
+  type: "text",
+  channel_uuid: sandboxChannel("Support line"),
+  content: { text: "Hi" },
+};
+
 /**
  * A real HTTP endpoint on a free local port for the sandbox to deliver webhooks to, answering with `handle`: the tests
  * see exactly what left the simulator and what it logged of the answer, with no mock in between.

@@ -1,3 +1,4 @@
+import { BOT_STATUS_VALUES } from "@/lib/callbell/types";
 import { RECIPIENT_ID_MAX_LENGTH } from "@/lib/messages/limits";
 import { BSUID_MAX_LENGTH } from "@/lib/messages/recipient";
 import { SANDBOX_CHANNELS, SANDBOX_PLATFORMS, SANDBOX_TEMPLATES } from "./data";
@@ -66,8 +67,8 @@ export function validateSend(body: Record<string, unknown>): Record<string, stri
     const problem = channelProblem(body.channel_uuid as string, from);
     if (problem) add("channel_uuid", problem);
   }
-  if (body.bot_status !== undefined && !["bot_start", "bot_end"].includes(body.bot_status as string)) {
-    add("bot_status", "must be bot_start or bot_end");
+  if (body.bot_status !== undefined && !(BOT_STATUS_VALUES as readonly unknown[]).includes(body.bot_status)) {
+    add("bot_status", `must be ${BOT_STATUS_VALUES.join(" or ")}`);
   }
 
   if (body.metadata !== undefined) {

@@ -1,10 +1,10 @@
-import { fieldError, isoSeconds, json, readJsonObject } from "./http";
-import type { WebhookEvent } from "./webhook-payloads";
-
 /**
  * The sandbox account's one webhook, as Callbell keeps it: `POST /webhooks/subscribe` sets (or replaces) it,
  * `DELETE /webhooks/unsubscribe` removes it, and every delivery is logged for `GET /webhooks/events`.
  */
+import { fieldError, isoSeconds, json, readJsonObject } from "./http";
+import type { WebhookEvent } from "./webhook-payloads";
+import { processSingleton } from "@/lib/process/state";
 
 /** Every event Callbell lets a webhook subscribe to (object_types/webhook.md, plus the agent and team events). */
 export const CALLBELL_WEBHOOK_EVENTS = [
@@ -41,11 +41,9 @@ export type SandboxDelivery = {
 type WebhookState = { webhook: Webhook | null; log: SandboxDelivery[] };
 
 // Next loads server modules more than once; the account's webhook is one per process, like the simulator's messages.
-const globalForWebhook = globalThis as unknown as { bellhopSandboxWebhook?: WebhookState };
 
 function state(): WebhookState {
-  globalForWebhook.bellhopSandboxWebhook ??= { webhook: null, log: [] };
-  return globalForWebhook.bellhopSandboxWebhook;
+  return processSingleton<WebhookState>("sandbox:webhook", () => ({ webhook: null, log: [] }));
 }
 
 /** The subscribe answer's time, as in the documented example ("2022-10-18 17:01:20 +0200"), not ISO 8601. */

@@ -1,10 +1,9 @@
-import { findSandboxContact } from "./contacts";
-import { SANDBOX_BUSINESS_NUMBER } from "./data";
-
 /**
  * The events the sandbox sends to its webhook, shaped as Callbell's documented examples
  * (webhooks/message_events/message_created.md and message_status_updated.md).
  */
+import { findSandboxContact } from "./contacts";
+import { SANDBOX_BUSINESS_NUMBER } from "./data";
 
 export type WebhookEvent = { event: string; payload: Record<string, unknown> };
 

@@ -1,7 +1,9 @@
+import { MAX_REQUEST_BODY_BYTES, STATIC_SECURITY_HEADERS } from "./static-headers.mjs";
+
 /**
  * Bellhop's HTTP hardening, as pure functions: the proxy applies them to every response, the tests read them.
- * Scripts run only with the per-request nonce (no 'unsafe-inline'); styles may be inline because React and Radix set
- * style attributes; images may come from any https host because the message preview shows the agent's media URL.
+ * Scripts run only with the per-request nonce (no 'unsafe-inline'); styles may be inline because React sets style
+ * attributes; images may come from any https host because the message preview shows the agent's media URL.
  */
 export function contentSecurityPolicy(
   nonce: string,
@@ -28,11 +30,7 @@ export function contentSecurityPolicy(
 /** Headers every response carries; HSTS only when the page was reached over https (it would lock out plain http). */
 export function securityHeaders(options: { https: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
-    "X-Content-Type-Options": "nosniff",
-    // Not no-referrer: with it Chromium sends `Origin: null` on a form post, and a sign-in without JavaScript fails.
-    // same-origin still tells other sites (media hosts, Callbell's inbox) nothing.
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
+    ...STATIC_SECURITY_HEADERS,
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",
   };
@@ -40,8 +38,7 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
   return headers;
 }
 
-/** The largest request body Bellhop takes. A compose form is a few kB; anything near this is not one. */
-export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+export { MAX_REQUEST_BODY_BYTES };
 
 /** A broadcast's recipient list is the one large body: 50,000 rows of a phone and a few values. */
 export const MAX_BROADCAST_BODY_BYTES = 10 * 1024 * 1024;

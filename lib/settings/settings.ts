@@ -1,11 +1,11 @@
 import "server-only";
+import { isCallbellError } from "@/lib/callbell";
 import {
-  isCallbellError,
   createLiveClientFor,
   forgetCallbellConnection,
   getCallbellConnection,
   settingsSecret,
-} from "@/lib/callbell";
+} from "./callbell-connection";
 import type { AccountIdentity } from "@/lib/callbell/types";
 import { getDb } from "@/lib/db/client";
 import { writeSettings } from "@/lib/db/queries";

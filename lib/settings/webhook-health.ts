@@ -1,5 +1,6 @@
 import "server-only";
-import { getCallbellConnection, isCallbellError } from "@/lib/callbell";
+import { isCallbellError } from "@/lib/callbell";
+import { getCallbellConnection } from "./callbell-connection";
 import type { WebhookDelivery } from "@/lib/callbell/types";
 import { getDb } from "@/lib/db/client";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";

@@ -6,9 +6,7 @@ import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { getDb } from "@/lib/db/client";
 import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
 import { MAX_BROADCAST_BODY_BYTES, isSameOriginRequest } from "@/lib/security/http-headers";
-
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+import { apiError } from "@/lib/http/api-error";
 
 /**
  * `POST /api/broadcasts`: creates a broadcast from the wizard's list and starts it. A route rather than a server
@@ -16,16 +14,16 @@ const json = (status: number, body: unknown) =>
  */
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
-    return json(403, { message: "Cross-origin request refused" });
+    return apiError(403, "Cross-origin request refused");
   const user = await currentUser();
-  if (!user) return json(401, { message: "You are signed out: sign in again, then start the broadcast" });
+  if (!user) return apiError(401, "You are signed out: sign in again, then start the broadcast");
   const text = await request.text();
-  if (text.length > MAX_BROADCAST_BODY_BYTES) return json(413, { message: "The list is too large" });
+  if (text.length > MAX_BROADCAST_BODY_BYTES) return apiError(413, "The list is too large");
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch {
-    return json(400, { message: "The body is not JSON" });
+    return apiError(400, "The body is not JSON");
   }
   const result = await createBroadcastFromInput(input, {
     db: await getDb(),
@@ -33,7 +31,7 @@ export async function POST(request: Request) {
     channels: await loadChannels("whatsapp").catch(() => null),
     creator: { id: user.id, email: user.email },
   });
-  if (!result.ok) return json(400, { message: result.message, fieldErrors: result.fieldErrors });
+  if (!result.ok) return apiError(400, result.message, result.fieldErrors);
   await audit(
     "broadcast-created",
     user,
@@ -46,5 +44,8 @@ export async function POST(request: Request) {
     request.headers,
   );
   void getDispatcher().ensure(result.id);
-  return json(201, { id: result.id, recipients: result.recipients });
+  return Response.json(
+    { id: result.id, recipients: result.recipients },
+    { status: 201, headers: { "Cache-Control": "no-store" } },
+  );
 }

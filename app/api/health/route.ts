@@ -1,4 +1,4 @@
-import { getCallbellConnection } from "@/lib/callbell";
+import { getCallbellConnection } from "@/lib/settings/callbell-connection";
 import { getDb } from "@/lib/db/client";
 
 /** Public (load balancers call it): says the process is up and which mode it is in, nothing more. */

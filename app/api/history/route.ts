@@ -1,5 +1,6 @@
 import { historyPage } from "@/lib/history/history-data";
 import { readHistoryRequest } from "@/lib/history/history-request";
+import { apiError } from "@/lib/http/api-error";
 
 /** `GET /api/history?status=…&q=…&cursor=…`: one page of the filtered history, newest first. */
 export async function GET(request: Request) {
@@ -9,7 +10,7 @@ export async function GET(request: Request) {
   const cursorParam = params.get("cursor");
   const cursor = cursorParam ? Number(cursorParam) : null;
   if (cursor !== null && (!Number.isInteger(cursor) || cursor < 1)) {
-    return Response.json({ error: "cursor must be a positive whole number" }, { status: 400 });
+    return apiError(400, "The cursor cannot be read", { cursor: "must be a positive whole number" });
   }
   return Response.json(await historyPage(filters, cursor), { headers: { "Cache-Control": "no-store" } });
 }

@@ -5,13 +5,14 @@ import { AutoRefresh } from "@/components/history/auto-refresh";
 import { StatusBadge } from "@/components/history/status-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
+import { conversationHrefOf } from "@/lib/callbell/send-response";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
 import { getDb } from "@/lib/db/client";
 import { findSendById, listStatusEvents } from "@/lib/db/queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
-import { templateVariables } from "@/lib/history/csv";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
 import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/recipient";
+import { readSentTemplateValues } from "@/lib/messages/template-values";
 import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
@@ -32,18 +33,6 @@ function pretty(json: string | null): string | null {
   }
 }
 
-/** A link into Callbell's inbox from Callbell's answer to the send (`conversation.href`), when it gave one. */
-function conversationFromResponse(responseBody: string | null): string | null {
-  try {
-    const href = (
-      JSON.parse(responseBody ?? "null") as { message?: { conversation?: { href?: unknown } } } | null
-    )?.message?.conversation?.href;
-    return typeof href === "string" && /^https:\/\//.test(href) ? href : null;
-  } catch {
-    return null;
-  }
-}
-
 export default async function SendDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: idParam } = await params;
   await requireUser(`/history/${encodeURIComponent(idParam)}`);
@@ -58,8 +47,8 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
       ? await cachedContactLookup(contactKey(send.recipient), send.channelUuid ?? undefined)
       : null;
   const contact = lookup?.kind === "found" ? lookup.contact : null;
-  const conversationHref = contact?.conversationHref ?? conversationFromResponse(send.responseBody);
-  const variables = templateVariables(send.requestBody);
+  const conversationHref = contact?.conversationHref ?? conversationHrefOf(send.responseBody);
+  const variables = readSentTemplateValues(send).join(" | ");
   const platform = platformLabel(send.platform);
 
   return (

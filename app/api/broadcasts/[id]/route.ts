@@ -5,6 +5,7 @@ import { broadcastProgress } from "@/lib/broadcasts/progress";
 import { getDb } from "@/lib/db/client";
 import { isSameOriginRequest } from "@/lib/security/http-headers";
 import { parseId } from "@/lib/utils";
+import { apiError, AppError } from "@/lib/http/api-error";
 
 type Context = { params: Promise<{ id: string }> };
 const json = (status: number, body: unknown) =>
@@ -20,7 +21,7 @@ export async function GET(_request: Request, context: Context) {
   if (user instanceof Response) return user;
   const id = await idOf(context);
   const progress = id ? await broadcastProgress(await getDb(), id) : null;
-  return progress ? json(200, progress) : json(404, { message: "No such broadcast" });
+  return progress ? json(200, progress) : apiError(404, "No such broadcast");
 }
 
 /**
@@ -29,11 +30,11 @@ export async function GET(_request: Request, context: Context) {
  */
 export async function POST(request: Request, context: Context) {
   if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
-    return json(403, { message: "Cross-origin request refused" });
+    return apiError(403, "Cross-origin request refused");
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const id = await idOf(context);
-  if (!id) return json(404, { message: "No such broadcast" });
+  if (!id) return apiError(404, "No such broadcast");
   const body: unknown = await request.json().catch(() => null);
   const action = typeof body === "object" && body !== null && "action" in body ? body.action : undefined;
   const result = await controlBroadcast(user, id, action, request.headers);
@@ -41,12 +42,13 @@ export async function POST(request: Request, context: Context) {
     case "changed":
       return json(200, result.progress);
     case "unchanged":
-      return json(409, { message: result.message, ...result.progress });
+      // The error, with the broadcast as it is now.
+      return new AppError(409, result.message).toResponse({ ...result.progress });
     case "forbidden":
-      return json(403, { message: result.message });
+      return apiError(403, result.message);
     case "invalid":
-      return json(400, { message: result.message });
+      return apiError(400, result.message, { action: result.message });
     default:
-      return json(404, { message: result.message });
+      return apiError(404, result.message);
   }
 }

@@ -1,6 +1,7 @@
 import { userOrUnauthorized } from "@/lib/auth/session";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
 import { contactKey, recipientProblem } from "@/lib/messages/recipient";
+import { apiError } from "@/lib/http/api-error";
 
 /**
  * `GET /api/contacts/lookup?recipient=…&channel=…`: the compose page's contact card and 24-hour window, for a
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const input = (params.get("recipient") ?? params.get("phone") ?? "").trim();
   const problem = recipientProblem("whatsapp", input);
-  if (problem) return Response.json({ error: `recipient: ${problem}` }, { status: 400 });
+  if (problem) return apiError(400, "The recipient cannot be looked up", { recipient: problem });
   const result = await cachedContactLookup(contactKey(input), params.get("channel") || undefined);
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 }

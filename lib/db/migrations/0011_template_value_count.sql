@@ -1,0 +1,1 @@
+ALTER TABLE `sends` ADD `template_value_count` integer;
