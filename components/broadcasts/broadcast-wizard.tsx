@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { FormProvider } from "react-hook-form";
 import type { RetryList } from "@/lib/broadcasts/failed-rows";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import type { TemplateSummary } from "@/lib/messages/template";
@@ -42,45 +41,51 @@ export function BroadcastWizard({
   const wizard = useBroadcastForm({ templates, channels, initial });
   const { list, template, rules, mapping, report, count } = wizard;
   return (
-    <FormProvider {...wizard.form}>
-      <form
-        className="grid gap-6"
-        noValidate
-        onSubmit={(event) => {
-          if (wizard.canStart) void wizard.start(event);
-          else event.preventDefault();
-        }}
-      >
-        <TemplateStep
-          approved={wizard.approved}
-          templatesError={templatesError}
-          channels={channels}
-          channelsError={channelsError}
-          template={template}
+    <form
+      className="grid gap-6"
+      noValidate
+      onSubmit={(event) => {
+        if (wizard.canStart) void wizard.start(event);
+        else event.preventDefault();
+      }}
+    >
+      <TemplateStep
+        form={wizard.form}
+        approved={wizard.approved}
+        templatesError={templatesError}
+        channels={channels}
+        channelsError={channelsError}
+        template={template}
+        rules={rules}
+      />
+      <RecipientsStep
+        form={wizard.form}
+        list={list}
+        file={wizard.file}
+        onFile={wizard.chooseFile}
+        onReadPasted={wizard.readPasted}
+      />
+      {list.parsed && rules && mapping && (
+        <ColumnsStep
+          form={wizard.form}
+          header={list.parsed.header}
           rules={rules}
+          mapping={mapping}
+          onMapping={wizard.setMapping}
         />
-        <RecipientsStep
-          list={list}
-          file={wizard.file}
-          onFile={wizard.chooseFile}
-          onReadPasted={wizard.readPasted}
+      )}
+      {report && template && <ReportStep report={report} />}
+      {report && template && count > 0 && (
+        <PreviewStep
+          form={wizard.form}
+          template={template}
+          recipients={report.recipients}
+          sendTest={sendTest}
         />
-        {list.parsed && rules && mapping && (
-          <ColumnsStep
-            header={list.parsed.header}
-            rules={rules}
-            mapping={mapping}
-            onMapping={wizard.setMapping}
-          />
-        )}
-        {report && template && <ReportStep report={report} />}
-        {report && template && count > 0 && (
-          <PreviewStep template={template} recipients={report.recipients} sendTest={sendTest} />
-        )}
-        {report && template && count > 0 && (
-          <ConfirmStep template={template} count={count} canStart={wizard.canStart} />
-        )}
-      </form>
-    </FormProvider>
+      )}
+      {report && template && count > 0 && (
+        <ConfirmStep form={wizard.form} template={template} count={count} canStart={wizard.canStart} />
+      )}
+    </form>
   );
 }

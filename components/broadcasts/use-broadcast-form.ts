@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
-import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import {
   DEFAULT_RATE_PER_SECOND,
   confirmCountProblem,
@@ -32,6 +31,14 @@ export type BroadcastFormValues = {
   typedCount: string;
 };
 
+/** The wizard's text fields (everything but the opt-in box). */
+type TextField = {
+  [K in keyof BroadcastFormValues]: BroadcastFormValues[K] extends string ? K : never;
+}[keyof BroadcastFormValues];
+
+/** A message per field, from the browser's own check (the pace) or from the server's answer. */
+export type BroadcastFormErrors = Partial<Record<keyof BroadcastFormValues, string>>;
+
 /** The server's field names for the wizard's fields. */
 const SERVER_FIELDS = {
   templateUuid: "templateUuid",
@@ -40,17 +47,61 @@ const SERVER_FIELDS = {
   confirmCount: "typedCount",
 } as const satisfies Record<string, keyof BroadcastFormValues>;
 
-/** The rules the browser checks as the agent types: the pace (the list is checked by the worker). */
-const broadcastResolver: Resolver<BroadcastFormValues> = (values) => {
-  const problem = rateProblem(parseRate(values.rate));
-  const errors: FieldErrors<BroadcastFormValues> = {};
-  if (problem) errors.rate = { type: "custom", message: problem };
-  return problem ? { values: {}, errors } : { values, errors: {} };
-};
+/**
+ * The wizard's form: its values, each field's error and the start's. Not react-hook-form, which added 15.2 kB
+ * (gzip) to `/broadcasts/new` and took it past its page-weight budget; seven fields and one rule need no library.
+ * A server error on a field lasts until that field changes or the next start; the pace is checked as it is typed.
+ */
+function useFormState(initialValues: () => BroadcastFormValues) {
+  const [values, setValues] = useState(initialValues);
+  const [serverErrors, setServerErrors] = useState<BroadcastFormErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const set = <K extends keyof BroadcastFormValues>(name: K, value: BroadcastFormValues[K]) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setServerErrors((current) => {
+      if (!(name in current)) return current;
+      const rest = { ...current };
+      delete rest[name];
+      return rest;
+    });
+  };
+  const rateError = rateProblem(parseRate(values.rate)) ?? serverErrors.rate;
+  const errors: BroadcastFormErrors = rateError ? { ...serverErrors, rate: rateError } : serverErrors;
+
+  return {
+    values,
+    errors,
+    serverError,
+    submitting,
+    set,
+    /** A text input's, select's or textarea's value and change handler. */
+    field: (name: TextField) => ({
+      name,
+      value: values[name],
+      onChange: (event: { target: { value: string } }) => set(name, event.target.value),
+    }),
+    /** Runs a start: the errors of the last one cleared first; nothing while one is under way. */
+    submit: async (run: () => Promise<{ message: string; fields: BroadcastFormErrors } | null>) => {
+      if (submitting) return;
+      setServerErrors({});
+      setServerError(null);
+      setSubmitting(true);
+      const failure = await run().finally(() => setSubmitting(false));
+      if (failure) {
+        setServerError(failure.message);
+        setServerErrors(failure.fields);
+      }
+    },
+  };
+}
+
+export type BroadcastForm = ReturnType<typeof useFormState>;
 
 /**
- * The broadcast wizard's state: the form (react-hook-form), the list parsed and checked in a worker, the column
- * mapping guessed from its header, and the start, whose answer is read field by field.
+ * The broadcast wizard's state: the form, the list parsed and checked in a worker, the column mapping guessed from
+ * its header, and the start, whose answer is read field by field.
  */
 export function useBroadcastForm({
   templates,
@@ -63,26 +114,20 @@ export function useBroadcastForm({
 }) {
   const router = useRouter();
   const approved = useMemo(() => (templates ?? []).filter(isSendableTemplate), [templates]);
-  const form = useForm<BroadcastFormValues>({
-    resolver: broadcastResolver,
-    mode: "onChange",
-    defaultValues: {
-      templateUuid: initial?.templateUuid ?? "",
-      // A retried broadcast keeps its channel while the account still has it; else the main WhatsApp channel.
-      channelUuid: channels?.some((channel) => channel.uuid === initial?.channelUuid)
-        ? initial?.channelUuid
+  const form = useFormState(() => ({
+    templateUuid: initial?.templateUuid ?? "",
+    // A retried broadcast keeps its channel while the account still has it; else the main WhatsApp channel.
+    channelUuid:
+      initial && channels?.some((channel) => channel.uuid === initial.channelUuid)
+        ? initial.channelUuid
         : (defaultChannel(channels)?.uuid ?? ""),
-      rate: String(DEFAULT_RATE_PER_SECOND),
-      pasted: initial?.csv ?? "",
-      fixedMediaUrl: "",
-      optin: false,
-      typedCount: "",
-    },
-  });
-  const [templateUuid, fixedMediaUrl, optin, typedCount] = useWatch({
-    control: form.control,
-    name: ["templateUuid", "fixedMediaUrl", "optin", "typedCount"],
-  });
+    rate: String(DEFAULT_RATE_PER_SECOND),
+    pasted: initial?.csv ?? "",
+    fixedMediaUrl: "",
+    optin: false,
+    typedCount: "",
+  }));
+  const { templateUuid, fixedMediaUrl, optin, typedCount } = form.values;
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const list = useListWorker();
@@ -137,39 +182,49 @@ export function useBroadcastForm({
   };
   const readPasted = () => {
     setFile(null);
-    const pasted = form.getValues("pasted");
+    const pasted = form.values.pasted;
     if (pasted.trim() === "") list.clear();
     else list.parse(pasted);
   };
 
-  const start = form.handleSubmit(async (values) => {
-    const response = await fetch("/api/broadcasts", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        templateUuid: values.templateUuid,
-        channelUuid: values.channelUuid,
-        ratePerSecond: Number(values.rate),
-        fixedMediaUrl: values.fixedMediaUrl,
-        csv: file ? await file.text() : values.pasted,
-        mapping,
-        optin: values.optin,
-        confirmCount: needsTypedCount(count) ? parseTypedCount(values.typedCount) : undefined,
-        retryOfId: initial?.retryOfId ?? undefined,
-      }),
-    }).catch(() => null);
-    const body: unknown = await response?.json().catch(() => null);
-    const answer = readStartAnswer(response?.status ?? null, body ?? null);
-    if (answer.ok) {
-      router.push(`/broadcasts/${answer.id}`);
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    // A pace out of bounds is shown beside its field already; the start goes back to it.
+    if (form.errors.rate) {
+      document.getElementById("bw-rate")?.focus();
       return;
     }
-    form.setError("root.server", { type: "server", message: answer.message });
-    for (const [serverField, field] of Object.entries(SERVER_FIELDS)) {
-      const message = answer.fieldErrors[serverField];
-      if (message) form.setError(field, { type: "server", message });
-    }
-  });
+    const values = form.values;
+    return form.submit(async () => {
+      const response = await fetch("/api/broadcasts", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          templateUuid: values.templateUuid,
+          channelUuid: values.channelUuid,
+          ratePerSecond: Number(values.rate),
+          fixedMediaUrl: values.fixedMediaUrl,
+          csv: file ? await file.text() : values.pasted,
+          mapping,
+          optin: values.optin,
+          confirmCount: needsTypedCount(count) ? parseTypedCount(values.typedCount) : undefined,
+          retryOfId: initial?.retryOfId ?? undefined,
+        }),
+      }).catch(() => null);
+      const body: unknown = await response?.json().catch(() => null);
+      const answer = readStartAnswer(response?.status ?? null, body ?? null);
+      if (answer.ok) {
+        router.push(`/broadcasts/${answer.id}`);
+        return null;
+      }
+      const fields: BroadcastFormErrors = {};
+      for (const [serverField, field] of Object.entries(SERVER_FIELDS)) {
+        const message = answer.fieldErrors[serverField];
+        if (message) fields[field] = message;
+      }
+      return { message: answer.message, fields };
+    });
+  };
 
   return {
     form,

@@ -1,25 +1,25 @@
 "use client";
 
-import { useFormContext } from "react-hook-form";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ColumnMapping, ListRules } from "@/lib/broadcasts/recipient-list";
-import type { BroadcastFormValues } from "./use-broadcast-form";
+import type { BroadcastForm } from "./use-broadcast-form";
 
 /** Step 3: which column holds the phone, each template value and the media URL (guessed from the header). */
 export function ColumnsStep({
+  form,
   header,
   rules,
   mapping,
   onMapping,
 }: {
+  form: BroadcastForm;
   header: string[];
   rules: ListRules;
   mapping: ColumnMapping;
   onMapping: (mapping: ColumnMapping) => void;
 }) {
-  const { register } = useFormContext<BroadcastFormValues>();
   const columnOptions = header.map((name, index) => (
     <option key={index} value={index}>
       {name || `Column ${index + 1}`}
@@ -83,7 +83,7 @@ export function ColumnsStep({
                   id="bw-media"
                   type="url"
                   placeholder="https://example.com/notice.pdf"
-                  {...register("fixedMediaUrl")}
+                  {...form.field("fixedMediaUrl")}
                 />
               </Field>
             )}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
@@ -8,24 +7,22 @@ import { Input } from "@/components/ui/input";
 import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import type { TemplateSummary } from "@/lib/messages/template";
-import type { BroadcastFormValues } from "./use-broadcast-form";
+import type { BroadcastForm } from "./use-broadcast-form";
 
 /** Step 6: the count in figures and words, the opt-in, the count typed again for a large list, and the start. */
 export function ConfirmStep({
+  form,
   template,
   count,
   canStart,
 }: {
+  form: BroadcastForm;
   template: TemplateSummary;
   count: number;
   canStart: boolean;
 }) {
-  const {
-    register,
-    control,
-    formState: { errors, isSubmitting },
-  } = useFormContext<BroadcastFormValues>();
-  const rate = parseRate(useWatch({ control, name: "rate" }));
+  const { errors } = form;
+  const rate = parseRate(form.values.rate);
   return (
     <section aria-labelledby="bw-confirm" className="grid gap-3 rounded-lg border p-4">
       <h2 id="bw-confirm" className="font-medium">
@@ -37,30 +34,34 @@ export function ConfirmStep({
         {count > 0 ? `, about ${estimatedSeconds(count, rate)} s` : ""}.
       </p>
       <label className="flex items-center gap-2 text-sm">
-        <Checkbox {...register("optin")} />
+        <Checkbox
+          name="optin"
+          checked={form.values.optin}
+          onChange={(event) => form.set("optin", event.target.checked)}
+        />
         Every recipient opted in to receive this template
       </label>
       {needsTypedCount(count) && (
         <Field className="max-w-xs">
           <FieldLabel htmlFor="bw-typed-count">Type the number of recipients</FieldLabel>
           <Input
-            {...fieldAria("bw-typed-count", errors.typedCount?.message, true)}
+            {...fieldAria("bw-typed-count", errors.typedCount, true)}
             inputMode="numeric"
-            {...register("typedCount")}
+            {...form.field("typedCount")}
           />
           <FieldDescription id="bw-typed-count-description">
             {count.toLocaleString("en")} recipients: type {count} to confirm.
           </FieldDescription>
-          <FieldError id="bw-typed-count-error">{errors.typedCount?.message}</FieldError>
+          <FieldError id="bw-typed-count-error">{errors.typedCount}</FieldError>
         </Field>
       )}
-      {errors.root?.server && (
+      {form.serverError && (
         <p role="alert" className="text-sm text-destructive">
-          {errors.root.server.message}
+          {form.serverError}
         </p>
       )}
       <div>
-        <Button type="submit" disabled={!canStart || isSubmitting}>
+        <Button type="submit" disabled={!canStart || form.submitting}>
           Start broadcast
         </Button>
       </div>

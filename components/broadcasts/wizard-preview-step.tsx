@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
 import { MessageBubble } from "@/components/compose/message-bubble";
 import { Button } from "@/components/ui/button";
 import { Field, FieldDescription, FieldLabel } from "@/components/ui/field";
@@ -11,23 +10,24 @@ import type { TestSendResult } from "@/lib/broadcasts/results";
 import { broadcastComposeForm } from "@/lib/broadcasts/template-form";
 import { messagePreview } from "@/lib/messages/message-preview";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
-import type { BroadcastFormValues } from "./use-broadcast-form";
+import type { BroadcastForm } from "./use-broadcast-form";
 
 /** The page's server action: the first row's message to one number, outside the broadcast. */
 export type SendTestAction = (input: unknown) => Promise<TestSendResult>;
 
 /** Step 5: the first three messages as the customers will see them, and a test send of the first. */
 export function PreviewStep({
+  form,
   template,
   recipients,
   sendTest,
 }: {
+  form: BroadcastForm;
   template: TemplateSummary;
   recipients: Recipient[];
   sendTest: SendTestAction;
 }) {
-  const { control } = useFormContext<BroadcastFormValues>();
-  const [channelUuid, fixedMediaUrl] = useWatch({ control, name: ["channelUuid", "fixedMediaUrl"] });
+  const { channelUuid, fixedMediaUrl } = form.values;
   const [testPhone, setTestPhone] = useState("");
   const [testResult, setTestResult] = useState<TestSendResult | null>(null);
   const [testing, startTesting] = useTransition();

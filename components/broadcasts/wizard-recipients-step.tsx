@@ -1,26 +1,26 @@
 "use client";
 
-import { useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import type { BroadcastFormValues } from "./use-broadcast-form";
+import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
 
 /** Step 2: the list, from a file or pasted rows, read by the worker. */
 export function RecipientsStep({
+  form,
   list,
   file,
   onFile,
   onReadPasted,
 }: {
+  form: BroadcastForm;
   list: ReturnType<typeof useListWorker>;
   file: File | null;
   onFile: (file: File | null) => void;
   onReadPasted: () => void;
 }) {
-  const { register } = useFormContext<BroadcastFormValues>();
   return (
     <section aria-labelledby="bw-recipients" className="grid gap-4 rounded-lg border p-4">
       <h2 id="bw-recipients" className="font-medium">
@@ -46,7 +46,7 @@ export function RecipientsStep({
           id="bw-pasted"
           placeholder={"phone,1,2\n+31612345678,Jo,5 pm"}
           mono
-          {...register("pasted")}
+          {...form.field("pasted")}
         />
       </Field>
       <div>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useFormContext } from "react-hook-form";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -8,10 +7,11 @@ import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } fro
 import type { ListRules } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
-import type { BroadcastFormValues } from "./use-broadcast-form";
+import type { BroadcastForm } from "./use-broadcast-form";
 
 /** Step 1: the approved template, the WhatsApp channel, and the pace. */
 export function TemplateStep({
+  form,
   approved,
   templatesError,
   channels,
@@ -19,6 +19,7 @@ export function TemplateStep({
   template,
   rules,
 }: {
+  form: BroadcastForm;
   approved: TemplateSummary[];
   templatesError: string | null;
   channels: ChannelSummary[] | null;
@@ -26,10 +27,7 @@ export function TemplateStep({
   template: TemplateSummary | undefined;
   rules: ListRules | null;
 }) {
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext<BroadcastFormValues>();
+  const { errors } = form;
   return (
     <section aria-labelledby="bw-message" className="grid gap-4 rounded-lg border p-4">
       <h2 id="bw-message" className="font-medium">
@@ -43,10 +41,7 @@ export function TemplateStep({
       <div className="grid items-start gap-4 sm:grid-cols-3">
         <Field>
           <FieldLabel htmlFor="bw-template">Template</FieldLabel>
-          <NativeSelect
-            {...fieldAria("bw-template", errors.templateUuid?.message)}
-            {...register("templateUuid")}
-          >
+          <NativeSelect {...fieldAria("bw-template", errors.templateUuid)} {...form.field("templateUuid")}>
             <option value="">Choose an approved template</option>
             {approved.map((candidate) => (
               <option key={candidate.uuid} value={candidate.uuid}>
@@ -54,13 +49,13 @@ export function TemplateStep({
               </option>
             ))}
           </NativeSelect>
-          <FieldError id="bw-template-error">{errors.templateUuid?.message}</FieldError>
+          <FieldError id="bw-template-error">{errors.templateUuid}</FieldError>
         </Field>
         <Field>
           <FieldLabel htmlFor="bw-channel">Channel</FieldLabel>
           <NativeSelect
-            {...fieldAria("bw-channel", errors.channelUuid?.message, !channels?.length)}
-            {...register("channelUuid")}
+            {...fieldAria("bw-channel", errors.channelUuid, !channels?.length)}
+            {...form.field("channelUuid")}
           >
             {!channels?.length && <option value="">No channel available</option>}
             {(channels ?? []).map((channel) => (
@@ -77,21 +72,21 @@ export function TemplateStep({
                 : "This Callbell account has no active WhatsApp channel, so no template can be sent."}
             </FieldDescription>
           )}
-          <FieldError id="bw-channel-error">{errors.channelUuid?.message}</FieldError>
+          <FieldError id="bw-channel-error">{errors.channelUuid}</FieldError>
         </Field>
         <Field>
           <FieldLabel htmlFor="bw-rate">Sends per second</FieldLabel>
           <Input
-            {...fieldAria("bw-rate", errors.rate?.message, true)}
+            {...fieldAria("bw-rate", errors.rate, true)}
             type="number"
             min={MIN_RATE_PER_SECOND}
             max={MAX_RATE_PER_SECOND}
-            {...register("rate")}
+            {...form.field("rate")}
           />
           <FieldDescription id="bw-rate-description">
             {DEFAULT_RATE_PER_SECOND} by default, at most {MAX_RATE_PER_SECOND}.
           </FieldDescription>
-          <FieldError id="bw-rate-error">{errors.rate?.message}</FieldError>
+          <FieldError id="bw-rate-error">{errors.rate}</FieldError>
         </Field>
       </div>
       {template && (
