@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ColumnMapping, ListRules } from "@/lib/broadcasts/recipient-list";
 import type { BroadcastForm } from "./use-broadcast-form";
+import { WizardStep } from "./wizard-step";
 
 /** Step 3: which column holds the phone, each template value and the media URL (guessed from the header). */
 export function ColumnsStep({
@@ -26,10 +27,7 @@ export function ColumnsStep({
     </option>
   ));
   return (
-    <section aria-labelledby="bw-columns" className="grid gap-4 rounded-lg border p-4">
-      <h2 id="bw-columns" className="font-medium">
-        3. Columns
-      </h2>
+    <WizardStep id="bw-columns" title="3. Columns" className="gap-4">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field>
           <FieldLabel htmlFor="bw-col-phone">Phone column</FieldLabel>
@@ -90,6 +88,6 @@ export function ColumnsStep({
           </>
         )}
       </div>
-    </section>
+    </WizardStep>
   );
 }

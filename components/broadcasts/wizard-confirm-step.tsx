@@ -8,6 +8,7 @@ import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broa
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import type { TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
+import { WizardStep } from "./wizard-step";
 
 /** Step 6: the count in figures and words, the opt-in, the count typed again for a large list, and the start. */
 export function ConfirmStep({
@@ -24,10 +25,7 @@ export function ConfirmStep({
   const { errors } = form;
   const rate = parseRate(form.values.rate);
   return (
-    <section aria-labelledby="bw-confirm" className="grid gap-3 rounded-lg border p-4">
-      <h2 id="bw-confirm" className="font-medium">
-        6. Confirm
-      </h2>
+    <WizardStep id="bw-confirm" title="6. Confirm" className="gap-3">
       <p className="text-sm" data-testid="broadcast-summary">
         Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong> recipient
         {count === 1 ? "" : "s"} ({numberInWords(count)}), {paceOf(rate)} a second
@@ -65,6 +63,6 @@ export function ConfirmStep({
           Start broadcast
         </Button>
       </div>
-    </section>
+    </WizardStep>
   );
 }

@@ -11,6 +11,7 @@ import { broadcastComposeForm } from "@/lib/broadcasts/template-form";
 import { messagePreview } from "@/lib/messages/message-preview";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
+import { WizardStep } from "./wizard-step";
 
 /** The page's server action: the first row's message to one number, outside the broadcast. */
 export type SendTestAction = (input: unknown) => Promise<TestSendResult>;
@@ -61,10 +62,7 @@ export function PreviewStep({
     });
 
   return (
-    <section aria-labelledby="bw-preview" className="grid gap-3 rounded-lg border p-4">
-      <h2 id="bw-preview" className="font-medium">
-        5. Broadcast preview
-      </h2>
+    <WizardStep id="bw-preview" title="5. Broadcast preview" className="gap-3">
       <div className="grid gap-4 md:grid-cols-3">
         {recipients.slice(0, 3).map((recipient) => (
           <figure key={recipient.rowNumber} className="grid gap-1">
@@ -103,6 +101,6 @@ export function PreviewStep({
           </p>
         )}
       </div>
-    </section>
+    </WizardStep>
   );
 }

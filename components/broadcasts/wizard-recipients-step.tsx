@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
+import { WizardStep } from "./wizard-step";
 
 /** Step 2: the list, from a file or pasted rows, read by the worker. */
 export function RecipientsStep({
@@ -22,10 +23,7 @@ export function RecipientsStep({
   onReadPasted: () => void;
 }) {
   return (
-    <section aria-labelledby="bw-recipients" className="grid gap-4 rounded-lg border p-4">
-      <h2 id="bw-recipients" className="font-medium">
-        2. Recipients
-      </h2>
+    <WizardStep id="bw-recipients" title="2. Recipients" className="gap-4">
       <p className="text-sm text-muted-foreground">
         A header row, then one row per customer: the phone number with its country code (or the
         customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
@@ -68,6 +66,6 @@ export function RecipientsStep({
           {error}
         </p>
       ))}
-    </section>
+    </WizardStep>
   );
 }

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ListReport } from "@/lib/broadcasts/recipient-list";
+import { WizardStep } from "./wizard-step";
 
 const REPORT_ROWS_SHOWN = 200;
 
@@ -7,10 +8,7 @@ const REPORT_ROWS_SHOWN = 200;
 export function ReportStep({ report }: { report: ListReport & { ms: number } }) {
   const merged = report.recipients.filter((recipient) => recipient.copies > 1);
   return (
-    <section aria-labelledby="bw-report" className="grid gap-3 rounded-lg border p-4">
-      <h2 id="bw-report" className="font-medium">
-        4. Validation report
-      </h2>
+    <WizardStep id="bw-report" title="4. Validation report" className="gap-3">
       <ul className="grid gap-1 text-sm" aria-label="Report summary">
         <li>
           <strong>{report.recipients.length.toLocaleString("en")}</strong> recipient(s) ready
@@ -62,6 +60,6 @@ export function ReportStep({ report }: { report: ListReport & { ms: number } }) 
             .join(", ")}
         </p>
       )}
-    </section>
+    </WizardStep>
   );
 }

@@ -8,6 +8,7 @@ import type { ListRules } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
+import { WizardStep } from "./wizard-step";
 
 /** Step 1: the approved template, the WhatsApp channel, and the pace. */
 export function TemplateStep({
@@ -29,10 +30,7 @@ export function TemplateStep({
 }) {
   const { errors } = form;
   return (
-    <section aria-labelledby="bw-message" className="grid gap-4 rounded-lg border p-4">
-      <h2 id="bw-message" className="font-medium">
-        1. Template and channel
-      </h2>
+    <WizardStep id="bw-message" title="1. Template and channel" className="gap-4">
       {templatesError && (
         <p role="alert" className="text-sm text-destructive">
           The templates could not be read from Callbell: {templatesError}
@@ -95,6 +93,6 @@ export function TemplateStep({
           {rules?.needsMedia ? ` · ${templateMediaHeader(template)} header` : ""}
         </p>
       )}
-    </section>
+    </WizardStep>
   );
 }
