@@ -69,6 +69,24 @@ async function startBroadcast(page: Page) {
   await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
 }
 
+/**
+ * A broadcast started here is cancelled once its names are checked: its rows would otherwise go on sending, and
+ * their statuses would take the sandbox server's polling from the specs that share it.
+ */
+async function cancelBroadcastShown(page: Page) {
+  const id = /\/broadcasts\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1];
+  if (!id) return;
+  await page.evaluate(
+    (broadcast) =>
+      fetch(`/api/broadcasts/${broadcast}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ action: "cancel" }),
+      }).then((response) => response.status),
+    id,
+  );
+}
+
 async function readRows(page: Page, template: string, rows: string[]) {
   await page.goto("/broadcasts/new");
   await page.getByLabel("Template", { exact: true }).selectOption({ label: template });
@@ -244,12 +262,18 @@ for (const [key, group] of groups) {
   if (!SETUPS[key]) continue;
   test(`${group[0]!.page}, ${group[0]!.shown || "as loaded"}`, async ({ page, browser }) => {
     const reached = await SETUPS[key]!(page, browser);
-    for (const row of group) {
-      const control = reached.page.getByRole(row.role, { name: nameFor(row, reached), exact: true }).first();
-      await expect(
-        control,
-        `${row.role} "${row.name}" on ${row.page} (${row.shown || "as loaded"})`,
-      ).toBeVisible();
+    try {
+      for (const row of group) {
+        const control = reached.page
+          .getByRole(row.role, { name: nameFor(row, reached), exact: true })
+          .first();
+        await expect(
+          control,
+          `${row.role} "${row.name}" on ${row.page} (${row.shown || "as loaded"})`,
+        ).toBeVisible();
+      }
+    } finally {
+      await cancelBroadcastShown(reached.page);
     }
   });
 }

@@ -38,7 +38,7 @@ export function BroadcastProgressView({
   const id = initial.id;
   const { data: progress = initial } = useQuery({
     queryKey: ["broadcast", id],
-    queryFn: ({ signal }) => fetchJson<Progress>(`/api/broadcasts/${id}`, { signal }, "Reading the progress"),
+    queryFn: ({ signal }) => fetchJson<Progress>(`/api/broadcasts/${id}`, { signal }),
     initialData: initial,
     refetchInterval: REFRESH_MS,
   });

@@ -25,7 +25,6 @@ export function BroadcastReport({ id, failed, done }: { id: number; failed: numb
       fetchJson<ReportPage>(
         `/api/broadcasts/${id}/recipients?${new URLSearchParams({ ...(state ? { state } : {}), after: String(pageParam) })}`,
         { signal },
-        "Loading the report",
       ),
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -36,11 +36,9 @@ export function useContactLookup(control: Control<ComposeFormValues>): ContactLo
       let result: ContactLookup;
       try {
         const query = new URLSearchParams({ recipient: phone, channel: channelUuid });
-        result = await fetchJson<ContactLookup>(
-          `/api/contacts/lookup?${query}`,
-          { signal: controller.signal },
-          "The contact lookup",
-        );
+        result = await fetchJson<ContactLookup>(`/api/contacts/lookup?${query}`, {
+          signal: controller.signal,
+        });
       } catch (error) {
         if (controller.signal.aborted) return;
         result = { kind: "failed", message: error instanceof Error ? error.message : String(error) };

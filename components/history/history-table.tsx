@@ -24,7 +24,7 @@ const COUNTS_REFRESH_MS = 10_000;
 function fetchHistory(query: string, cursor: number | null): Promise<HistoryResponse> {
   const params = new URLSearchParams(query);
   if (cursor) params.set("cursor", String(cursor));
-  return fetchJson(`/api/history?${params}`, {}, "Loading the history");
+  return fetchJson(`/api/history?${params}`, {});
 }
 
 export function HistoryTable({
@@ -64,12 +64,7 @@ export function HistoryTable({
   });
   const { data: counted } = useQuery({
     queryKey: ["history-counts", query],
-    queryFn: () =>
-      fetchJson<HistoryCounts>(
-        `/api/history/counts?${new URLSearchParams(query)}`,
-        {},
-        "Counting the history",
-      ),
+    queryFn: () => fetchJson<HistoryCounts>(`/api/history/counts?${new URLSearchParams(query)}`, {}),
     placeholderData: keepPreviousData,
     refetchInterval: COUNTS_REFRESH_MS,
   });

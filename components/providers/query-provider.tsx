@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { READ_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
+import { READ_MAX_ATTEMPTS } from "@/lib/callbell/read-attempts";
 import { HttpError } from "@/lib/http/fetch-json";
 
 /** Mounted only where queries run, so other routes do not ship TanStack Query. */

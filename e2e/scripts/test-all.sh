@@ -36,8 +36,10 @@ step "unit (SQLite)" npx vitest run --reporter=default --reporter=json --outputF
 postgres=""
 if step "PostgreSQL" bash e2e/scripts/postgres.sh bellhop_test; then
   postgres=yes
+  # Only the tests that open a database (every one does through testDatabase()): the rest do not see the dialect.
+  mapfile -t database_tests < <(grep -rlE "testDatabase|lib/db/testing" lib --include='*.test.ts' | sort)
   DATABASE_URL="$PG_URL/bellhop_test" step "unit (PostgreSQL)" \
-    npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-postgres.json"
+    npx vitest run "${database_tests[@]}" --reporter=default --reporter=json --outputFile="$reports/vitest-postgres.json"
 fi
 if step build npx next build; then
   node e2e/scripts/fresh-db.mjs $E2E_DATABASES

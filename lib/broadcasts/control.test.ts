@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBroadcast, findBroadcast } from "@/lib/db/broadcast-queries";
 import { testDatabase } from "@/lib/db/testing";
 import { changeBroadcastAsUser } from "./control";
+import { OUTAGE_NOTICE } from "./testing";
 
 const creator = { id: "u-creator", role: "agent" } as const;
 const otherAgent = { id: "u-other", role: "agent" } as const;
@@ -11,19 +12,7 @@ async function runningBroadcast() {
   const db = await testDatabase();
   const broadcast = await createBroadcast(
     db,
-    {
-      name: "Outage notice",
-      createdById: creator.id,
-      createdByEmail: "ana@example.com",
-      platform: "whatsapp",
-      channelUuid: "chan-main",
-      templateUuid: "t1",
-      templateTitle: "Outage",
-      templateHeader: "",
-      mediaUrl: null,
-      ratePerSecond: 10,
-      retryOfId: null,
-    },
+    { ...OUTAGE_NOTICE, createdById: creator.id, channelUuid: "chan-main" },
     [{ rowNumber: 2, phone: "+31610000001", values: JSON.stringify(["Jo"]), mediaUrl: null }],
   );
   return { db, id: broadcast.id };

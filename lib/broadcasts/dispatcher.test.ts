@@ -14,24 +14,13 @@ import { testDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
+import { OUTAGE_NOTICE, RATE_LIMITED } from "./testing";
 
 async function setup(rows: number, ratePerSecond = 10) {
   const db = await testDatabase();
   const broadcast = await createBroadcast(
     db,
-    {
-      name: "Outage notice",
-      createdById: "u1",
-      createdByEmail: "ana@example.com",
-      platform: "whatsapp",
-      channelUuid: null,
-      templateUuid: "t1",
-      templateTitle: "Outage",
-      templateHeader: "",
-      mediaUrl: null,
-      ratePerSecond,
-      retryOfId: null,
-    },
+    { ...OUTAGE_NOTICE, ratePerSecond },
     Array.from({ length: rows }, (_, index) => ({
       rowNumber: index + 1,
       phone: `+3161000${String(index).padStart(4, "0")}`,
@@ -124,14 +113,7 @@ describe("the broadcast dispatcher", () => {
     const fake = fakeSend(clock, (row): SendResult => {
       if (row.rowNumber === 5 && limited < 2) {
         limited += 1;
-        return {
-          kind: "rejected",
-          sendId: null,
-          status: 429,
-          notDelivered: false,
-          message: "Too many requests",
-          fieldErrors: {},
-        };
+        return RATE_LIMITED;
       }
       return fake.enqueued();
     });
@@ -148,14 +130,7 @@ describe("the broadcast dispatcher", () => {
   it("gives up on a row after 5 refusals in a row", async () => {
     const { db, broadcast } = await setup(1);
     const clock = virtualClock();
-    const fake = fakeSend(clock, () => ({
-      kind: "rejected",
-      sendId: null,
-      status: 429,
-      notDelivered: false,
-      message: "Too many requests",
-      fieldErrors: {},
-    }));
+    const fake = fakeSend(clock, () => RATE_LIMITED);
     await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
     expect(fake.calls).toHaveLength(5);
     expect((await listRecipients(db, broadcast.id))[0]).toMatchObject({

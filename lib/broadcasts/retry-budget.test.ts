@@ -9,6 +9,7 @@ import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { sendComposedMessage, type SendDependencies } from "@/lib/messages/send-message";
 import { createDispatcher } from "./dispatcher";
 import { sendRecipientWith } from "./send-recipient";
+import { OUTAGE_NOTICE } from "./testing";
 
 /**
  * How many requests reach Callbell for one send, for each way a send can fail, through the real layers: the client
@@ -92,23 +93,9 @@ describe("the retry policy, counted at the stub", () => {
     async (failure) => {
       requests.delete(failure);
       const { deps, counted } = await dependencies(failure);
-      const broadcast = await createBroadcast(
-        deps.db,
-        {
-          name: "Outage notice",
-          createdById: "u1",
-          createdByEmail: "ana@example.com",
-          platform: "whatsapp",
-          channelUuid: "chan-1",
-          templateUuid: "t1",
-          templateTitle: "Outage",
-          templateHeader: "",
-          mediaUrl: null,
-          ratePerSecond: 10,
-          retryOfId: null,
-        },
-        [{ rowNumber: 1, phone: "+31612345678", values: JSON.stringify(["Ana"]), mediaUrl: null }],
-      );
+      const broadcast = await createBroadcast(deps.db, { ...OUTAGE_NOTICE, channelUuid: "chan-1" }, [
+        { rowNumber: 1, phone: "+31612345678", values: JSON.stringify(["Ana"]), mediaUrl: null },
+      ]);
       let time = 1_000_000;
       await createDispatcher({
         db: async () => deps.db,

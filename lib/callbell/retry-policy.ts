@@ -15,15 +15,14 @@
  *   broadcast row goes once per attempt and the dispatcher puts it back for later (`laterRetryDelayMs`), up to
  *   `SEND_MAX_ATTEMPTS`, slowing the whole broadcast down after a 429.
  *
- * No import here: the browser reads it too.
+ * No import here but the read count, which the browser reads from its own small module.
  */
 
 /** A send reaches Callbell at most this many times in all, whichever layer repeats it. */
 export const SEND_MAX_ATTEMPTS = 5;
 /** The attempts the client makes at once for a send someone waits on (the first and two repeats). */
 export const IN_REQUEST_SEND_ATTEMPTS = 3;
-/** A read (or a Bellhop API read from the browser) is tried at most this many times in all. */
-export const READ_MAX_ATTEMPTS = 3;
+export { READ_MAX_ATTEMPTS } from "./read-attempts";
 /** A `Retry-After` longer than this is not waited on inside a request. */
 export const RETRY_AFTER_MAX_SECONDS = 10;
 const IN_REQUEST_BACKOFF_MS = 300;

@@ -24,8 +24,7 @@ async function sendTemplate(tpl: TemplateSummary, values: string[]) {
     baseUrl: "https://api.example/v1",
     token: "t",
     timeoutMs: 1000,
-    fetch: (async () =>
-      Response.json({ message: { uuid: "u1", status: "enqueued" } })) as unknown as typeof fetch,
+    fetch: async () => Response.json({ message: { uuid: "u1", status: "enqueued" } }),
     sleep: async () => {},
   });
   const deps: SendDependencies = {
