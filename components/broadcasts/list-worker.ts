@@ -1,13 +1,8 @@
 /// <reference lib="webworker" />
 // Parses and checks a broadcast's recipient list off the page's thread, so 10,000 rows never freeze the page.
 import { parseRecipientCsv } from "@/lib/broadcasts/parse-csv";
-import {
-  validateList,
-  type ColumnMapping,
-  type ListReport,
-  type ListRules,
-  type ParsedList,
-} from "@/lib/broadcasts/recipient-list";
+import type { ColumnMapping, ListReport, ListRules, ParsedList } from "@/lib/broadcasts/recipient-list";
+import { validateList } from "@/lib/broadcasts/validate-list";
 
 export type WorkerRequest =
   | { type: "parse"; id: number; source: File | string }

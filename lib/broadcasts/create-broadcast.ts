@@ -12,7 +12,8 @@ import {
   rateProblem,
 } from "./limits";
 import { parseRecipientCsv } from "./parse-csv";
-import { rulesFor, validateList, type ListReport } from "./recipient-list";
+import { rulesFor, type ListReport } from "./recipient-list";
+import { validateList } from "./validate-list";
 
 const column = z.number().int().min(-1).max(200);
 

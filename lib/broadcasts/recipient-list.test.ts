@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guessMapping, numberInWords, validateList, type ParsedList } from "./recipient-list";
+import { guessMapping, numberInWords, type ParsedList } from "./recipient-list";
+import { validateList } from "./validate-list";
 
 const rules = { variableCount: 2, needsMedia: false, fixedMediaUrl: "" };
 

@@ -1,0 +1,68 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
+import { numberInWords } from "@/lib/broadcasts/recipient-list";
+import type { TemplateSummary } from "@/lib/messages/template";
+import type { BroadcastForm } from "./use-broadcast-form";
+import { WizardStep } from "./wizard-step";
+
+/** Step 6: the count in figures and words, the opt-in, the count typed again for a large list, and the start. */
+export function ConfirmStep({
+  form,
+  template,
+  count,
+  canStart,
+}: {
+  form: BroadcastForm;
+  template: TemplateSummary;
+  count: number;
+  canStart: boolean;
+}) {
+  const { errors } = form;
+  const rate = parseRate(form.values.rate);
+  return (
+    <WizardStep id="bw-confirm" title="6. Confirm" className="gap-3">
+      <p className="text-sm" data-testid="broadcast-summary">
+        Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong> recipient
+        {count === 1 ? "" : "s"} ({numberInWords(count)}), {paceOf(rate)} a second
+        {count > 0 ? `, about ${estimatedSeconds(count, rate)} s` : ""}.
+      </p>
+      <label className="flex items-center gap-2 text-sm">
+        <Checkbox
+          name="optin"
+          checked={form.values.optin}
+          onChange={(event) => form.set("optin", event.target.checked)}
+        />
+        Every recipient opted in to receive this template
+      </label>
+      {needsTypedCount(count) && (
+        <Field className="max-w-xs">
+          <FieldLabel htmlFor="bw-typed-count">Type the number of recipients</FieldLabel>
+          <Input
+            {...fieldAria("bw-typed-count", errors.typedCount, true)}
+            inputMode="numeric"
+            {...form.field("typedCount")}
+          />
+          <FieldDescription id="bw-typed-count-description">
+            {count.toLocaleString("en")} recipients: type {count} to confirm.
+          </FieldDescription>
+          <FieldError id="bw-typed-count-error">{errors.typedCount}</FieldError>
+        </Field>
+      )}
+      {form.serverError && (
+        <p role="alert" className="text-sm text-destructive">
+          {form.serverError}
+        </p>
+      )}
+      <div>
+        <Button type="submit" disabled={!canStart || form.submitting}>
+          Start broadcast
+        </Button>
+      </div>
+    </WizardStep>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Field, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import type { BroadcastForm } from "./use-broadcast-form";
+import type { useListWorker } from "./use-list-worker";
+import { WizardStep } from "./wizard-step";
+
+/** Step 2: the list, from a file or pasted rows, read by the worker. */
+export function RecipientsStep({
+  form,
+  list,
+  file,
+  onFile,
+  onReadPasted,
+}: {
+  form: BroadcastForm;
+  list: ReturnType<typeof useListWorker>;
+  file: File | null;
+  onFile: (file: File | null) => void;
+  onReadPasted: () => void;
+}) {
+  return (
+    <WizardStep id="bw-recipients" title="2. Recipients" className="gap-4">
+      <p className="text-sm text-muted-foreground">
+        A header row, then one row per customer: the phone number with its country code (or the
+        customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
+        column for a media-header template.
+      </p>
+      <Field>
+        <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
+        <Input
+          id="bw-file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+        />
+      </Field>
+      <Field>
+        <FieldLabel htmlFor="bw-pasted">Or paste the rows</FieldLabel>
+        <Textarea
+          id="bw-pasted"
+          placeholder={"phone,1,2\n+31612345678,Jo,5 pm"}
+          mono
+          {...form.field("pasted")}
+        />
+      </Field>
+      <div>
+        <Button type="button" variant="outline" onClick={onReadPasted} disabled={list.busy}>
+          Read pasted rows
+        </Button>
+      </div>
+      <p role="status" className="text-sm">
+        {list.busy
+          ? "Reading the list…"
+          : list.error
+            ? `The list could not be read: ${list.error}`
+            : list.parsed
+              ? `Read ${list.parsed.rowCount.toLocaleString("en")} row(s) and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
+              : ""}
+      </p>
+      {list.parsed?.errors.map((error) => (
+        <p key={error} className="text-sm text-amber-800">
+          {error}
+        </p>
+      ))}
+    </WizardStep>
+  );
+}
