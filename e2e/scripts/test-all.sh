@@ -29,9 +29,17 @@ fi
 PG_URL="postgres://bellhop:bellhop@127.0.0.1:${PGPORT:-5432}"
 E2E_DATABASES="live sandbox unreachable settings hooks first-run restart instances"
 
+# The static checks share the two cores: lint and both typechecks (SQLite's and PostgreSQL's types) at once.
+checks="$(mktemp -d)"
+npx eslint > "$checks/lint" 2>&1 & lint_pid=$!
+npx tsc --noEmit > "$checks/types-sqlite" 2>&1 & sqlite_pid=$!
+npx tsc --noEmit -p tsconfig.postgres.json > "$checks/types-postgres" 2>&1 & postgres_pid=$!
+finished() { wait "$1"; local status=$?; cat "$2"; return "$status"; }
 step format npx prettier --check .
-step lint npx eslint
-step typecheck npm run typecheck
+step lint finished "$lint_pid" "$checks/lint"
+step "typecheck (SQLite types)" finished "$sqlite_pid" "$checks/types-sqlite"
+step "typecheck (PostgreSQL types)" finished "$postgres_pid" "$checks/types-postgres"
+rm -rf "$checks"
 step "unit (SQLite)" npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-sqlite.json"
 postgres=""
 if step "PostgreSQL" bash e2e/scripts/postgres.sh bellhop_test; then
