@@ -14,6 +14,7 @@ const PORT = 3193;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = "data/bench-weight.db";
 const ORDER_READY = "d980fb66fd5043d3ace1aa06ba044342"; // a sandbox template with one value
+const SUPPORT_LINE = "a1f0c3d2e4b54c6d8e9f0a1b2c3d4e5f"; // the sandbox's main WhatsApp channel
 
 async function main() {
   removeDatabase(DB_FILE);
@@ -30,6 +31,7 @@ async function main() {
       headers: { origin: BASE },
       data: {
         templateUuid: ORDER_READY,
+        channelUuid: SUPPORT_LINE,
         ratePerSecond: 10,
         csv: "phone,name\n+31612345670,Ann\n+31612345671,Bob\n",
         mapping: { phone: 0, values: [1], mediaUrl: null },
