@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { SEND_STATUSES } from "@/lib/db/constants";
+import { SEND_STATUSES, sendStatusLabel } from "@/lib/db/constants";
 import type { HistoryFilters } from "@/lib/history/filters";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 
@@ -68,7 +68,7 @@ export function HistoryFiltersBar({ filters, counts, options, onChange }: Props)
             <option value="">All statuses{total !== undefined ? ` (${total})` : ""}</option>
             {SEND_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {status}
+                {sendStatusLabel(status)}
                 {counts ? ` (${counts[status] ?? 0})` : ""}
               </option>
             ))}

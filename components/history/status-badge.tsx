@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { BroadcastState } from "@/lib/db/constants";
+import { sendStatusLabel, type BroadcastState } from "@/lib/db/constants";
 import { platformLabel } from "@/lib/messages/options";
 
 type Variant = "success" | "warning" | "destructive" | "secondary";
@@ -13,6 +13,7 @@ const VARIANTS: Record<string, Variant> = {
   unknown: "warning",
   mismatch: "warning",
   rejected: "destructive",
+  not_sent: "destructive",
   failed: "destructive",
 };
 
@@ -21,7 +22,7 @@ const VARIANTS: Record<string, Variant> = {
  * says it will not move, rather than look stuck.
  */
 export function StatusBadge({ status, platform }: { status: string; platform?: string }) {
-  const badge = <Badge variant={VARIANTS[status] ?? "secondary"}>{status}</Badge>;
+  const badge = <Badge variant={VARIANTS[status] ?? "secondary"}>{sendStatusLabel(status)}</Badge>;
   if (status !== "enqueued" || !platform || platform === "whatsapp") return badge;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">

@@ -8,19 +8,22 @@ import {
   finishRecipient,
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
-import { laterRetryDelayMs, maySendAgain, SEND_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
+import { settleAfterThrow } from "./interrupted-rows";
 import { MAX_RATE_PER_SECOND } from "./limits";
+import { createPaceControl } from "./pace-control";
+import { recipientOutcome } from "./row-outcome";
 
-/** After a 429 the whole broadcast goes at half its pace for this long (halving again on each further 429). */
-const SLOW_DOWN_MS = 30_000;
 /** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */
 const SETTINGS_REREAD_MS = 1_000;
-/** How much lag the schedule catches up on. */
-const CATCH_UP_MS = 1_000;
+/**
+ * How much lag the schedule catches up on, as a share of one interval: less than one, so that no one-second window
+ * holds more than the pace plus one start, across instances (a late timer's lag is still caught up).
+ */
+const CATCH_UP_SHARE = 0.5;
 /** While another instance still has rows of the broadcast in flight, how often this one looks again. */
 const OTHERS_IN_FLIGHT_MS = 500;
 
@@ -41,50 +44,13 @@ export type DispatchDependencies = {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What a row becomes after its send: the rule that never sends a row twice because of Bellhop. */
-export function recipientOutcome(
-  result: SendResult,
-  attempts: number,
-  now: number,
-): Parameters<typeof finishRecipient>[2] & { slowDown: boolean } {
-  const sendId = "sendId" in result ? result.sendId : null;
-  switch (result.kind) {
-    case "enqueued":
-      return { state: "enqueued", sendId, callbellUuid: result.uuid, error: null, slowDown: false };
-    case "unknown":
-      // It may have gone out: never again automatically.
-      return { state: "unknown", sendId, callbellUuid: null, error: result.message, slowDown: false };
-    case "invalid": {
-      const fields = Object.values(result.fieldErrors);
-      const error = fields.length > 0 ? `${result.message}: ${fields.join("; ")}` : result.message;
-      return { state: "failed", sendId: null, callbellUuid: null, error, slowDown: false };
-    }
-    case "rejected": {
-      // A 429, or refused before anything was sent: surely not delivered, so it may go again later (one request per
-      // attempt: the row's attempts are the requests that reached Callbell).
-      const retryable = maySendAgain(result);
-      if (retryable && attempts < SEND_MAX_ATTEMPTS) {
-        return {
-          state: "waiting",
-          sendId,
-          callbellUuid: null,
-          error: result.message,
-          notBefore: new Date(now + laterRetryDelayMs(attempts)),
-          slowDown: result.status === 429,
-        };
-      }
-      const error = retryable ? `${result.message} (after ${attempts} attempts)` : result.message;
-      return { state: "failed", sendId, callbellUuid: null, error, slowDown: result.status === 429 };
-    }
-  }
-}
-
 /**
  * The broadcast dispatcher: one loop per running broadcast in each instance, starting sends on a fixed schedule at
  * the broadcast's pace (absolute times, so the rate does not drift), with at most `maxConcurrency` in flight. The
  * schedule is kept in the database (a shared pace), so several instances dispatching one broadcast start no more
- * than its rate between them. Each row is claimed in the database before it is sent, so the list survives a restart,
- * and a row is sent once whichever instance claims it.
+ * than its rate between them, in any one second, through restarts and takeovers. Each row is claimed in the database
+ * before it is sent, so the list survives a restart, and a row is sent once whichever instance claims it. After a
+ * 429 the pace halves and comes back step by step (`pace-control.ts`).
  */
 export function createDispatcher(deps: DispatchDependencies) {
   const now = deps.now ?? Date.now;
@@ -96,27 +62,25 @@ export function createDispatcher(deps: DispatchDependencies) {
     const db = await deps.db();
     const inFlight = new Set<Promise<void>>();
     const instance = deps.instance ?? instanceId();
-    let slowFactor = 1;
-    let slowUntil = 0;
+    const pace = createPaceControl(now);
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
-    let catchUpMs = 0;
+    let catchUp = 0;
 
     const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow) => {
+      const startedAt = now();
       let result: SendResult;
       try {
         result = await deps.send(broadcast, recipient);
       } catch (error) {
-        result = {
-          kind: "unknown",
-          sendId: 0,
-          message: `Bellhop failed while sending: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        console.error(
+          `Bellhop: broadcast ${broadcastId}, row ${recipient.rowNumber}: the send failed:`,
+          error,
+        );
+        await settleAfterThrow(db, recipient, new Date(now()));
+        return;
       }
       const { slowDown, ...outcome } = recipientOutcome(result, recipient.attempts, now());
-      if (slowDown) {
-        slowFactor = Math.min(slowFactor * 2, 64);
-        slowUntil = now() + SLOW_DOWN_MS;
-      }
+      if (slowDown) pace.tooMany(startedAt);
       await finishRecipient(db, recipient.id, outcome, new Date(now()));
     };
 
@@ -129,21 +93,21 @@ export function createDispatcher(deps: DispatchDependencies) {
         readAt = now();
       }
       if (!broadcast || broadcast.state !== "running") break;
-      if (now() >= slowUntil) slowFactor = 1;
-      const rate = Math.max(0.5, Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND) / slowFactor);
+      const rate = pace.rate(Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND));
       while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
       // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
-      // when a claim is slow; a lag of up to a second is caught up, a longer one (a pause, a stall) is not.
+      // when a claim is slow; a lag of under an interval is caught up, a longer one (a pause, a stall) is not.
+      const intervalMs = 1000 / rate;
       const wait = await takePace(db, paceKey(broadcastId), {
-        intervalMs: 1000 / rate,
-        catchUpMs,
+        intervalMs,
+        catchUpMs: catchUp * intervalMs,
         now: now(),
       });
       if (wait > 0) {
         await sleep(Math.min(wait, SETTINGS_REREAD_MS));
         continue;
       }
-      catchUpMs = CATCH_UP_MS;
+      catchUp = CATCH_UP_SHARE;
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()), instance);
       if (!recipient) {
@@ -158,7 +122,7 @@ export function createDispatcher(deps: DispatchDependencies) {
         const retryAt = await nextRetryAt(db, broadcastId);
         if (retryAt) {
           await sleep(Math.max(50, Math.min(retryAt.getTime() - now(), 1_000)));
-          catchUpMs = 0;
+          catchUp = 0;
           continue;
         }
         if (await completeBroadcastIfDone(db, broadcastId, new Date(now()))) break;

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { SEND_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import { createBroadcast, listRecipients } from "@/lib/db/broadcast-queries";
+import { sends } from "@/lib/db/schema";
+import { readAttemptLog } from "@/lib/messages/send-attempts";
 import { testDatabase } from "@/lib/db/testing";
 import { emptyComposeForm } from "@/lib/messages/compose-form";
 import { sendComposedMessage, type SendDependencies } from "@/lib/messages/send-message";
@@ -111,6 +113,16 @@ describe("the retry policy, counted at the stub", () => {
       expect(reached(failure, counted)).toBe(expected);
       const [row] = await listRecipients(deps.db, broadcast.id);
       expect(row).toMatchObject({ state: failure === "timeout" ? "unknown" : "failed", attempts: expected });
+      // One history entry for the recipient, whatever its attempts: the last one's outcome, the others in its log.
+      const entries = await deps.db.select().from(sends);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        attempts: expected,
+        status: { refused: "not_sent", timeout: "unknown" }[failure as string] ?? "rejected",
+      });
+      expect(readAttemptLog(entries[0]!.attemptLog).map((attempt) => attempt.status)).toEqual(
+        Array(expected - 1).fill(failure === "refused" ? "not_sent" : "rejected"),
+      );
     },
   );
 
@@ -132,6 +144,11 @@ describe("the retry policy, counted at the stub", () => {
       expect(reached(failure, counted)).toBe(retried ? 3 : 1);
       expect(result).toMatchObject({ kind: failure === "timeout" ? "unknown" : "rejected" });
       if (result.kind === "rejected") expect(result.notDelivered).toBe(failure === "refused");
+      // Nothing reached Callbell: the history says not sent, not rejected.
+      const [entry] = await deps.db.select().from(sends);
+      expect(entry!.status).toBe(
+        { refused: "not_sent", timeout: "unknown" }[failure as string] ?? "rejected",
+      );
     },
   );
 });

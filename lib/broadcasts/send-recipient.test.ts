@@ -35,7 +35,8 @@ const recipient = {
 describe("a broadcast row as a send", () => {
   it("passes the compose form's own schema and builds Callbell's template request with the row's metadata", () => {
     const form = recipientComposeForm(broadcast, recipient);
-    expect(form.idempotencyKey).toBe("bc7-r41-a2");
+    // One history entry per row, whatever its attempts.
+    expect(form.idempotencyKey).toBe("broadcast7-row41");
     const parsed = parseComposeForm(form, {
       templates: [template],
       channels: { whatsapp: [{ uuid: "chan-main", title: "Main", type: "whatsapp", main: true }] },

@@ -24,14 +24,21 @@ export function recipientComposeForm(broadcast: BroadcastRow, recipient: Recipie
       { key: "bellhop_broadcast", value: String(broadcast.id) },
       { key: "bellhop_row", value: String(recipient.rowNumber) },
     ],
-    idempotencyKey: `bc${broadcast.id}-r${recipient.id}-a${recipient.attempts}`,
+    idempotencyKey: recipientSendKey(broadcast.id, recipient.id),
   });
 }
 
+/** A row's history entry: one per row, whatever its attempts (see `lib/messages/send-attempts.ts`). */
+export const recipientSendKey = (broadcastId: number, rowId: number) => `broadcast${broadcastId}-row${rowId}`;
+
+/** The key a row's attempt had before rows kept one entry (a broadcast interrupted by the upgrade). */
+export const legacyRecipientSendKey = (broadcastId: number, rowId: number, attempt: number) =>
+  `bc${broadcastId}-r${rowId}-a${attempt}`;
+
 /**
  * Sends one row through the compose page's own use-case: validated by the same schema, recorded in the history
- * (linked to its broadcast, sent by its creator) before it leaves, with an idempotency key per row and attempt. One
- * request per attempt: the dispatcher repeats a refused row later itself (see `lib/callbell/retry-policy.ts`).
+ * (linked to its broadcast, sent by its creator) before it leaves, with an idempotency key per row. One request per
+ * attempt: the dispatcher repeats a refused row later itself (see `lib/callbell/retry-policy.ts`), on the same entry.
  */
 export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry" | "sender">) {
   return (broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> =>
@@ -42,6 +49,7 @@ export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry
         : null,
       origin: { broadcastId: broadcast.id, broadcastRowId: recipient.id },
       retry: "later",
+      attempt: recipient.attempts,
     });
 }
 

@@ -1,5 +1,9 @@
 import type { createBroadcast } from "@/lib/db/broadcast-queries";
+import type { Database } from "@/lib/db/client";
+import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
+import { recordSendAttempt } from "@/lib/db/send-queries";
 import type { SendResult } from "@/lib/messages/send-result";
+import { recipientSendKey } from "./send-recipient";
 
 /** A broadcast as the tests start it: Ana's outage notice on WhatsApp, 10 a second. */
 export const OUTAGE_NOTICE: Parameters<typeof createBroadcast>[1] = {
@@ -25,3 +29,24 @@ export const RATE_LIMITED: SendResult = {
   message: "Too many requests",
   fieldErrors: {},
 };
+
+/** What a send records before its request leaves: the row's history entry, `sending` (as `sendRecipient` writes it). */
+export async function recordRowSend(db: Database, broadcast: BroadcastRow, row: RecipientRow) {
+  const { row: send } = await recordSendAttempt(db, {
+    idempotencyKey: recipientSendKey(broadcast.id, row.id),
+    recipient: row.phone,
+    platform: "whatsapp",
+    messageType: "template",
+    channelUuid: broadcast.channelUuid,
+    templateUuid: broadcast.templateUuid,
+    templateTitle: broadcast.templateTitle,
+    templateValueCount: 1,
+    requestBody: "{}",
+    senderId: null,
+    senderEmail: null,
+    broadcastId: broadcast.id,
+    broadcastRowId: row.id,
+    attempts: row.attempts,
+  });
+  return send;
+}

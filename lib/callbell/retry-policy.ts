@@ -13,7 +13,8 @@
  *   failed rows are sent again only on purpose, with "New broadcast from failed rows".
  * - Who repeats a send: while an agent waits on Compose, the client does at once (`IN_REQUEST_SEND_ATTEMPTS`); a
  *   broadcast row goes once per attempt and the dispatcher puts it back for later (`laterRetryDelayMs`), up to
- *   `SEND_MAX_ATTEMPTS`, slowing the whole broadcast down after a 429.
+ *   `SEND_MAX_ATTEMPTS`, slowing the whole broadcast down after a 429. Every attempt of a row takes its own start
+ *   from the broadcast's pace, like a first one.
  *
  * No import here but the read count, which the browser reads from its own small module.
  */
@@ -26,7 +27,7 @@ export { READ_MAX_ATTEMPTS } from "./read-attempts";
 /** A `Retry-After` longer than this is not waited on inside a request. */
 export const RETRY_AFTER_MAX_SECONDS = 10;
 const IN_REQUEST_BACKOFF_MS = 300;
-const LATER_BACKOFF_MS = 5_000;
+const LATER_BACKOFF_MS = 1_000;
 /** After a 429 on a status read, the poller asks nothing for at least this long. */
 const READ_PAUSE_AFTER_429_MS = 60_000;
 
@@ -65,7 +66,10 @@ export function inRequestDelayMs(
   return Math.max(backoff, requested);
 }
 
-/** When a broadcast row refused on attempt `attempt` may go again: 5 s, 10 s, 20 s, 40 s. */
+/**
+ * When a broadcast row refused on attempt `attempt` may go again: 1 s, 2 s, 4 s, 8 s (the broadcast's own pace slows
+ * down after a 429 as well, so the row need not wait long).
+ */
 export function laterRetryDelayMs(attempt: number): number {
   return LATER_BACKOFF_MS * 2 ** (attempt - 1);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
-import { listBroadcastsInState, markInterruptedRecipientsUnknown } from "@/lib/db/broadcast-queries";
+import { settleInterruptedRecipients } from "@/lib/broadcasts/interrupted-rows";
+import { listBroadcastsInState } from "@/lib/db/broadcast-queries";
 import { getDb } from "@/lib/db/client";
 import {
   acquireLease,
@@ -20,8 +21,9 @@ const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 export type HeartbeatResult = { interruptedSends: number; interruptedRows: number; broadcasts: number };
 
 /**
- * One beat of this instance: renew its lease (while it holds one, what it has in flight is its own); turn what gone
- * instances had in flight into `unknown`; dispatch every running broadcast here too (each row is claimed once,
+ * One beat of this instance: renew its lease (while it holds one, what it has in flight is its own); settle what gone
+ * instances had in flight (a send that may have left is `unknown`; a broadcast row that recorded none waits again);
+ * dispatch every running broadcast here too (each row is claimed once,
  * whichever instance claims it); forget long-expired leases and sign-in failures.
  */
 export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
@@ -29,7 +31,8 @@ export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
   const me = instanceId();
   await acquireLease(db, instanceLeaseName(me), me, INSTANCE_LEASE_MS, now);
   const interruptedSends = await markInterruptedSendsUnknown(db, new Date(now), me);
-  const interruptedRows = await markInterruptedRecipientsUnknown(db, new Date(now), me);
+  const settled = await settleInterruptedRecipients(db, new Date(now), me);
+  const interruptedRows = Object.values(settled).reduce((sum, count) => sum + count, 0);
   const running = await listBroadcastsInState(db, "running");
   for (const broadcast of running) void getDispatcher().ensure(broadcast.id);
   await deleteExpiredLeases(db, now - FORGET_AFTER_MS);
@@ -38,7 +41,10 @@ export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
     console.warn(`Bellhop: ${interruptedSends} send(s) interrupted by a stopped instance are now "unknown"`);
   if (interruptedRows > 0)
     console.warn(
-      `Bellhop: ${interruptedRows} broadcast row(s) in flight on a stopped instance are now "unknown"`,
+      `Bellhop: ${interruptedRows} broadcast row(s) were in flight on a stopped instance: ` +
+        Object.entries(settled)
+          .map(([state, count]) => `${count} now "${state}"`)
+          .join(", "),
     );
   return { interruptedSends, interruptedRows, broadcasts: running.length };
 }

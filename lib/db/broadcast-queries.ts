@@ -189,16 +189,15 @@ export async function nextRetryAt(db: Database, broadcastId: number): Promise<Da
   return row?.at ?? null;
 }
 
+/** What a row becomes when its send is over (`attempts`: when a claim that sent nothing gives its attempt back). */
+export type RecipientOutcome = Pick<RecipientRow, "sendId" | "callbellUuid" | "error"> & {
+  state: Extract<RecipientState, "enqueued" | "failed" | "unknown" | "waiting">;
+  notBefore?: Date | null;
+  attempts?: number;
+};
+
 /** A row's outcome; only a row still `sending` takes one. */
-export async function finishRecipient(
-  db: Database,
-  id: number,
-  outcome: Pick<RecipientRow, "sendId" | "callbellUuid" | "error"> & {
-    state: Extract<RecipientState, "enqueued" | "failed" | "unknown" | "waiting">;
-    notBefore?: Date | null;
-  },
-  now = new Date(),
-) {
+export async function finishRecipient(db: Database, id: number, outcome: RecipientOutcome, now = new Date()) {
   await db
     .update(broadcastRecipients)
     .set({ ...outcome, updatedAt: now })
@@ -214,29 +213,49 @@ export async function cancelWaitingRecipients(db: Database, broadcastId: number,
 }
 
 /**
- * A row still `sending` whose instance is gone (stopped, killed, or its lease expired) was in flight there. Whether
- * Callbell got it is not known, so it is `unknown`, never sent again. Run at start and then every few seconds.
+ * Rows still `sending` whose instance is gone (stopped, killed, or its lease expired): their sends were cut short, and
+ * `lib/broadcasts/interrupted-rows.ts` settles each by its send record. Run at start and then every few seconds.
  */
-export async function markInterruptedRecipientsUnknown(
+export async function listInterruptedRecipients(
   db: Database,
   now = new Date(),
   instance = instanceId(),
-): Promise<number> {
-  const rows = await db
-    .update(broadcastRecipients)
-    .set({
-      state: "unknown",
-      error: "Bellhop stopped while this message was being sent: it may or may not have gone out",
-      updatedAt: now,
-    })
+  limit = 500,
+): Promise<RecipientRow[]> {
+  return db
+    .select()
+    .from(broadcastRecipients)
     .where(
       and(
         eq(broadcastRecipients.state, "sending"),
         claimerIsGone(broadcastRecipients.claimedBy, instance, now.getTime()),
       ),
     )
+    .orderBy(asc(broadcastRecipients.id))
+    .limit(limit);
+}
+
+/** Settles an interrupted row, unless someone else has since (it is no longer `sending` by the same claimer). */
+export async function settleInterruptedRecipient(
+  db: Database,
+  row: Pick<RecipientRow, "id" | "claimedBy">,
+  outcome: RecipientOutcome,
+  now = new Date(),
+): Promise<boolean> {
+  const settled = await db
+    .update(broadcastRecipients)
+    .set({ ...outcome, updatedAt: now })
+    .where(
+      and(
+        eq(broadcastRecipients.id, row.id),
+        eq(broadcastRecipients.state, "sending"),
+        row.claimedBy === null
+          ? isNull(broadcastRecipients.claimedBy)
+          : eq(broadcastRecipients.claimedBy, row.claimedBy),
+      ),
+    )
     .returning({ id: broadcastRecipients.id });
-  return rows.length;
+  return settled.length > 0;
 }
 
 export async function countRecipientsByState(

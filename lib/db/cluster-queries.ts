@@ -77,14 +77,16 @@ export async function takePace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
-  const now = options.now ?? Date.now();
-  const from = greatest(paces.nextAt, now - options.catchUpMs);
+  const now = Math.round(options.now ?? Date.now());
+  // Whole milliseconds (the column's unit), the interval rounded up: never faster than the pace.
+  const intervalMs = Math.ceil(options.intervalMs);
+  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs));
   const taken = await db
     .insert(paces)
-    .values({ key, nextAt: now + options.intervalMs })
+    .values({ key, nextAt: now + intervalMs })
     .onConflictDoUpdate({
       target: paces.key,
-      set: { nextAt: sql`${from} + ${Math.round(options.intervalMs)}` },
+      set: { nextAt: sql`${from} + ${intervalMs}` },
       setWhere: lte(paces.nextAt, now),
     })
     .returning({ nextAt: paces.nextAt });

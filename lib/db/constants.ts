@@ -3,11 +3,15 @@
  * table definitions to get them. `schema.ts` re-exports them.
  */
 
-/** Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. */
+/**
+ * Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. `rejected` is Callbell's refusal;
+ * `not_sent` is a send that never reached Callbell (the connection was refused); `unknown` one that may have.
+ */
 export const SEND_STATUSES = [
   "sending",
   "enqueued",
   "rejected",
+  "not_sent",
   "unknown",
   "sent",
   "delivered",
@@ -16,6 +20,9 @@ export const SEND_STATUSES = [
   "mismatch",
 ] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
+
+/** A status in words, as the history shows and filters it (the API and the export use the value itself). */
+export const sendStatusLabel = (status: string) => (status === "not_sent" ? "not sent" : status);
 
 export const USER_ROLES = ["admin", "agent"] as const;
 export type UserRole = (typeof USER_ROLES)[number];

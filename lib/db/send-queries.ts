@@ -1,6 +1,6 @@
 /** A send's own row: recorded before it leaves, found again, given Callbell's answer, or marked unknown. */
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
 import { sends, type SendRow, type SendStatus } from "./schema";
@@ -19,7 +19,7 @@ export type NewSend = Pick<
   | "senderId"
   | "senderEmail"
 > &
-  Partial<Pick<SendRow, "broadcastId" | "broadcastRowId">>;
+  Partial<Pick<SendRow, "broadcastId" | "broadcastRowId" | "attempts">>;
 
 /**
  * Records a send before it leaves, with status `sending`. When the idempotency key is already known, nothing is
@@ -56,8 +56,39 @@ export async function findSendByCallbellUuid(db: Database, uuid: string): Promis
   return rows[0];
 }
 
+/**
+ * Opens a row whose last attempt delivered nothing (a 429, or not sent) for attempt `attempt`: back to `sending`,
+ * claimed by this instance, the last attempt moved into `attemptLog`. One statement, so only one caller gets it;
+ * undefined when the row is not in such a state any more, or already at that attempt.
+ */
+export async function reopenSendForAttempt(
+  db: Database,
+  id: number,
+  attempt: number,
+  attemptLog: string,
+  now = new Date(),
+): Promise<SendRow | undefined> {
+  const rows = await db
+    .update(sends)
+    .set({
+      status: "sending",
+      attempts: attempt,
+      attemptLog,
+      claimedBy: instanceId(),
+      errorMessage: null,
+      errorStatus: null,
+      responseBody: null,
+      updatedAt: now,
+    })
+    .where(
+      and(eq(sends.id, id), inArray(sends.status, ["rejected", "not_sent"]), lt(sends.attempts, attempt)),
+    )
+    .returning();
+  return rows[0];
+}
+
 export type SendOutcome = {
-  status: Extract<SendStatus, "enqueued" | "rejected" | "unknown">;
+  status: Extract<SendStatus, "enqueued" | "rejected" | "not_sent" | "unknown">;
   /** When the poller first asks Callbell about an enqueued message. */
   nextPollAt?: Date | null;
   callbellUuid?: string | null;

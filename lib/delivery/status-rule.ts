@@ -3,8 +3,8 @@ import type { SendStatus } from "@/lib/db/schema";
 /** Callbell's delivery statuses, in the order a message moves through them. */
 const PROGRESS: Partial<Record<SendStatus, number>> = { enqueued: 1, sent: 2, delivered: 3, read: 4 };
 
-/** Statuses after which nothing changes: Callbell's failures, and a send Callbell refused outright. */
-export const FINAL_STATUSES = ["failed", "mismatch", "rejected"] as const satisfies SendStatus[];
+/** Statuses after which nothing changes: Callbell's failures, a send Callbell refused outright, one never sent. */
+export const FINAL_STATUSES = ["failed", "mismatch", "rejected", "not_sent"] as const satisfies SendStatus[];
 
 /** The statuses Callbell reports that Bellhop tracks (`deleted` is deprecated and ignored). */
 export const CALLBELL_STATUSES = ["enqueued", "sent", "delivered", "read", "failed", "mismatch"] as const;

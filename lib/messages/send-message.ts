@@ -2,7 +2,12 @@ import "server-only";
 import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callbell";
 import { IN_REQUEST_SEND_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
-import { findSendByIdempotencyKey, recordSendAttempt, recordSendOutcome } from "@/lib/db/send-queries";
+import {
+  findSendByIdempotencyKey,
+  recordSendAttempt,
+  recordSendOutcome,
+  reopenSendForAttempt,
+} from "@/lib/db/send-queries";
 import type { SendRow } from "@/lib/db/schema";
 import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import type { ChannelSummary } from "@/lib/callbell/types";
@@ -16,6 +21,7 @@ import {
 } from "./compose-form";
 import { parseComposeForm } from "./compose-schema";
 import { PLATFORM_VALUES, platformLabel, type Platform } from "./options";
+import { mayTryRowAgain, withLastAttempt } from "./send-attempts";
 import type { SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 import { templateValueCount } from "./template-values";
@@ -37,6 +43,11 @@ export type SendDependencies = {
    * an agent waits (`now`, the default), or the caller later (`later`: one request here, as the dispatcher wants).
    */
   retry?: "now" | "later";
+  /**
+   * With `retry: "later"`, which attempt this is (a broadcast row's). A row whose earlier attempt delivered nothing
+   * (a 429, or not sent) is sent again on the same history row: one entry per recipient, the attempts in its log.
+   */
+  attempt?: number;
   /** The broadcast row this send is for, recorded on the history row. */
   origin?: { broadcastId: number; broadcastRowId: number };
 };
@@ -52,17 +63,18 @@ function flattenIssues(issues: ComposeProblem[]): Record<string, string> {
   return errors;
 }
 
-/** The answer a stored send gives to a repeated attempt with its idempotency key. */
-function resultFromRow(row: SendRow): SendResult | null {
+/** The answer a stored send gives to a repeated attempt with its idempotency key (null while it is being sent). */
+export function resultFromRow(row: SendRow): SendResult | null {
   switch (row.status) {
     case "sending":
       return null;
     case "rejected":
+    case "not_sent":
       return {
         kind: "rejected",
         sendId: row.id,
         status: row.errorStatus ?? 0,
-        notDelivered: false,
+        notDelivered: row.status === "not_sent",
         message: row.errorMessage ?? "Callbell rejected the message",
         fieldErrors: {},
       };
@@ -149,7 +161,7 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
 
   const template = wantsTemplate ? findTemplate(context, form.templateUuid) : undefined;
   const request = buildSendRequest(form, template);
-  const { created, row } = await recordSendAttempt(deps.db, {
+  const recorded = await recordSendAttempt(deps.db, {
     idempotencyKey: form.idempotencyKey,
     recipient: requestRecipient(request),
     platform: form.platform,
@@ -163,8 +175,13 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     senderEmail: deps.sender?.email ?? null,
     broadcastId: deps.origin?.broadcastId ?? null,
     broadcastRowId: deps.origin?.broadcastRowId ?? null,
+    attempts: deps.attempt ?? 1,
   });
-  if (!created) return resultFromRow(row) ?? waitForOutcome(deps, row);
+  const row = recorded.created ? recorded.row : await reopenForLaterAttempt(deps, recorded.row);
+  if (!row) {
+    const current = (await findSendByIdempotencyKey(deps.db, form.idempotencyKey)) ?? recorded.row;
+    return resultFromRow(current) ?? waitForOutcome(deps, current);
+  }
 
   try {
     const response = await deps.client.sendMessage(request, {
@@ -196,6 +213,13 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
   }
 }
 
+/** The row again for the caller's later attempt, when the policy allows one on it; undefined otherwise. */
+async function reopenForLaterAttempt(deps: SendDependencies, row: SendRow): Promise<SendRow | undefined> {
+  const attempt = deps.attempt;
+  if (deps.retry !== "later" || !attempt || row.attempts >= attempt || !mayTryRowAgain(row)) return undefined;
+  return reopenSendForAttempt(deps.db, row.id, attempt, withLastAttempt(row));
+}
+
 async function recordFailure(
   deps: SendDependencies,
   sendId: number,
@@ -205,7 +229,8 @@ async function recordFailure(
   const surelyNotSent = error.kind === "http" || error.notDelivered;
   if (surelyNotSent) {
     await recordSendOutcome(deps.db, sendId, {
-      status: "rejected",
+      // Refused by Callbell, or never reached it: two outcomes an agent acts on differently.
+      status: error.notDelivered ? "not_sent" : "rejected",
       errorMessage: error.message,
       errorStatus: error.status,
       responseBody: JSON.stringify({ fieldErrors: error.fieldErrors, code: error.code ?? null }),

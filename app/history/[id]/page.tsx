@@ -8,11 +8,13 @@ import { requireUser } from "@/lib/auth/session";
 import { conversationHrefOf } from "@/lib/callbell/send-response";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
 import { getDb } from "@/lib/db/client";
+import { sendStatusLabel } from "@/lib/db/constants";
 import { findSendById } from "@/lib/db/send-queries";
 import { listStatusEvents } from "@/lib/db/status-event-queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
 import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/recipient";
+import { readAttemptLog } from "@/lib/messages/send-attempts";
 import { readSentTemplateValues } from "@/lib/messages/template-values";
 import { parseId } from "@/lib/utils";
 
@@ -51,6 +53,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const conversationHref = contact?.conversationHref ?? conversationHrefOf(send.responseBody);
   const variables = readSentTemplateValues(send).join(" | ");
   const platform = platformLabel(send.platform);
+  const earlierAttempts = readAttemptLog(send.attemptLog);
 
   return (
     <div className="grid max-w-4xl grid-cols-1 gap-6">
@@ -128,12 +131,25 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           <li>
             <span className="font-medium">recorded</span> · {at(send.createdAt)} · before it left Bellhop
           </li>
+          {earlierAttempts.map((attempt, index) => (
+            <li key={attempt.at} data-attempt={index + 1}>
+              <span className="font-medium">attempt {index + 1}</span> · {sendStatusLabel(attempt.status)}
+              {attempt.errorStatus ? ` (HTTP ${attempt.errorStatus})` : ""} · {at(new Date(attempt.at))}
+              {attempt.message ? ` · ${attempt.message}` : ""}
+            </li>
+          ))}
           {send.status !== "sending" && (
             <li>
+              {send.attempts > 1 && <span className="font-medium">attempt {send.attempts} · </span>}
               <span className="font-medium">
-                {["rejected", "unknown"].includes(send.status) ? send.status : "enqueued"}
+                {["rejected", "not_sent", "unknown"].includes(send.status)
+                  ? sendStatusLabel(send.status)
+                  : "enqueued"}
               </span>{" "}
-              · Callbell&apos;s answer{send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}
+              ·{" "}
+              {send.status === "not_sent"
+                ? "Callbell could not be reached: nothing was sent"
+                : `Callbell's answer${send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}`}
             </li>
           )}
           {events.map((event) => (

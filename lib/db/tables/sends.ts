@@ -7,7 +7,10 @@ export function defineSendTables(k: SchemaKit) {
     "sends",
     {
       id: k.id("id"),
-      /** Chosen by the browser per attempt; a repeated attempt finds this row instead of sending again. */
+      /**
+       * Chosen by the browser per send (by the dispatcher per broadcast row); a repeated attempt finds this row instead
+       * of sending again.
+       */
       idempotencyKey: k.text("idempotency_key").notNull().unique(),
       createdAt: k.time("created_at").notNull(),
       updatedAt: k.time("updated_at").notNull(),
@@ -43,6 +46,10 @@ export function defineSendTables(k: SchemaKit) {
       broadcastRowId: k.int("broadcast_row_id"),
       /** The Bellhop instance that is sending it (while `sending`): if that instance dies, the send becomes unknown. */
       claimedBy: k.text("claimed_by"),
+      /** The attempts this row has made: a broadcast row refused with a 429 is sent again later on the same row. */
+      attempts: k.int("attempts").notNull().default(1),
+      /** The attempts before the last, as JSON `[{at, status, message}]` (`lib/messages/send-attempts.ts`). */
+      attemptLog: k.text("attempt_log"),
     },
     (table) => [
       // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
