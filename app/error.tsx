@@ -5,7 +5,7 @@ import { ErrorPanel, type ErrorBoundaryProps } from "@/components/shell/error-pa
 
 /**
  * What each route group's failure leaves safe. One boundary reads the group from the address: an `error.tsx` per
- * group would be one more script per group, fetched on every page whose navigation links to it (2.7 kB measured).
+ * group would be one more script per group, fetched on every page whose navigation links to it.
  */
 const SAFE: [prefix: string, text: string][] = [
   ["/compose", "Your draft is kept in this browser, and nothing was sent by this error."],

@@ -28,8 +28,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {/* On a phone the links take a row of their own, under the name and Sign out. */}
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             <Link href="/compose" className="flex items-center gap-2 font-semibold">
-              {/* A plain img: next/image is a client component (about 3 kB on every page) with nothing to optimise
-                  in an SVG. */}
+              {/* A plain img: next/image is a client component, shipped to every page, with nothing to optimise in an
+                  SVG (docs/development.md#what-moved-the-figures). */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src="/bellhop.svg" alt="" width={24} height={24} />
               Bellhop

@@ -33,7 +33,7 @@ const envSchema = z
         .optional(),
     ),
     PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
-    /** Signs sessions (and later encrypts the stored token). Unset: generated once into the data folder. */
+    /** Signs sessions and seals the stored Callbell token. Unset: generated once into the data folder. */
     BELLHOP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     /** The first admin, created at start when there is no user yet (for automated runs). */
     BELLHOP_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),

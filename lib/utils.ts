@@ -2,8 +2,9 @@ import { clsx, type ClassValue } from "clsx";
 
 /**
  * Class names joined (clsx). Unlike shadcn's `cn`, conflicting Tailwind classes are not merged: tailwind-merge would
- * add 8.7 kB to every page. A component that lets `className` override one of its own utilities must not set that
- * utility itself; where a state changes a utility, the component picks one class or the other.
+ * weigh on every page (docs/development.md#what-moved-the-figures). A component that lets `className` override one of
+ * its own utilities must not set that utility itself; where a state changes a utility, the component picks one class or
+ * the other.
  */
 export function cn(...inputs: ClassValue[]) {
   return clsx(inputs);

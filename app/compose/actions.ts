@@ -8,7 +8,7 @@ import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
 
-// Actions are public endpoints: each checks the session itself.
+/** The answer to a signed-out call: actions are public endpoints, and each checks the session itself. */
 const SIGNED_OUT = {
   kind: "invalid",
   message: "You are signed out: sign in again, then send. Your message is kept.",

@@ -48,8 +48,9 @@ const SERVER_FIELDS = {
 } as const satisfies Record<string, keyof BroadcastFormValues>;
 
 /**
- * The wizard's form: its values, each field's error and the start's. Not react-hook-form, which added 15.2 kB
- * (gzip) to `/broadcasts/new` and took it past its page-weight budget; seven fields and one rule need no library.
+ * The wizard's form: its values, each field's error and the start's. Not react-hook-form, which took
+ * `/broadcasts/new` past its page-weight budget (docs/development.md#benchmarks); seven fields and one rule need no
+ * library.
  * A server error on a field lasts until that field changes or the next start; the pace is checked as it is typed.
  */
 function useFormState(initialValues: () => BroadcastFormValues) {

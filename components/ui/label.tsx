@@ -1,7 +1,7 @@
 import type * as React from "react";
 import { cn } from "@/lib/utils";
 
-/** A plain label (Radix's adds only a guard against selecting text on double click, which `select-none` covers). */
+/** A plain label; `select-none` keeps a double click on it from selecting its text. */
 export function Label({ className, ...props }: React.ComponentProps<"label">) {
   return (
     <label

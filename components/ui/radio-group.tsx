@@ -7,10 +7,11 @@ import { cn } from "@/lib/utils";
 export type RadioSegment = { value: string; label: React.ReactNode; disabled?: boolean };
 
 /**
- * A WAI-ARIA radio group drawn as a segmented switcher (written here rather than taken from Radix: 7 kB less on the
- * compose page). Each radio is a button whose name comes from its content, not from a label, so `getByLabel` with the
- * same words finds only the field of that name (the `Template` radio and the `Template` combobox, say). Tab reaches
- * the checked radio; the arrow keys move to the next enabled one and check it, as in a native group.
+ * A WAI-ARIA radio group drawn as a segmented switcher (written here rather than taken from a component library, which
+ * weighed on the compose page: docs/development.md#what-moved-the-figures). Each radio is a button whose name comes
+ * from its content, not from a label, so `getByLabel` with the same words finds only the field of that name (the
+ * `Template` radio and the `Template` combobox, say). Tab reaches the checked radio; the arrow keys move to the next
+ * enabled one and check it, as in a native group.
  */
 export function SegmentedRadioGroup({
   value,

@@ -5,7 +5,7 @@ import path from "node:path";
 
 /**
  * The server's secret: `BELLHOP_SECRET`, or one generated on first start into `<dataDir>/secret.key`, readable by
- * the owner only. Losing the file ends every session (and, later, makes the stored token unreadable).
+ * the owner only. Losing the file ends every session and makes the stored token unreadable.
  */
 export function loadOrCreateSecret(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;

@@ -87,7 +87,7 @@ export function createDispatcher(deps: DispatchDependencies) {
     let broadcast = await findBroadcast(db, broadcastId);
     let readAt = now();
     for (;;) {
-      // The claim itself refuses a paused or cancelled broadcast; the row is re-read each second for its rate.
+      // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.
       if (now() - readAt >= SETTINGS_REREAD_MS) {
         broadcast = await findBroadcast(db, broadcastId);
         readAt = now();

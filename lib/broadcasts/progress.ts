@@ -23,7 +23,7 @@ export type BroadcastProgress = {
   deliveries: Partial<Record<string, number>>;
   /** Rows done (any state but waiting and sending). */
   done: number;
-  /** Measured over the last 10 seconds. */
+  /** Rows finished per second over the last 10 seconds. */
   currentRate: number;
   /** At the current rate (or the configured one, when nothing moved yet); null when nothing is left. */
   secondsLeft: number | null;

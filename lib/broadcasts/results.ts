@@ -23,8 +23,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * The wizard's reading of `POST /api/broadcasts`'s answer (an error comes in the API's one shape, `ApiErrorBody`) (its status and JSON body, or null when there was none):
- * checked rather than assumed, since a proxy or a crash can answer anything.
+ * The wizard's reading of `POST /api/broadcasts`'s answer (its status, and its JSON body or null when there was none;
+ * an error comes in the API's one shape, `ApiErrorBody`): checked rather than assumed, since a proxy or a crash can
+ * answer anything.
  */
 export function readStartAnswer(status: number | null, body: unknown): StartAnswer {
   const answer = isRecord(body) ? body : {};

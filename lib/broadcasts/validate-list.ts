@@ -1,3 +1,7 @@
+/**
+ * A broadcast list's check, row by row. Apart from recipient-list.ts: the browser checks lists in its worker only, so
+ * the page itself never loads this.
+ */
 import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 import { MAX_RECIPIENTS } from "./limits";
@@ -9,8 +13,6 @@ import type {
   Recipient,
   RowProblem,
 } from "./recipient-list";
-
-// Apart from recipient-list.ts: the browser checks lists in its worker only, so the page itself never loads this.
 
 /** Checks every row; only rows without a problem become recipients, and each phone number is sent to once. */
 export function validateList(list: ParsedList, mapping: ColumnMapping, rules: ListRules): ListReport {

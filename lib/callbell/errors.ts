@@ -57,7 +57,6 @@ function asMessages(value: unknown): string[] {
   return [];
 }
 
-/** Parses both error shapes seen from Callbell (`{"error":"…"}` and `{"error":{field:[…]}}`), else the raw text. */
 /**
  * Whether this is a CallbellError. Next bundles server code more than once (instrumentation, pages, actions), so a
  * client made by one bundle throws a class that another bundle's `instanceof` does not know: the name decides.
@@ -71,6 +70,7 @@ export function isCallbellError(error: unknown): error is CallbellError {
   );
 }
 
+/** Parses both error shapes seen from Callbell (`{"error":"…"}` and `{"error":{field:[…]}}`), else the raw text. */
 export function parseCallbellError(
   status: number,
   bodyText: string,

@@ -7,7 +7,6 @@ import type { ContactLookup } from "./types";
 /** Long enough to absorb a burst of lookups while an agent edits the number; short enough to notice a reply. */
 const CACHE_TTL_MS = 60_000;
 
-/** A failed lookup is not kept. */
 const cache = ttlCache<ContactLookup>("contact-lookups", {
   ttlMs: CACHE_TTL_MS,
   keep: (result) => result.kind !== "failed",

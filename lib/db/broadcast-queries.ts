@@ -180,7 +180,7 @@ export async function completeBroadcastIfDone(db: Database, id: number, now = ne
   return rows.length > 0;
 }
 
-/** When the earliest row put back after a 429 may go; null when no row waits for a later time. */
+/** When the earliest row put back for a later attempt may go; null when no row waits for a later time. */
 export async function nextRetryAt(db: Database, broadcastId: number): Promise<Date | null> {
   const [row] = await db
     .select({ at: min(broadcastRecipients.notBefore) })

@@ -1,9 +1,8 @@
+/** What a broadcast's pages read: its rows per state, its delivery statuses, its pace, and its report. */
 import "server-only";
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "./client";
 import { broadcastRecipients, sends, type RecipientRow, type RecipientState } from "./schema";
-
-// What a broadcast's pages read: its rows per state, its delivery statuses, its pace, and its report.
 
 /** Rows per state of several broadcasts in one query (the broadcast list), by broadcast id. */
 export async function countRecipientsByBroadcast(

@@ -126,9 +126,9 @@ export function createStatusPoller(deps: PollerDependencies) {
 }
 
 /**
- * Started once per process at start (instrumentation), so statuses move while nobody has a page open. Every instance
- * starts one; the one holding the `poller` lease asks, and renews the lease on each tick (a new leader starts a fresh
- * minute, as after a restart).
+ * Started once per process at start (lib/server-start.ts), so statuses move while nobody has a page open. Every
+ * instance starts one; the one holding the `poller` lease asks, and renews the lease on each tick (a new leader starts
+ * a fresh minute, as after a restart).
  */
 export function startStatusPoller(deps: PollerDependencies, everyMs = 2_000) {
   processSingleton("status-poller", () => {

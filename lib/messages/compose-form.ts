@@ -1,3 +1,8 @@
+/**
+ * The compose form's values and rules without zod, so the browser does not download a schema library for one form
+ * (even zod/mini for the form's shape alone outweighs this whole module): the shape is zod's business on the server
+ * (compose-schema.ts), the rules are shared, and a unit test holds `restoreComposeForm` to the schema.
+ */
 import type { ChannelSummary } from "@/lib/callbell/types";
 import {
   CAPTION_MAX_LENGTH,
@@ -25,9 +30,6 @@ import {
 import { httpsUrlProblem, templateValueProblem } from "./value-rules";
 import type { ComposeFormValues } from "./compose-schema";
 
-// The compose form's values and rules without zod, so the browser does not download a schema library for one form
-// (zod/mini for the form's shape alone weighs 6.1 kB gzip, more than this whole module): the shape is zod's business
-// on the server (compose-schema.ts), the rules are shared, and a unit test holds `restoreComposeForm` to the schema.
 export type { ComposeFormValues };
 
 export function emptyComposeForm(idempotencyKey = ""): ComposeFormValues {
@@ -68,7 +70,7 @@ export function findTemplate(context: ComposeContext, uuid: string): TemplateSum
 
 /**
  * An email address, by the rule zod's `z.email()` uses (a unit test holds them equal): importing zod's would put
- * 2.7 kB (gzip) of zod's core on the compose page for one regular expression.
+ * zod's core on the compose page for one regular expression.
  */
 export const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;

@@ -1,6 +1,7 @@
+/**
+ * The rules of single values, without zod: the compose schema, the broadcast list's worker and the server share them.
+ */
 import { TEMPLATE_VALUE_MAX_CONSECUTIVE_SPACES, TEMPLATE_VALUE_MAX_LENGTH } from "./limits";
-
-// The rules of single values, without zod: the compose schema, the broadcast list's worker and the server share them.
 
 /** Where each template rule is checked: on a value as the agent types, and again on the server. */
 export function templateValueProblem(value: string): string | null {

@@ -1,6 +1,7 @@
 /**
  * A Callbell simulator: the same paths, shapes, validation and status progression as the real API, in one handler.
- * Bellhop's client calls it in-process when no token is configured; it is also mounted at /api/sandbox/v1/.
+ * Bellhop's client calls it in-process in sandbox mode (lib/settings/callbell-connection.ts); it is also mounted at
+ * /api/sandbox/v1/.
  */
 import { contactByBsuid, contactByPhone, contactMessages, sendExtras } from "./contacts";
 import { SANDBOX_MAGIC_RECIPIENTS as MAGIC, SANDBOX_TEAMS, SANDBOX_TEMPLATES } from "./data";

@@ -41,7 +41,6 @@ export type SandboxDelivery = {
 type WebhookState = { webhook: Webhook | null; log: SandboxDelivery[] };
 
 // Next loads server modules more than once; the account's webhook is one per process, like the simulator's messages.
-
 function state(): WebhookState {
   return processSingleton<WebhookState>("sandbox:webhook", () => ({ webhook: null, log: [] }));
 }

@@ -43,7 +43,7 @@ export function defineBroadcastTables(k: SchemaKit) {
       mediaUrl: k.text("media_url"),
       state: k.text("state", { enum: RECIPIENT_STATES }).notNull(),
       attempts: k.int("attempts").notNull().default(0),
-      /** When a row put back after a 429 may be tried again. */
+      /** When a row put back (after a 429 or a refused connection) may be tried again. */
       notBefore: k.time("not_before"),
       sendId: k.int("send_id"),
       callbellUuid: k.text("callbell_uuid"),
