@@ -2,46 +2,19 @@ import { describe, expect, it } from "vitest";
 import {
   claimNextRecipient,
   countRecipientsByState,
-  createBroadcast,
   findBroadcast,
   listRecipients,
 } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
 import { acquireLease, INSTANCE_LEASE_MS, instanceLeaseName } from "@/lib/db/cluster-queries";
 import { DIALECT } from "@/lib/db/dialect";
-import { testDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
 import { settleInterruptedRecipients } from "./interrupted-rows";
-import { OUTAGE_NOTICE, RATE_LIMITED, recordRowSend } from "./testing";
+import { broadcastOfRows, RATE_LIMITED, recordRowSend, virtualClock } from "./testing";
 
-async function setup(rows: number, ratePerSecond = 10) {
-  const db = await testDatabase();
-  const broadcast = await createBroadcast(
-    db,
-    { ...OUTAGE_NOTICE, ratePerSecond },
-    Array.from({ length: rows }, (_, index) => ({
-      rowNumber: index + 1,
-      phone: `+3161000${String(index).padStart(4, "0")}`,
-      values: JSON.stringify([`Customer ${index + 1}`]),
-      mediaUrl: null,
-    })),
-  );
-  return { db, broadcast };
-}
-
-/** A virtual clock: sleeping moves time on at once, so pacing is measured without waiting. */
-function virtualClock(start = 1_000_000) {
-  let time = start;
-  return {
-    now: () => time,
-    sleep: async (ms: number) => {
-      time += ms;
-      await Promise.resolve();
-    },
-  };
-}
+const setup = broadcastOfRows;
 
 type Call = { rowId: number; attempts: number; at: number };
 

@@ -1,32 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  claimNextRecipient,
-  countRecipientsByState,
-  createBroadcast,
-  listRecipients,
-} from "@/lib/db/broadcast-queries";
+import { claimNextRecipient, countRecipientsByState, listRecipients } from "@/lib/db/broadcast-queries";
 import { recordSendOutcome } from "@/lib/db/send-queries";
-import { testDatabase } from "@/lib/db/testing";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { createDispatcher } from "./dispatcher";
 import { settleInterruptedRecipients } from "./interrupted-rows";
-import { OUTAGE_NOTICE, recordRowSend } from "./testing";
+import { broadcastOfRows, recordRowSend, virtualClock } from "./testing";
 
-async function setup(rows: number, ratePerSecond = 10) {
-  const db = await testDatabase();
-  const broadcast = await createBroadcast(
-    db,
-    { ...OUTAGE_NOTICE, ratePerSecond },
-    Array.from({ length: rows }, (_, index) => ({
-      rowNumber: index + 1,
-      phone: `+3162000${String(index).padStart(4, "0")}`,
-      values: JSON.stringify([`Customer ${index + 1}`]),
-      mediaUrl: null,
-    })),
-  );
-  return { db, broadcast };
-}
+const setup = (rows: number, ratePerSecond = 10) => broadcastOfRows(rows, ratePerSecond, "+3162000");
 
 function recorder(clock: { now: () => number }) {
   const calls: { rowId: number; at: number }[] = [];
@@ -58,8 +39,7 @@ describe("a broadcast under faults", () => {
       unknown: 1,
       enqueued: 1,
     });
-    let time = 1_000_000;
-    const clock = { now: () => time, sleep: async (ms: number) => void (time += ms) };
+    const clock = virtualClock();
     const fake = recorder(clock);
     await createDispatcher({ db: async () => db, send: fake.send, instance: "alive", ...clock }).ensure(
       broadcast.id,
@@ -80,8 +60,7 @@ describe("a broadcast under faults", () => {
 
   it("puts a row whose send threw before recording anything back for later, and sends it once", async () => {
     const { db, broadcast } = await setup(3);
-    let time = 1_000_000;
-    const clock = { now: () => time, sleep: async (ms: number) => void (time += ms) };
+    const clock = virtualClock();
     const fake = recorder(clock);
     let thrown = 0;
     const send = async (b: unknown, row: RecipientRow) => {
@@ -95,13 +74,12 @@ describe("a broadcast under faults", () => {
 
   it("never starts more than its pace plus one in any second, after a stall too", async () => {
     const { db, broadcast } = await setup(60, 10);
-    let time = 1_000_000;
-    const clock = { now: () => time, sleep: async (ms: number) => void (time += ms) };
+    const clock = virtualClock();
     const fake = recorder(clock);
     const send = async (b: unknown, row: RecipientRow) => {
       const result = await fake.send(b, row);
       // The process stalls for 900 ms (a long garbage collection, a slow disk) once the 20th send has left.
-      if (row.rowNumber === 20) time += 900;
+      if (row.rowNumber === 20) clock.time += 900;
       return result;
     };
     await createDispatcher({ db: async () => db, send, ...clock }).ensure(broadcast.id);
@@ -111,13 +89,12 @@ describe("a broadcast under faults", () => {
 
   it("recovers its pace within seconds of a storm of 429s, one history row per recipient", async () => {
     const { db, broadcast } = await setup(50, 10);
-    let time = 1_000_000;
-    const clock = { now: () => time, sleep: async (ms: number) => void (time += ms) };
+    const clock = virtualClock();
     const starts: { rowId: number; at: number; answer: number }[] = [];
     let storm = 40;
     const send = async (_b: unknown, row: RecipientRow): Promise<SendResult> => {
       const answer = storm-- > 0 ? 429 : 200;
-      starts.push({ rowId: row.id, at: time, answer });
+      starts.push({ rowId: row.id, at: clock.now(), answer });
       return answer === 429
         ? {
             kind: "rejected",

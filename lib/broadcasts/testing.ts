@@ -1,7 +1,8 @@
-import type { createBroadcast } from "@/lib/db/broadcast-queries";
+import { createBroadcast } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import { recordSendAttempt } from "@/lib/db/send-queries";
+import { testDatabase } from "@/lib/db/testing";
 import type { SendResult } from "@/lib/messages/send-result";
 import { recipientSendKey } from "./send-recipient";
 
@@ -49,4 +50,33 @@ export async function recordRowSend(db: Database, broadcast: BroadcastRow, row: 
     attempts: row.attempts,
   });
   return send;
+}
+
+/** A fresh database with one running broadcast of `rows` rows (phones `<prefix>0000`, `<prefix>0001`, …). */
+export async function broadcastOfRows(rows: number, ratePerSecond = 10, prefix = "+3161000") {
+  const db = await testDatabase();
+  const broadcast = await createBroadcast(
+    db,
+    { ...OUTAGE_NOTICE, ratePerSecond },
+    Array.from({ length: rows }, (_, index) => ({
+      rowNumber: index + 1,
+      phone: `${prefix}${String(index).padStart(4, "0")}`,
+      values: JSON.stringify([`Customer ${index + 1}`]),
+      mediaUrl: null,
+    })),
+  );
+  return { db, broadcast };
+}
+
+/** A virtual clock: sleeping moves time on at once, so pacing is measured without waiting. */
+export function virtualClock(start = 1_000_000) {
+  const clock = {
+    time: start,
+    now: () => clock.time,
+    sleep: async (ms: number) => {
+      clock.time += ms;
+      await Promise.resolve();
+    },
+  };
+  return clock;
 }
