@@ -187,6 +187,16 @@ test.describe("failures keep the form", () => {
     await compose.send();
     await expect(compose.alert()).toContainText("may or may not have gone out");
     expect(await stub.sendsTo(to)).toHaveLength(1);
+
+    // Another message is a new send, after a reload too: the same key protects the same message only.
+    await page.reload();
+    const other = uniquePhone();
+    await compose.field("Recipient").fill(other);
+    await compose.field("Message").fill("A different message");
+    await compose.send();
+    await expect(compose.status()).toContainText("Message enqueued");
+    expect(await stub.sendsTo(other)).toHaveLength(1);
+    expect(await stub.sendsTo(to)).toHaveLength(1);
   });
 });
 

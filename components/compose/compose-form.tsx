@@ -19,6 +19,7 @@ import { MessageTypePicker } from "./message-type-picker";
 import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
 import { RequestPreview } from "./request-preview";
+import { keyForSend } from "./send-key";
 import { SendOutcome } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
@@ -119,9 +120,11 @@ export function ComposeForm({
         });
         return;
       }
+      const key = keyForSend(values, newIdempotencyKey);
+      if (key !== values.idempotencyKey) form.setValue("idempotencyKey", key);
       let outcome: SendResult;
       try {
-        outcome = await sendAction(values);
+        outcome = await sendAction({ ...values, idempotencyKey: key });
       } catch {
         outcome = {
           kind: "unknown",
