@@ -82,18 +82,17 @@ export async function broadcastRows(database: string, broadcastId: number): Prom
   return rows.map((row) => ({ ...row, id: Number(row.id), sendRecords: Number(row.send_records) }));
 }
 
+export async function broadcastState(database: string, broadcastId: number): Promise<string | undefined> {
+  const [row] = await query<{ state: string }>(database, "select state from broadcasts where id = $1", [
+    broadcastId,
+  ]);
+  return row?.state;
+}
+
 /** Waits until the broadcast is completed (every row final), and returns when that was seen. */
 export async function waitForCompletion(database: string, broadcastId: number, timeout: number) {
   await expect
-    .poll(
-      async () =>
-        (
-          await query<{ state: string }>(database, "select state from broadcasts where id = $1", [
-            broadcastId,
-          ])
-        )[0]?.state,
-      { timeout, intervals: [200] },
-    )
+    .poll(() => broadcastState(database, broadcastId), { timeout, intervals: [200] })
     .toBe("completed");
   return Date.now();
 }

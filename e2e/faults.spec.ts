@@ -5,6 +5,7 @@ import { startBellhop, stopBellhop, waitUntilUp } from "./bellhop-process";
 import { freshDatabase } from "./databases.mjs";
 import {
   broadcastRows,
+  broadcastState,
   faultFigures,
   maxPerSecond,
   query,
@@ -19,6 +20,12 @@ import { ComposePage, STUB_TOKEN, STUB_URL, signIn, startOrderReadyBroadcast } f
 // its own on ports 3111–3117, and the tests of this file run one after the other (their clocks are measured).
 const postgres = Boolean(process.env.E2E_POSTGRES_URL);
 const base = (port: number) => `http://127.0.0.1:${port}`;
+
+/** The stub's storm for these numbers: how many it has left to answer so, how many it did, and when the last was. */
+async function stormOf(prefix: string) {
+  const response = await fetch(`${STUB_URL}/__control/storm?prefix=${encodeURIComponent(prefix)}`);
+  return (await response.json()) as { times: number; answered: number; lastAt: number | null };
+}
 
 test.describe.configure({ mode: "default", timeout: 120_000 });
 
@@ -213,20 +220,23 @@ test("after a storm of 40 429s a broadcast keeps its pace, recovers within secon
   try {
     await waitUntilUp(base(3115));
     const { context, broadcastId } = await startBroadcast(browser, 3115, phones, pace);
-    // Today's crawl after a storm is measured to its end, whatever it takes; the rule is checked below.
-    const finishedAt = await waitForCompletion(database, broadcastId, 90_000);
-
-    const storm = (await (
-      await fetch(`${STUB_URL}/__control/storm?prefix=${encodeURIComponent(prefix)}`)
-    ).json()) as {
-      answered: number;
-      lastAt: number;
-    };
-    expect(storm.answered).toBe(40);
+    // Until it completes, or until it has not 15 s after the last 429 (the rule broken: no need to wait for the rest).
+    const deadline = Date.now() + 60_000;
+    let storm = await stormOf(prefix);
+    let finishedAt: number | null = null;
+    while (Date.now() < deadline) {
+      if ((await broadcastState(database, broadcastId)) === "completed") {
+        finishedAt = Date.now();
+        break;
+      }
+      storm = await stormOf(prefix);
+      if (storm.times === 0 && Date.now() - storm.lastAt! > 15_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const sends = await sendsTo(prefix);
     const rows = await broadcastRows(database, broadcastId);
-    const recoveryMs = finishedAt - storm.lastAt;
-    const lastSendMs = Math.max(...sends.map((send) => send.at)) - storm.lastAt;
+    const recoveryMs = (finishedAt ?? Date.now()) - storm.lastAt!;
+    const lastSendMs = Math.max(...sends.map((send) => send.at)) - storm.lastAt!;
     const history = await query<{ recipient: string; entries: number | string }>(
       database,
       "select recipient, count(*) as entries from sends where broadcast_id = $1 group by recipient",
@@ -239,13 +249,14 @@ test("after a storm of 40 429s a broadcast keeps its pace, recovers within secon
       sends,
       rows,
       pace,
-      `; ${(recoveryMs / 1000).toFixed(1)} s from the last 429 to the end (last send ` +
+      `; ${storm.answered} of 40 429s answered, ${finishedAt ? "" : "not finished "}${(recoveryMs / 1000).toFixed(1)} s from the last 429 to the end (last send ` +
         `${(lastSendMs / 1000).toFixed(1)} s after it); at most ${mostRequests} requests to one recipient; ` +
         `${entries} history entries for ${phones.length} recipients; ` +
         `${rows.filter((row) => row.state === "enqueued").length} enqueued`,
     );
+    expect.soft(storm.answered).toBe(40);
     expect.soft(figures.notFinal).toBe(0);
-    expect.soft(recoveryMs).toBeLessThanOrEqual(15_000);
+    expect.soft(finishedAt !== null && recoveryMs <= 15_000).toBe(true);
     expect.soft(mostRequests).toBeLessThanOrEqual(SEND_MAX_ATTEMPTS);
     expect.soft(history.filter((row) => Number(row.entries) !== 1)).toEqual([]);
     expect.soft(entries).toBe(phones.length);
