@@ -45,6 +45,28 @@ async function startBroadcast(browser: Browser, port: number, phones: string[], 
   return { context, page, broadcastId: Number(page.url().split("/").pop()) };
 }
 
+/**
+ * After a kill: prints the figures, and checks the rules that hold through it: the pace in every one-second window,
+ * no number asked twice, no row unknown without a request, every row final.
+ */
+async function expectPaceKept(
+  label: string,
+  database: string,
+  broadcastId: number,
+  prefix: string,
+  pace: number,
+  killedAt: number,
+) {
+  const sends = await sendsTo(prefix);
+  const rows = await broadcastRows(database, broadcastId);
+  const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
+  const figures = faultFigures(label, sends, rows, pace, `; after the kill ${maxPerSecond(after)}`);
+  expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
+  expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
+  expect.soft(figures.unknownWithoutRequest).toBe(0);
+  expect.soft(figures.notFinal).toBe(0);
+}
+
 async function waitForSends(prefix: string, count: number, timeout = 30_000) {
   await expect
     .poll(async () => (await sendsTo(prefix)).length, { timeout, intervals: [100] })
@@ -131,20 +153,7 @@ test("through a kill -9 and restart, a broadcast never goes above its pace", asy
     await waitUntilUp(base(3112));
     await waitForCompletion(database, broadcastId, 40_000);
 
-    const sends = await sendsTo(prefix);
-    const rows = await broadcastRows(database, broadcastId);
-    const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
-    const figures = faultFigures(
-      "restart (SQLite)",
-      sends,
-      rows,
-      pace,
-      `; after the restart ${maxPerSecond(after)}`,
-    );
-    expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
-    expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
-    expect.soft(figures.unknownWithoutRequest).toBe(0);
-    expect.soft(figures.notFinal).toBe(0);
+    await expectPaceKept("restart (SQLite)", database, broadcastId, prefix, pace, killedAt);
     await context.close();
   } finally {
     await stopBellhop(server);
@@ -184,20 +193,14 @@ test("when one of two instances is killed, the other takes over at the broadcast
     const killedAt = Date.now();
     await waitForCompletion(database, broadcastId, 60_000);
 
-    const sends = await sendsTo(prefix);
-    const rows = await broadcastRows(database, broadcastId);
-    const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
-    const figures = faultFigures(
+    await expectPaceKept(
       "takeover (PostgreSQL, two instances)",
-      sends,
-      rows,
+      database,
+      broadcastId,
+      prefix,
       pace,
-      `; after the kill ${maxPerSecond(after)}`,
+      killedAt,
     );
-    expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
-    expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
-    expect.soft(figures.unknownWithoutRequest).toBe(0);
-    expect.soft(figures.notFinal).toBe(0);
     await context.close();
   } finally {
     await Promise.all(servers.map(stopBellhop));
@@ -220,8 +223,10 @@ test("after a storm of 40 429s a broadcast keeps its pace, recovers within secon
   try {
     await waitUntilUp(base(3115));
     const { context, broadcastId } = await startBroadcast(browser, 3115, phones, pace);
-    // Until it completes, or until it has not 15 s after the last 429 (the rule broken: no need to wait for the rest).
-    const deadline = Date.now() + 60_000;
+    // Until it completes, or until it has not 15 s after the last 429 (the rule broken: no need to wait for the rest),
+    // or at most 100 s (today's code was still in the storm after a minute).
+    test.setTimeout(150_000);
+    const deadline = Date.now() + 100_000;
     let storm = await stormOf(prefix);
     let finishedAt: number | null = null;
     while (Date.now() < deadline) {
