@@ -200,5 +200,6 @@ export async function startOrderReadyBroadcast(page: Page, phones: string[], rat
   if (phones.length > TYPED_CONFIRMATION_ABOVE)
     await page.getByLabel("Type the number of recipients").fill(String(phones.length));
   await page.getByRole("button", { name: "Start broadcast" }).click();
-  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  // Creating a large list takes a few seconds on a busy machine.
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/, { timeout: 15_000 });
 }
