@@ -39,7 +39,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies)\.spec\.ts/,
+        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -74,6 +74,9 @@ export default defineConfig({
     },
     // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
     { name: "restart", testMatch: /restart\.spec\.ts/ },
+    // Faults from outside (kill -9, a takeover, a 429 storm, Callbell refusing connections), one test after the other,
+    // each with Bellhops of its own (ports 3111–3116) and a Callbell stub of its own on 3117.
+    { name: "faults", testMatch: /faults\.spec\.ts/, fullyParallel: false },
     // Bellhops of its own (ports 3109 and 3110), with and without a trusted proxy in front.
     ...(postgresPass ? [] : [{ name: "proxies", testMatch: /proxies\.spec\.ts/ }]),
     // Two Bellhops (ports 3107 and 3108) on one PostgreSQL database: only in the PostgreSQL pass.

@@ -10,6 +10,9 @@ const requests = [];
 const rules = new Map(); // to → { status, body, hangMs, times }
 const latencies = new Map(); // recipient prefix → ms every send to it takes
 const statuses = new Map(); // message uuid → { status, messageStatusPayload }, what GET /messages/status answers
+// Storms: the next `times` sends to any number starting with `prefix` get `status` (a 429 storm, say), whoever they
+// are for; `lastAt` is when the last one was answered so.
+const storms = new Map(); // prefix → { status, body, headers, times, answered, lastAt }
 
 const STUB_TEMPLATES = [
   {
@@ -152,13 +155,29 @@ const server = createServer(async (req, res) => {
       rules.set(rule.to, { times: Infinity, ...rule });
       return send(res, 200, { ok: true });
     }
+    if (path === "/__control/storm" && req.method === "POST") {
+      const storm = JSON.parse(text);
+      storms.set(storm.prefix, { answered: 0, lastAt: null, ...storm });
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/__control/storm") {
+      const storm = storms.get(url.searchParams.get("prefix"));
+      return storm ? send(res, 200, storm) : send(res, 404, { error: "no storm for that prefix" });
+    }
     if (path === "/__control/templates" && req.method === "POST") {
       STUB_TEMPLATES.push(JSON.parse(text));
       return send(res, 200, { ok: true });
     }
     if (path === "/__control/requests") {
       const to = url.searchParams.get("to");
-      // `to` finds a send by its recipient, a BSUID included.
+      const prefix = url.searchParams.get("prefix");
+      // `to` finds a send by its recipient, a BSUID included; `prefix` every send to numbers that start so.
+      if (prefix)
+        return send(
+          res,
+          200,
+          requests.filter((r) => String(r.body?.to ?? "").startsWith(prefix)),
+        );
       return send(
         res,
         200,
@@ -174,7 +193,9 @@ const server = createServer(async (req, res) => {
   } catch {
     body = text;
   }
-  requests.push({ method: req.method, path: path + url.search, headers: req.headers, body, at: Date.now() });
+  // `status` is what the stub answered (set when it answers a send).
+  const record = { method: req.method, path: path + url.search, headers: req.headers, body, at: Date.now() };
+  requests.push(record);
 
   if (req.headers.authorization !== `Bearer ${token}`) {
     return send(res, 401, { error: "Invalid API token" });
@@ -184,13 +205,23 @@ const server = createServer(async (req, res) => {
       if (String(body?.to ?? "").startsWith(prefix)) await new Promise((resolve) => setTimeout(resolve, ms));
     }
     if (res.destroyed) return;
+    for (const [prefix, storm] of storms) {
+      if (storm.times <= 0 || !String(body?.to ?? "").startsWith(prefix)) continue;
+      storm.times -= 1;
+      storm.answered += 1;
+      storm.lastAt = Date.now();
+      record.status = storm.status;
+      return send(res, storm.status, storm.body ?? { error: "Too many requests" }, storm.headers ?? {});
+    }
     const rule = rules.get(body?.to);
     if (rule && rule.times > 0) {
       rule.times -= 1;
       if (rule.hangMs) await new Promise((resolve) => setTimeout(resolve, rule.hangMs));
       if (res.destroyed) return;
+      record.status = rule.status;
       return send(res, rule.status, rule.body ?? "", rule.headers ?? {});
     }
+    record.status = 200;
     const message = { uuid: randomUUID().replace(/-/g, ""), status: "enqueued" };
     statuses.set(message.uuid, { status: "enqueued", messageStatusPayload: {} });
     if (body?.fields === "contact") message.contact = { uuid: "c1", name: "Jane Customer", phone: body.to };

@@ -1,0 +1,125 @@
+import { createClient } from "@libsql/client";
+import { expect } from "@playwright/test";
+import pg from "pg";
+import { e2eDatabaseUrl } from "./databases.mjs";
+import { STUB_URL } from "./support";
+
+// What the fault suite measures: the sends the stub saw for one broadcast's numbers, and the rows in the database.
+
+/** A send as the stub recorded it: when it arrived, for whom, and what the stub answered. */
+export type StubSend = { at: number; to: string; status?: number };
+
+/** Every send the stub received for numbers starting with `prefix`, in arrival order. */
+export async function sendsTo(prefix: string): Promise<StubSend[]> {
+  const response = await fetch(`${STUB_URL}/__control/requests?prefix=${encodeURIComponent(prefix)}`);
+  const requests = (await response.json()) as {
+    method: string;
+    path: string;
+    at: number;
+    status?: number;
+    body?: { to?: string };
+  }[];
+  return requests
+    .filter((request) => request.method === "POST" && request.path.startsWith("/v1/messages/send"))
+    .map((request) => ({ at: request.at, to: request.body!.to!, status: request.status }));
+}
+
+/** The most sends in any one-second window [t, t + 1 s), over these arrival times. */
+export function maxPerSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end += 1) {
+    while (sorted[end]! - sorted[start]! >= 1_000) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+/** How many requests each number got. */
+export function requestsPerPhone(sends: StubSend[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const send of sends) counts.set(send.to, (counts.get(send.to) ?? 0) + 1);
+  return counts;
+}
+
+/** Runs one statement on an e2e database (SQLite file or PostgreSQL), with `$1`-style parameters. */
+export async function query<Row = Record<string, unknown>>(
+  database: string,
+  text: string,
+  params: (string | number)[] = [],
+): Promise<Row[]> {
+  const url = e2eDatabaseUrl(database);
+  if (url.startsWith("file:")) {
+    const client = createClient({ url });
+    try {
+      const result = await client.execute({ sql: text.replace(/\$(\d+)/g, "?$1"), args: params });
+      return result.rows.map((row) => ({ ...row }) as Row);
+    } finally {
+      client.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+export type RowState = { id: number; phone: string; state: string; sendRecords: number };
+
+/** A broadcast's rows: state, and how many send records (history entries) each has. */
+export async function broadcastRows(database: string, broadcastId: number): Promise<RowState[]> {
+  const rows = await query<{ id: number; phone: string; state: string; send_records: number | string }>(
+    database,
+    `select r.id, r.phone, r.state,
+       (select count(*) from sends s where s.broadcast_row_id = r.id) as send_records
+     from broadcast_recipients r where r.broadcast_id = $1 order by r.id`,
+    [broadcastId],
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id), sendRecords: Number(row.send_records) }));
+}
+
+export async function broadcastState(database: string, broadcastId: number): Promise<string | undefined> {
+  const [row] = await query<{ state: string }>(database, "select state from broadcasts where id = $1", [
+    broadcastId,
+  ]);
+  return row?.state;
+}
+
+/** Waits until the broadcast is completed (every row final), and returns when that was seen. */
+export async function waitForCompletion(database: string, broadcastId: number, timeout: number) {
+  await expect
+    .poll(() => broadcastState(database, broadcastId), { timeout, intervals: [200] })
+    .toBe("completed");
+  return Date.now();
+}
+
+/**
+ * The figures the bench report's "faults" section quotes, printed as one line: sends, distinct recipients, duplicates
+ * (numbers that Callbell accepted more than once), rows unknown with and without a request at the stub, and the
+ * highest one-second count against the pace.
+ */
+export function faultFigures(label: string, sends: StubSend[], rows: RowState[], pace: number, extra = "") {
+  const accepted = requestsPerPhone(sends.filter((send) => send.status === 200));
+  const asked = requestsPerPhone(sends);
+  const unknown = rows.filter((row) => row.state === "unknown");
+  const figures = {
+    sends: sends.length,
+    recipients: asked.size,
+    duplicates: [...accepted.values()].filter((times) => times > 1).length,
+    unknownWithRequest: unknown.filter((row) => asked.has(row.phone)).length,
+    unknownWithoutRequest: unknown.filter((row) => !asked.has(row.phone)).length,
+    maxPerSecond: maxPerSecond(sends.map((send) => send.at)),
+    notFinal: rows.filter((row) => row.state === "waiting" || row.state === "sending").length,
+  };
+  console.log(
+    `faults/${label}: ${figures.sends} sends to ${figures.recipients} distinct recipients (${rows.length} rows), ` +
+      `${figures.duplicates} duplicates, unknown ${figures.unknownWithRequest} with a request / ` +
+      `${figures.unknownWithoutRequest} without, highest one-second count ${figures.maxPerSecond} ` +
+      `(pace ${pace})${extra}`,
+  );
+  return figures;
+}
