@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import { expect } from "@playwright/test";
 import pg from "pg";
@@ -115,6 +116,9 @@ export function faultFigures(label: string, sends: StubSend[], rows: RowState[],
     maxPerSecond: maxPerSecond(sends.map((send) => send.at)),
     notFinal: rows.filter((row) => row.state === "waiting" || row.state === "sending").length,
   };
+  // `npm run bench` collects these for its report's "faults" section (e2e/perf/faults.bench.mjs).
+  if (process.env.FAULT_FIGURES_FILE)
+    appendFileSync(process.env.FAULT_FIGURES_FILE, `${JSON.stringify({ label, pace, extra, ...figures })}\n`);
   console.log(
     `faults/${label}: ${figures.sends} sends to ${figures.recipients} distinct recipients (${rows.length} rows), ` +
       `${figures.duplicates} duplicates, unknown ${figures.unknownWithRequest} with a request / ` +

@@ -34,6 +34,11 @@ export type DispatchDependencies = {
   db: () => Promise<Database>;
   /** Sends one row (in production: the compose page's own send use-case, recorded in the history). */
   send: (broadcast: BroadcastRow, recipient: RecipientRow) => Promise<SendResult>;
+  /**
+   * Readies what every send of the broadcast reads (Callbell's lists), before the first start: sends waiting on a
+   * cold cache would otherwise leave together once it loads, above the pace.
+   */
+  prepare?: (broadcast: BroadcastRow) => Promise<void>;
   /** Sends in flight at once for one broadcast, in this instance. */
   maxConcurrency?: number;
   /** Who claims the rows (this process's instance id unless a test says otherwise). */
@@ -85,6 +90,7 @@ export function createDispatcher(deps: DispatchDependencies) {
     };
 
     let broadcast = await findBroadcast(db, broadcastId);
+    if (broadcast?.state === "running") await deps.prepare?.(broadcast).catch(() => {});
     let readAt = now();
     for (;;) {
       // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.

@@ -1,12 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { createDispatcher } from "./dispatcher";
-import { sendRecipient } from "./send-recipient";
+import { prepareRecipients, sendRecipient } from "./send-recipient";
 import { processSingleton } from "@/lib/process/state";
 
 type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /** The process's one dispatcher (Next loads server modules several times; it lives on globalThis). */
 export function getDispatcher(): Dispatcher {
-  return processSingleton("dispatcher", () => createDispatcher({ db: getDb, send: sendRecipient }));
+  return processSingleton("dispatcher", () =>
+    createDispatcher({ db: getDb, send: sendRecipient, prepare: prepareRecipients }),
+  );
 }

@@ -4,6 +4,7 @@ import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { sendDependencies } from "@/lib/messages/send-dependencies";
 import { sendComposedMessage, type SendDependencies } from "@/lib/messages/send-message";
 import type { SendResult } from "@/lib/messages/send-result";
+import type { Platform } from "@/lib/messages/options";
 import { templateMediaHeader } from "@/lib/messages/template";
 import { storedValues } from "./report";
 import { broadcastComposeForm } from "./template-form";
@@ -56,4 +57,10 @@ export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry
 /** `sendRecipientWith` this process's dependencies. */
 export async function sendRecipient(broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> {
   return sendRecipientWith(await sendDependencies(null))(broadcast, recipient);
+}
+
+/** Loads the lists every row's send checks (templates, the platform's channels) into the cache, before the first. */
+export async function prepareRecipients(broadcast: BroadcastRow): Promise<void> {
+  const deps = await sendDependencies(null);
+  await Promise.allSettled([deps.loadTemplates(), deps.loadChannels(broadcast.platform as Platform)]);
 }

@@ -9,8 +9,11 @@ import type { TemplateSummary } from "./template";
 /** Account lists change rarely; a short cache keeps page loads from calling Callbell every time. */
 const CACHE_TTL_MS = 2 * 60 * 1000;
 
-/** A failure is not kept: the next page load asks again. */
-const cache = ttlCache<unknown>("account-data", { ttlMs: CACHE_TTL_MS });
+/**
+ * A failure is not kept: the next page load asks again. An expired list is served for one more period while a
+ * refresh runs, so no send (a broadcast at its pace above all) waits for Callbell's lists mid-way.
+ */
+const cache = ttlCache<unknown>("account-data", { ttlMs: CACHE_TTL_MS, staleMs: CACHE_TTL_MS });
 
 /** Entries are per account: switching the mode or the token never serves the other account's lists. */
 const cacheKey = (connection: CallbellConnection, name: string) => `${connection.key}|${name}`;

@@ -45,4 +45,24 @@ describe("the TTL cache", () => {
     await cache.get("c", async () => 3, 0);
     expect(await cache.get("a", async () => 4, 0)).toBe(4);
   });
+  it("serves an expired value while one caller refreshes it, and keeps it when the refresh fails", async () => {
+    const cache = ttlCache<number>("test:stale", { ttlMs: 1_000, staleMs: 1_000 });
+    let loads = 0;
+    let release = () => {};
+    const slowLoad = () => new Promise<number>((resolve) => (release = () => resolve(++loads)));
+    const first = cache.get("k", slowLoad, 0);
+    release();
+    expect(await first).toBe(1);
+    // Expired: the old value at once, one refresh underway for every caller.
+    expect(await cache.get("k", slowLoad, 1_100)).toBe(1);
+    expect(await cache.get("k", slowLoad, 1_200)).toBe(1);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await cache.get("k", slowLoad, 1_300)).toBe(2);
+    // A failed refresh keeps the old value; past the stale time, callers wait for a load again.
+    expect(await cache.get("k", () => Promise.reject(new Error("down")), 2_400)).toBe(2);
+    await Promise.resolve();
+    expect(await cache.get("k", async () => 7, 3_400)).toBe(7);
+  });
 });
