@@ -127,3 +127,25 @@ export function faultFigures(label: string, sends: StubSend[], rows: RowState[],
   );
   return figures;
 }
+
+/**
+ * After a kill: prints the figures, and checks the rules that hold through it: the pace in every one-second window,
+ * no number asked twice, no row unknown without a request, every row final.
+ */
+export async function expectPaceKept(
+  label: string,
+  database: string,
+  broadcastId: number,
+  prefix: string,
+  pace: number,
+  killedAt: number,
+) {
+  const sends = await sendsTo(prefix);
+  const rows = await broadcastRows(database, broadcastId);
+  const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
+  const figures = faultFigures(label, sends, rows, pace, `; after the kill ${maxPerSecond(after)}`);
+  expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
+  expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
+  expect.soft(figures.unknownWithoutRequest).toBe(0);
+  expect.soft(figures.notFinal).toBe(0);
+}

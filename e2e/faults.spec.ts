@@ -6,8 +6,8 @@ import { freshDatabase } from "./databases.mjs";
 import {
   broadcastRows,
   broadcastState,
+  expectPaceKept,
   faultFigures,
-  maxPerSecond,
   query,
   requestsPerPhone,
   sendsTo,
@@ -15,8 +15,8 @@ import {
 } from "./fault-figures";
 import { ComposePage, STUB_TOKEN, STUB_URL, signIn, startOrderReadyBroadcast } from "./support";
 
-// Faults from outside (issue 20): kill -9 between a claim and its send record, kill -9 and restart mid-broadcast, kill
-// -9 of one of two instances, a 429 storm, Callbell refusing connections. Each test has a Bellhop (and database) of
+// Faults from outside (issue 20): kill -9 between a claim and its send record, kill -9 and restart mid-broadcast, a
+// 429 storm, Callbell refusing connections (the takeover by a second instance is in instances.spec.ts). Each test has a Bellhop (and database) of
 // its own on ports 3111–3117, and the tests of this file run one after the other (their clocks are measured).
 const postgres = Boolean(process.env.E2E_POSTGRES_URL);
 const base = (port: number) => `http://127.0.0.1:${port}`;
@@ -43,28 +43,6 @@ async function startBroadcast(browser: Browser, port: number, phones: string[], 
   await expect(page).toHaveURL(/\/compose$/);
   await startOrderReadyBroadcast(page, phones, pace);
   return { context, page, broadcastId: Number(page.url().split("/").pop()) };
-}
-
-/**
- * After a kill: prints the figures, and checks the rules that hold through it: the pace in every one-second window,
- * no number asked twice, no row unknown without a request, every row final.
- */
-async function expectPaceKept(
-  label: string,
-  database: string,
-  broadcastId: number,
-  prefix: string,
-  pace: number,
-  killedAt: number,
-) {
-  const sends = await sendsTo(prefix);
-  const rows = await broadcastRows(database, broadcastId);
-  const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
-  const figures = faultFigures(label, sends, rows, pace, `; after the kill ${maxPerSecond(after)}`);
-  expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
-  expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
-  expect.soft(figures.unknownWithoutRequest).toBe(0);
-  expect.soft(figures.notFinal).toBe(0);
 }
 
 async function waitForSends(prefix: string, count: number, timeout = 30_000) {
@@ -137,7 +115,7 @@ test("a row claimed by a killed instance with no send record is sent exactly onc
 });
 
 test("through a kill -9 and restart, a broadcast never goes above its pace", async ({ browser }) => {
-  test.skip(postgres, "one instance on its embedded SQLite; the PostgreSQL takeover is the next test");
+  test.skip(postgres, "one instance on its embedded SQLite; the PostgreSQL takeover is in instances.spec.ts");
   const database = "faults-restart";
   await freshDatabase(database);
   const pace = 100;
@@ -157,53 +135,6 @@ test("through a kill -9 and restart, a broadcast never goes above its pace", asy
     await context.close();
   } finally {
     await stopBellhop(server);
-  }
-});
-
-test("when one of two instances is killed, the other takes over at the broadcast's pace", async ({
-  browser,
-}) => {
-  test.skip(!postgres, "two instances share only a PostgreSQL database");
-  const database = "faults-takeover";
-  await freshDatabase(database);
-  const pace = 100;
-  const { prefix, phones } = phonesFor(3, 800);
-  const servers = [startBellhop(3113, database), startBellhop(3114, database)];
-  try {
-    await Promise.all([waitUntilUp(base(3113)), waitUntilUp(base(3114))]);
-    const { context, broadcastId } = await startBroadcast(browser, 3113, phones, pace);
-    // Both instances dispatch it (the second joins on its heartbeat), then the second dies.
-    await expect
-      .poll(
-        async () =>
-          Number(
-            (
-              await query<{ n: string }>(
-                database,
-                "select count(distinct claimed_by) as n from broadcast_recipients where broadcast_id = $1",
-                [broadcastId],
-              )
-            )[0]!.n,
-          ),
-        { timeout: 20_000, intervals: [200] },
-      )
-      .toBe(2);
-    await waitForSends(prefix, 400);
-    await stopBellhop(servers[1]!);
-    const killedAt = Date.now();
-    await waitForCompletion(database, broadcastId, 60_000);
-
-    await expectPaceKept(
-      "takeover (PostgreSQL, two instances)",
-      database,
-      broadcastId,
-      prefix,
-      pace,
-      killedAt,
-    );
-    await context.close();
-  } finally {
-    await Promise.all(servers.map(stopBellhop));
   }
 });
 
