@@ -15,6 +15,7 @@ import { guessMapping, rulesFor, type ColumnMapping, type ListRules } from "@/li
 import { readStartAnswer } from "@/lib/broadcasts/results";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { defaultChannel } from "@/lib/messages/channels";
+import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import { isSendableTemplate, type TemplateSummary } from "@/lib/messages/template";
 import { useListWorker } from "./use-list-worker";
 
@@ -132,6 +133,15 @@ export function useBroadcastForm({
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const list = useListWorker();
+  // One key per confirmation: a start sent again (a double submit, a retry after no answer) finds the broadcast the
+  // first made. Anything that changes what would be started makes a new one.
+  const [startKey, setStartKey] = useState(newIdempotencyKey);
+  const confirmation = JSON.stringify([form.values, file?.name, file?.size, file?.lastModified, mapping]);
+  const [keyFor, setKeyFor] = useState(confirmation);
+  if (keyFor !== confirmation) {
+    setKeyFor(confirmation);
+    setStartKey(newIdempotencyKey());
+  }
 
   const template = approved.find((candidate) => candidate.uuid === templateUuid);
   // Stable while the template and the URL are: a change starts a new check of the list.
@@ -210,6 +220,7 @@ export function useBroadcastForm({
           optin: values.optin,
           confirmCount: needsTypedCount(count) ? parseTypedCount(values.typedCount) : undefined,
           retryOfId: initial?.retryOfId ?? undefined,
+          idempotencyKey: startKey,
         }),
       }).catch(() => null);
       const body: unknown = await response?.json().catch(() => null);

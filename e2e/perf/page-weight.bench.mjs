@@ -36,6 +36,7 @@ async function main() {
         csv: "phone,name\n+31612345670,Ann\n+31612345671,Bob\n",
         mapping: { phone: 0, values: [1], mediaUrl: null },
         optin: true,
+        idempotencyKey: `bench-${Date.now()}`,
       },
     });
     if (!created.ok()) throw new Error(`broadcast: ${created.status()} ${await created.text()}`);

@@ -31,8 +31,9 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
   const keys = signInKeys(parsed.data.email, address);
   const knownAddress = await hasSignedInFrom(db, parsed.data.email, address);
   const now = Date.now();
-  const held = await signInWait(throttle, keys, knownAddress, now);
-  if (held) {
+  const attempt = await throttle.reserveAttempt(keys, knownAddress, now);
+  if ("refused" in attempt) {
+    const held = attempt.refused;
     await auditSignIn(
       parsed.data.email,
       { throttled: { by: held.because, waitMs: held.waitMs } },
@@ -48,9 +49,12 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
       headers: requestHeaders,
     });
   } catch (error) {
-    // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure.
-    if (!(error instanceof Error && error.name === "APIError")) throw error;
-    await throttle.recordFailures(keys, now);
+    // Better Auth's refusals (wrong password, disabled account) are APIErrors; anything else is a real failure, and
+    // the attempt stays counted (as it was reserved) only for a refusal.
+    if (!(error instanceof Error && error.name === "APIError")) {
+      await throttle.release(attempt.reserved);
+      throw error;
+    }
     await auditSignIn(parsed.data.email, { wrongCredentials: true }, requestHeaders);
     const next = await signInWait(throttle, keys, knownAddress, now);
     return {
@@ -58,6 +62,7 @@ export async function signInWithPassword(form: FormData): Promise<CredentialsSta
       email,
     };
   }
+  await throttle.release(attempt.reserved);
   await auditSignIn(parsed.data.email, null, requestHeaders);
   return null;
 }

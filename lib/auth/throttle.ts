@@ -1,5 +1,11 @@
 import "server-only";
-import { countSignInFailures, recordSignInFailure } from "@/lib/db/sign-in-failure-queries";
+import {
+  countSignInFailures,
+  recordSignInFailure,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  type CountSignInFailures,
+} from "@/lib/db/sign-in-failure-queries";
 import type { Database } from "@/lib/db/client";
 
 /**
@@ -44,7 +50,7 @@ export function signInKeys(email: string, address: string) {
  * where they usually sign in.
  */
 export async function signInWait(
-  throttle: SignInThrottle,
+  throttle: Pick<SignInThrottle, "waitFor">,
   keys: ReturnType<typeof signInKeys>,
   knownAddress: boolean,
   now: number,
@@ -59,15 +65,22 @@ export async function signInWait(
   return addressWait > 0 ? { waitMs: addressWait, because: "address" } : null;
 }
 
-export function createSignInThrottle(db: Database) {
+/** The wait of a key, from the failures `count` finds. */
+function waitingOn(count: CountSignInFailures) {
   return {
     /** Milliseconds to wait before this key may try again; 0 when it may try now. */
     async waitFor(key: string, rule: ThrottleRule, now: number): Promise<number> {
-      const { failures, last } = await countSignInFailures(db, key, now - rule.windowMs);
+      const { failures, last } = await count(key, now - rule.windowMs);
       const over = failures - rule.free;
       if (over <= 0 || last === null) return 0;
       return Math.max(0, last + Math.min(rule.baseDelayMs * 2 ** (over - 1), rule.maxDelayMs) - now);
     },
+  };
+}
+
+export function createSignInThrottle(db: Database) {
+  return {
+    ...waitingOn((key, since) => countSignInFailures(db, key, since)),
     // A success clears nothing: the owner signing in must not hand a guesser a fresh set of free tries. Failures age
     // out of the window instead, and the owner's address is known from then on.
     recordFailure: (key: string, now: number) => recordSignInFailure(db, key, now),
@@ -75,5 +88,16 @@ export function createSignInThrottle(db: Database) {
     async recordFailures(keys: ReturnType<typeof signInKeys>, now: number) {
       for (const key of [keys.account, keys.address, keys.pair]) await recordSignInFailure(db, key, now);
     },
+    /**
+     * Lets an attempt try a password, or says how long it must wait. The check and the recording of the attempt (as a
+     * failure, until `release` says it was not) are one step, so attempts sent in parallel cannot all pass a check
+     * made before any of them was counted.
+     */
+    reserveAttempt: (keys: ReturnType<typeof signInKeys>, knownAddress: boolean, now: number) =>
+      reserveSignInAttempt(db, [keys.account, keys.address, keys.pair], now, (count) =>
+        signInWait(waitingOn(count), keys, knownAddress, now),
+      ),
+    /** The reserved attempt had the right password: it was no failure. */
+    release: (reserved: number[]) => releaseSignInAttempt(db, reserved),
   };
 }

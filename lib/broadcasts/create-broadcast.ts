@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { createBroadcast, findBroadcast } from "@/lib/db/broadcast-queries";
+import { createBroadcast, findBroadcast, findBroadcastByIdempotencyKey } from "@/lib/db/broadcast-queries";
 import type { Database } from "@/lib/db/client";
+import type { BroadcastRow } from "@/lib/db/schema";
+import { IDEMPOTENCY_KEY_PATTERN } from "@/lib/messages/idempotency";
 import { isSendableTemplate, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import {
   DEFAULT_RATE_PER_SECOND,
@@ -39,12 +41,24 @@ export const newBroadcastSchema = z.object({
   optin: z.literal(true, { message: "Confirm that every recipient opted in to receive this template" }),
   confirmCount: z.number().int().optional(),
   retryOfId: z.number().int().positive().optional(),
+  /** Made once per confirmation by the wizard: a repeated start answers with the broadcast the first one made. */
+  idempotencyKey: z
+    .string()
+    .regex(IDEMPOTENCY_KEY_PATTERN, "This start has no valid idempotency key: reload the page"),
 });
 
 export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
 
 export type CreateResult =
-  | { ok: true; id: number; name: string; recipients: number; retryOfId: number | null }
+  | {
+      ok: true;
+      id: number;
+      name: string;
+      recipients: number;
+      retryOfId: number | null;
+      /** The start was a repeat of one already made: nothing new was stored. */
+      repeated: boolean;
+    }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /**
@@ -68,6 +82,8 @@ export async function createBroadcastFromInput(
     return { ok: false, message: "Some fields need attention", fieldErrors };
   }
   const form = parsed.data;
+  const first = await findBroadcastByIdempotencyKey(deps.db, form.idempotencyKey);
+  if (first) return repeatOf(first, deps.creator);
   if (!deps.templates) {
     return {
       ok: false,
@@ -132,6 +148,7 @@ export async function createBroadcastFromInput(
       mediaUrl: header && form.mapping.mediaUrl === null ? form.fixedMediaUrl.trim() : null,
       ratePerSecond: form.ratePerSecond,
       retryOfId: form.retryOfId ?? null,
+      idempotencyKey: form.idempotencyKey,
     },
     report.recipients.map((recipient) => ({
       rowNumber: recipient.rowNumber,
@@ -140,11 +157,29 @@ export async function createBroadcastFromInput(
       mediaUrl: recipient.mediaUrl,
     })),
   );
+  if (broadcast.repeated) return repeatOf(broadcast, deps.creator);
   return {
     ok: true,
     id: broadcast.id,
     name: broadcast.name,
     recipients: count,
     retryOfId: broadcast.retryOfId,
+    repeated: false,
+  };
+}
+
+/** The answer to a start whose key a stored broadcast has: that broadcast, if the same agent made it. */
+function repeatOf(first: BroadcastRow, creator: { id: string }): CreateResult {
+  if (first.createdById !== creator.id) {
+    const message = "This start's idempotency key was used before: reload the page";
+    return { ok: false, message, fieldErrors: { idempotencyKey: message } };
+  }
+  return {
+    ok: true,
+    id: first.id,
+    name: first.name,
+    recipients: first.totalRows,
+    retryOfId: first.retryOfId,
+    repeated: true,
   };
 }

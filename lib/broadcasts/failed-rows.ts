@@ -2,7 +2,7 @@ import "server-only";
 import { findBroadcast } from "@/lib/db/broadcast-queries";
 import { listRecipientReport } from "@/lib/db/broadcast-report-queries";
 import type { Database } from "@/lib/db/client";
-import { csvLine } from "@/lib/history/csv";
+import { plainCsvLine } from "@/lib/history/csv";
 import { storedValues } from "./report";
 
 /** A broadcast's failed rows as a new list for the wizard: the same template and channel, and the rows as CSV. */
@@ -11,7 +11,8 @@ export type RetryList = { templateUuid: string; channelUuid: string; csv: string
 const BATCH = 1_000;
 
 /**
- * The failed rows of broadcast `id` as the wizard reads a list: a header (`phone`, `1`, `2`, …, and `media_url`
+ * The failed rows of broadcast `id` (those the report shows failed: refused when sent, or reported failed by Callbell
+ * later) as the wizard reads a list, with their values exactly as they were sent: a header (`phone`, `1`, `2`, …, and `media_url`
  * when a row has its own), then one line per row. Null when there is no such broadcast.
  */
 export async function failedRowsList(db: Database, id: number): Promise<RetryList | null> {
@@ -31,11 +32,13 @@ export async function failedRowsList(db: Database, id: number): Promise<RetryLis
     ...Array.from({ length: width }, (_, index) => String(index + 1)),
     ...(withMedia ? ["media_url"] : []),
   ];
-  const lines = rows.map((row) => csvLine([row.phone, ...row.values, ...(withMedia ? [row.mediaUrl] : [])]));
+  const lines = rows.map((row) =>
+    plainCsvLine([row.phone, ...row.values, ...(withMedia ? [row.mediaUrl] : [])]),
+  );
   return {
     templateUuid: broadcast.templateUuid,
     channelUuid: broadcast.channelUuid ?? "",
-    csv: csvLine(header) + lines.join(""),
+    csv: plainCsvLine(header) + lines.join(""),
     retryOfId: id,
   };
 }

@@ -21,6 +21,7 @@ async function fieldErrorsFor(input: Record<string, unknown>) {
       csv: `phone,name\n${Array.from({ length: 101 }, (_, i) => `+3161${String(i).padStart(7, "0")},Kim`).join("\n")}`,
       mapping: { phone: 0, values: [1], mediaUrl: null },
       optin: true,
+      idempotencyKey: "limits-test-key",
       confirmCount: 101,
       ...input,
     },

@@ -29,17 +29,20 @@ import {
 
 export type NewBroadcast = Omit<
   BroadcastRow,
-  "id" | "createdAt" | "updatedAt" | "state" | "totalRows" | "startedAt" | "finishedAt"
->;
+  "id" | "createdAt" | "updatedAt" | "state" | "totalRows" | "startedAt" | "finishedAt" | "idempotencyKey"
+> & { idempotencyKey?: string | null };
 export type NewRecipient = Pick<RecipientRow, "rowNumber" | "phone" | "values" | "mediaUrl">;
 
-/** Stores the broadcast and its whole frozen list in one transaction, before anything is sent. */
+/**
+ * Stores the broadcast and its whole frozen list in one transaction, before anything is sent. A broadcast whose
+ * idempotency key is already stored is not stored again: the first one is returned, `repeated`.
+ */
 export async function createBroadcast(
   db: Database,
   broadcast: NewBroadcast,
   recipients: NewRecipient[],
   now = new Date(),
-): Promise<BroadcastRow> {
+): Promise<BroadcastRow & { repeated: boolean }> {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(broadcasts)
@@ -51,19 +54,37 @@ export async function createBroadcast(
         updatedAt: now,
         startedAt: now,
       })
+      .onConflictDoNothing({ target: broadcasts.idempotencyKey })
       .returning();
+    if (!created) {
+      const [first] = await tx
+        .select()
+        .from(broadcasts)
+        .where(eq(broadcasts.idempotencyKey, broadcast.idempotencyKey ?? ""))
+        .limit(1);
+      if (!first) throw new Error("A broadcast with this idempotency key vanished while it was being stored");
+      return { ...first, repeated: true };
+    }
     for (let start = 0; start < recipients.length; start += 500) {
       await tx.insert(broadcastRecipients).values(
         recipients.slice(start, start + 500).map((recipient) => ({
           ...recipient,
-          broadcastId: created!.id,
+          broadcastId: created.id,
           state: "waiting" as const,
           updatedAt: now,
         })),
       );
     }
-    return created!;
+    return { ...created, repeated: false };
   });
+}
+
+export async function findBroadcastByIdempotencyKey(
+  db: Database,
+  key: string,
+): Promise<BroadcastRow | undefined> {
+  const rows = await db.select().from(broadcasts).where(eq(broadcasts.idempotencyKey, key)).limit(1);
+  return rows[0];
 }
 
 export async function findBroadcast(db: Database, id: number): Promise<BroadcastRow | undefined> {

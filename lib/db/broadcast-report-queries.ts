@@ -1,6 +1,6 @@
 /** What a broadcast's pages read: its rows per state, its delivery statuses, its pace, and its report. */
 import "server-only";
-import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Database } from "./client";
 import { broadcastRecipients, sends, type RecipientRow, type RecipientState } from "./schema";
 
@@ -71,6 +71,23 @@ export type RecipientReportRow = Pick<
   | "attempts"
 > & { deliveryStatus: string | null; deliveryReason: string | null };
 
+/**
+ * Rows the report shows in `state` (report.ts's `reportStatus`): a row enqueued that Callbell later reported failed is
+ * shown, and filtered, as failed.
+ */
+function shownAs(state: RecipientState): SQL | undefined {
+  const deliveryFailed = and(eq(broadcastRecipients.state, "enqueued"), eq(sends.status, "failed"));
+  if (state === "failed") return or(eq(broadcastRecipients.state, "failed"), deliveryFailed);
+  if (state === "enqueued") {
+    return and(
+      eq(broadcastRecipients.state, "enqueued"),
+      or(isNull(sends.status), ne(sends.status, "failed")),
+    );
+  }
+  return eq(broadcastRecipients.state, state);
+}
+
+/** A broadcast's report rows, in list order; `state` filters them as the report shows them. */
 export async function listRecipientReport(
   db: Database,
   broadcastId: number,
@@ -96,7 +113,7 @@ export async function listRecipientReport(
     .where(
       and(
         eq(broadcastRecipients.broadcastId, broadcastId),
-        options.state ? eq(broadcastRecipients.state, options.state) : undefined,
+        options.state ? shownAs(options.state) : undefined,
         options.afterId ? gt(broadcastRecipients.id, options.afterId) : undefined,
       ),
     )

@@ -42,11 +42,22 @@ export function csvCell(value: string | null | undefined): string {
     .split(DELIMITER)
     .map((piece, index) => (index % 2 === 0 ? neutralised(piece) : piece))
     .join("");
-  return /[",;\t|\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quotedCell(text);
 }
+
+/** A cell quoted when it holds a delimiter a list reader might split on, a quote or a line break (RFC 4180). */
+const quotedCell = (text: string) => (/[",;\t|\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export function csvLine(values: (string | null | undefined)[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+/**
+ * A line of a list Bellhop reads back itself (never opened in a spreadsheet): the values exactly as they are, only
+ * quoted, so a `-5 EUR` or `=HYPERLINK(…)` a customer is sent again keeps no apostrophe.
+ */
+export function plainCsvLine(values: (string | null | undefined)[]): string {
+  return `${values.map((value) => quotedCell(value ?? "")).join(",")}\r\n`;
 }
 
 /** The values as the export query reads them from the stored send (see `iterateSends`), joined with " | ". */

@@ -1,4 +1,5 @@
 import "server-only";
+import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency";
 import { CallbellError, isCallbellError, type CallbellClient } from "@/lib/callbell";
 import { IN_REQUEST_SEND_ATTEMPTS } from "@/lib/callbell/retry-policy";
 import type { Database } from "@/lib/db/client";
@@ -51,8 +52,6 @@ export type SendDependencies = {
   /** The broadcast row this send is for, recorded on the history row. */
   origin?: { broadcastId: number; broadcastRowId: number };
 };
-
-const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 
 function flattenIssues(issues: ComposeProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};

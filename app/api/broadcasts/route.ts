@@ -32,6 +32,13 @@ export async function POST(request: Request) {
     creator: { id: user.id, email: user.email },
   });
   if (!result.ok) return apiError(400, result.message, result.fieldErrors);
+  // A repeated start (a double submit, a retry) answers with the broadcast the first one made: nothing new is sent.
+  if (result.repeated) {
+    return Response.json(
+      { id: result.id, recipients: result.recipients },
+      { status: 200, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   await audit(
     "broadcast-created",
     user,

@@ -6,29 +6,35 @@ export function defineBroadcastTables(k: SchemaKit) {
    * A template sent to a frozen list of recipients. The list (broadcast_rows) is stored in full before the first send,
    * so a restart resumes exactly where the dispatcher was.
    */
-  const broadcasts = k.table("broadcasts", {
-    id: k.id("id"),
-    createdAt: k.time("created_at").notNull(),
-    updatedAt: k.time("updated_at").notNull(),
-    createdById: k.text("created_by_id"),
-    createdByEmail: k.text("created_by_email"),
-    name: k.text("name").notNull(),
-    platform: k.text("platform").notNull(),
-    channelUuid: k.text("channel_uuid"),
-    templateUuid: k.text("template_uuid").notNull(),
-    templateTitle: k.text("template_title"),
-    /** A media-header template's header type ("" for none), and the one URL used when the list has no URL column. */
-    templateHeader: k.text("template_header").notNull().default(""),
-    mediaUrl: k.text("media_url"),
-    /** Sends started per second, as configured (default 10, at most 100). */
-    ratePerSecond: k.int("rate_per_second").notNull(),
-    state: k.text("state", { enum: BROADCAST_STATES }).notNull(),
-    totalRows: k.int("total_rows").notNull(),
-    startedAt: k.time("started_at"),
-    finishedAt: k.time("finished_at"),
-    /** The broadcast whose failed rows this one sends again. */
-    retryOfId: k.int("retry_of_id"),
-  });
+  const broadcasts = k.table(
+    "broadcasts",
+    {
+      id: k.id("id"),
+      createdAt: k.time("created_at").notNull(),
+      updatedAt: k.time("updated_at").notNull(),
+      createdById: k.text("created_by_id"),
+      createdByEmail: k.text("created_by_email"),
+      name: k.text("name").notNull(),
+      platform: k.text("platform").notNull(),
+      channelUuid: k.text("channel_uuid"),
+      templateUuid: k.text("template_uuid").notNull(),
+      templateTitle: k.text("template_title"),
+      /** A media-header template's header type ("" for none), and the one URL used when the list has no URL column. */
+      templateHeader: k.text("template_header").notNull().default(""),
+      mediaUrl: k.text("media_url"),
+      /** Sends started per second, as configured (default 10, at most 100). */
+      ratePerSecond: k.int("rate_per_second").notNull(),
+      state: k.text("state", { enum: BROADCAST_STATES }).notNull(),
+      totalRows: k.int("total_rows").notNull(),
+      startedAt: k.time("started_at"),
+      finishedAt: k.time("finished_at"),
+      /** The broadcast whose failed rows this one sends again. */
+      retryOfId: k.int("retry_of_id"),
+      /** The wizard's key for one confirmation: a repeated start (a double submit, a retry) finds this broadcast. */
+      idempotencyKey: k.text("idempotency_key"),
+    },
+    (table) => [k.uniqueIndex("broadcasts_idempotency_key_idx").on(table.idempotencyKey)],
+  );
 
   const broadcastRecipients = k.table(
     "broadcast_recipients",
