@@ -8,6 +8,7 @@ import {
   securityHeaders,
 } from "@/lib/security/http-headers";
 import { getEnv } from "@/lib/env";
+import { apiError, type ApiErrorStatus } from "@/lib/http/api-error";
 
 /**
  * Runs before every request (Next requires this file at the top level). It refuses oversized bodies and
@@ -16,25 +17,27 @@ import { getEnv } from "@/lib/env";
  */
 export function proxy(request: NextRequest) {
   // An address whose escapes do not decode names nothing here; Next would fail on it with a 500.
-  if (!decodesAsUri(request.nextUrl.pathname)) return new NextResponse("Malformed address", { status: 400 });
+  const { pathname } = request.nextUrl;
+  if (!decodesAsUri(pathname) || (pathname.startsWith("/api/") && AMBIGUOUS_PATH.test(pathname)))
+    return refuse(pathname, 400, "Malformed address");
   if (request.method !== "GET" && request.method !== "HEAD") {
     // A chunked body has no length to check here, and Next would buffer megabytes of it for a route handler: every
     // client Bellhop serves (browsers, Callbell, curl -d) sends its length.
     if (request.headers.has("transfer-encoding") && !request.headers.has("content-length")) {
-      return new NextResponse("Send the body with a Content-Length", { status: 411 });
+      return refuse(pathname, 411, "Send the body with a Content-Length");
     }
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > maxBodyBytes(request.nextUrl.pathname)) {
-      return new NextResponse("Request body too large", { status: 413 });
+    if (length > maxBodyBytes(pathname)) {
+      return refuse(pathname, 413, "Request body too large");
     }
     // Every state-changing request must come from one of Bellhop's own pages: a server action (with or without
     // JavaScript: a plain form post carries no Next-Action header) and the API alike. Only Callbell's webhook and the
     // sandbox's mount are called from elsewhere, and they check their own credentials.
     if (
-      !CALLED_FROM_ELSEWHERE.test(request.nextUrl.pathname) &&
+      !CALLED_FROM_ELSEWHERE.test(pathname) &&
       !isSameOriginRequest(request.headers, getEnv().BELLHOP_URL)
     ) {
-      return new NextResponse("Cross-origin request refused", { status: 403 });
+      return refuse(pathname, 403, "Cross-origin request refused");
     }
   }
 
@@ -67,7 +70,20 @@ function decodesAsUri(pathname: string): boolean {
   }
 }
 
+/** Tested only on an address that is not ambiguous (below): it cannot lead anywhere else once decoded. */
 const CALLED_FROM_ELSEWHERE = /^\/api\/(webhooks|sandbox)\//;
+
+/**
+ * An API address that could name another once decoded: an encoded slash or backslash, a backslash, or a dot segment
+ * (plain or encoded). None of Bellhop's addresses has one, and the cross-origin exemption must not be reached by one.
+ */
+const AMBIGUOUS_PATH = /%2f|%5c|\\|(^|\/)(\.|%2e){1,2}(\/|$)/i;
+
+/** A refusal: in the API's one error shape under `/api` (the sandbox's mount answers as Callbell, in text), else text. */
+function refuse(pathname: string, status: ApiErrorStatus, message: string): Response {
+  if (pathname.startsWith("/api/") && !pathname.startsWith("/api/sandbox/")) return apiError(status, message);
+  return new NextResponse(message, { status });
+}
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);
 
 function needsSignInRedirect(request: NextRequest): boolean {

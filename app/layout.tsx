@@ -23,7 +23,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
-        <ModeBanner view={view} admin={admin} />
+        {/* The mode and its reason (in live mode, the Callbell account's email) are for signed-in people only. */}
+        {user && <ModeBanner view={view} admin={admin} />}
         <header className="border-b bg-card">
           {/* On a phone the links take a row of their own, under the name and Sign out. */}
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -35,8 +36,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Bellhop
             </Link>
             {user && <AppNav admin={admin} className="order-last w-full md:order-none md:w-auto" />}
-            <span className="ml-auto text-xs text-muted-foreground" data-mode={view.mode}>
-              {modeLabel(view)}
+            <span className="ml-auto text-xs text-muted-foreground" data-mode={user ? view.mode : undefined}>
+              {user && modeLabel(view)}
             </span>
             {user && (
               <form action={signOutAction} className="flex min-w-0 items-center gap-2">

@@ -155,3 +155,39 @@ test("over HTTP a send to the sandbox's unanswered number ends when Bellhop's ow
   // The e2e servers wait 3 s for Callbell; the hold used to be two minutes, past this request's 20 s.
   expect(response.status()).toBe(504);
 });
+
+test("every /api error answers in the one JSON shape, an ambiguous address is refused, and a missing broadcast's report is a 404", async ({
+  request,
+}) => {
+  const shapeOf = async (response: Awaited<ReturnType<typeof request.get>>) => ({
+    status: response.status(),
+    code: ((await response.json()) as { code?: string }).code,
+  });
+  // An address Bellhop does not have, and the webhook's wrong secret: the same 404.
+  expect(await shapeOf(await request.get("/api/nope"))).toEqual({ status: 404, code: "not_found" });
+  expect(await shapeOf(await request.post("/api/webhooks/callbell/wrong-secret", { data: {} }))).toEqual({
+    status: 404,
+    code: "not_found",
+  });
+  // A cross-origin post, refused by the proxy before any route runs.
+  const crossOrigin = await request.post("/api/broadcasts", {
+    headers: { origin: "http://evil.example" },
+    data: {},
+  });
+  expect(await shapeOf(crossOrigin)).toEqual({ status: 403, code: "forbidden" });
+  // An encoded slash cannot reach the sandbox mount's exemption from the Origin check (and through it a page).
+  const sneaky = await request.post("/api/sandbox/..%2f..%2fx", {
+    headers: { origin: "http://evil.example", "Next-Action": "0".repeat(42) },
+    data: {},
+  });
+  expect(await shapeOf(sneaky)).toEqual({ status: 400, code: "bad_request" });
+  // A broadcast that does not exist has no report (checked before its download is audited).
+  expect(await shapeOf(await request.get("/api/broadcasts/999999/export"))).toEqual({
+    status: 404,
+    code: "not_found",
+  });
+  expect(await shapeOf(await request.get("/api/broadcasts/999999/recipients"))).toEqual({
+    status: 404,
+    code: "not_found",
+  });
+});

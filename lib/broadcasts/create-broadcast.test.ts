@@ -77,19 +77,17 @@ describe("createBroadcastFromInput", () => {
     expect(await broadcastCount(db)).toBe(1);
   });
 
-  it("refuses a start without a key, or with another agent's key", async () => {
+  it("refuses another agent's key; a start without a key (a script's) always starts a broadcast", async () => {
     const db = await testDatabase();
     const { idempotencyKey: _, ...keyless } = input;
     void _;
-    expect(await startWith(db, keyless)).toMatchObject({
-      ok: false,
-      fieldErrors: { idempotencyKey: expect.any(String) },
-    });
     await startWith(db, input);
     expect(await startWith(db, input, "u2")).toMatchObject({
       ok: false,
       fieldErrors: { idempotencyKey: expect.any(String) },
     });
-    expect(await broadcastCount(db)).toBe(1);
+    expect(await startWith(db, keyless)).toMatchObject({ ok: true, repeated: false });
+    expect(await startWith(db, keyless)).toMatchObject({ ok: true, repeated: false });
+    expect(await broadcastCount(db)).toBe(3);
   });
 });

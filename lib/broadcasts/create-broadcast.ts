@@ -41,10 +41,14 @@ export const newBroadcastSchema = z.object({
   optin: z.literal(true, { message: "Confirm that every recipient opted in to receive this template" }),
   confirmCount: z.number().int().optional(),
   retryOfId: z.number().int().positive().optional(),
-  /** Made once per confirmation by the wizard: a repeated start answers with the broadcast the first one made. */
+  /**
+   * Made once per confirmation by the wizard: a repeated start answers with the broadcast the first one made. Optional
+   * for scripts that post the list themselves (without one, every request starts a broadcast).
+   */
   idempotencyKey: z
     .string()
-    .regex(IDEMPOTENCY_KEY_PATTERN, "This start has no valid idempotency key: reload the page"),
+    .regex(IDEMPOTENCY_KEY_PATTERN, "This start has no valid idempotency key: reload the page")
+    .optional(),
 });
 
 export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
@@ -82,7 +86,7 @@ export async function createBroadcastFromInput(
     return { ok: false, message: "Some fields need attention", fieldErrors };
   }
   const form = parsed.data;
-  const first = await findBroadcastByIdempotencyKey(deps.db, form.idempotencyKey);
+  const first = form.idempotencyKey && (await findBroadcastByIdempotencyKey(deps.db, form.idempotencyKey));
   if (first) return repeatOf(first, deps.creator);
   if (!deps.templates) {
     return {
@@ -148,7 +152,7 @@ export async function createBroadcastFromInput(
       mediaUrl: header && form.mapping.mediaUrl === null ? form.fixedMediaUrl.trim() : null,
       ratePerSecond: form.ratePerSecond,
       retryOfId: form.retryOfId ?? null,
-      idempotencyKey: form.idempotencyKey,
+      idempotencyKey: form.idempotencyKey ?? null,
     },
     report.recipients.map((recipient) => ({
       rowNumber: recipient.rowNumber,

@@ -1,13 +1,16 @@
 import "server-only";
 import { userOrUnauthorized, type SignedInUser } from "@/lib/auth/session";
-import type { RecipientState } from "@/lib/db/schema";
+import { findBroadcast } from "@/lib/db/broadcast-queries";
+import { getDb } from "@/lib/db/client";
+import { RECIPIENT_STATES, type RecipientState } from "@/lib/db/schema";
 import { parseId } from "@/lib/utils";
 import { parseRecipientState } from "./report";
 import { apiError } from "@/lib/http/api-error";
 
 /**
  * The common start of a broadcast report route (`/api/broadcasts/<id>/recipients`, `/export`): a signed-in user
- * (else 401), a broadcast id (else 404), and the optional `state` filter.
+ * (else 401), a broadcast that exists (else 404, before anything is read or audited), and the optional `state` filter
+ * (400 for one that is not a state, as the history's filters answer).
  */
 export async function readReportRequest(
   request: Request,
@@ -18,7 +21,13 @@ export async function readReportRequest(
   const user = await userOrUnauthorized();
   if (user instanceof Response) return user;
   const id = parseId((await params).id);
-  if (!id) return apiError(404, "No such broadcast");
+  if (!id || !(await findBroadcast(await getDb(), id))) return apiError(404, "No such broadcast");
   const search = new URL(request.url).searchParams;
-  return { id, state: parseRecipientState(search.get("state")), search, user };
+  const stateParam = search.get("state");
+  const state = parseRecipientState(stateParam);
+  if (stateParam && !state)
+    return apiError(400, "Some fields need attention", {
+      state: `not a state (${RECIPIENT_STATES.join(", ")})`,
+    });
+  return { id, state, search, user };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { apiError } from "@/lib/http/api-error";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import { recordWebhookReceipt } from "@/lib/db/webhook-queries";
@@ -65,7 +66,8 @@ export async function handleCallbellWebhook(
   given: string,
   options: WebhookOptions,
 ): Promise<Response> {
-  if (!options.secret || !sameSecret(given, options.secret)) return json(404, { error: "Not found" });
+  // The same answer as any address Bellhop does not have (app/api/[...path]): a wrong secret names nothing.
+  if (!options.secret || !sameSecret(given, options.secret)) return apiError(404, "Not found");
   const envelope = await readEnvelope(request);
   await noteReceipt(options, envelope);
   if (!envelope || envelope.event !== "message_status_updated") return json(200, OK);
@@ -89,6 +91,6 @@ export async function handleCallbellWebhook(
     return json(200, { ...OK, result: result.kind });
   } catch (error) {
     console.error("Bellhop: a Callbell webhook could not be recorded:", error);
-    return json(503, { error: "Bellhop could not record this event; try again" });
+    return apiError(503, "Bellhop could not record this event; try again");
   }
 }

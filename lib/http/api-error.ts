@@ -10,10 +10,12 @@ const CODES = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  405: "method_not_allowed",
   409: "conflict",
   411: "length_required",
   413: "too_large",
   500: "server_error",
+  503: "unavailable",
 } as const;
 export type ApiErrorStatus = keyof typeof CODES;
 export type ApiErrorCode = (typeof CODES)[ApiErrorStatus];
