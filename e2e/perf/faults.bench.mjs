@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 
-const FIGURES = "test-results/fault-figures.jsonl";
+// Outside test-results/, which Playwright empties at the start of each run.
+const FIGURES = "data/bench-fault-figures.jsonl";
 const E2E_DATABASES = [
   "live",
   "sandbox",
