@@ -79,9 +79,12 @@ const CALLED_FROM_ELSEWHERE = /^\/api\/(webhooks|sandbox)\//;
  */
 const AMBIGUOUS_PATH = /%2f|%5c|\\|(^|\/)(\.|%2e){1,2}(\/|$)/i;
 
-/** A refusal: in the API's one error shape under `/api` (the sandbox's mount answers as Callbell, in text), else text. */
+/**
+ * A refusal: in the API's one error shape under `/api` (its `error` field is also where a Callbell client looks, for
+ * the sandbox's mount), else text.
+ */
 function refuse(pathname: string, status: ApiErrorStatus, message: string): Response {
-  if (pathname.startsWith("/api/") && !pathname.startsWith("/api/sandbox/")) return apiError(status, message);
+  if (pathname.startsWith("/api/")) return apiError(status, message);
   return new NextResponse(message, { status });
 }
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);

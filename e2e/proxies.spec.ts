@@ -65,7 +65,7 @@ test("with no proxy trusted, a client cannot choose its address: a new X-Forward
       body: "{}",
     });
     expect(forged.status).toBe(403);
-    expect(await forged.text()).toBe("Cross-origin request refused");
+    expect(await forged.json()).toEqual({ error: "Cross-origin request refused", code: "forbidden" });
 
     // DNS rebinding: a page at a name that resolves to Bellhop posts to its own origin, as far as the browser knows.
     const rebound = await raw(
