@@ -1,4 +1,5 @@
-// Broadcasts under faults (issue 20): runs the e2e fault suite (e2e/faults.spec.ts) once on SQLite and once on
+// Broadcasts under faults (issue 20): runs the e2e fault suite (e2e/faults.spec.ts, restart.spec.ts, and on
+// PostgreSQL instances.spec.ts) once on SQLite and once on
 // PostgreSQL (started, or installed, by e2e/scripts/postgres.sh), and prints the figures each case wrote: sends,
 // distinct recipients, duplicates, rows unknown with and without a request, the busiest second against the pace, and
 // after a 429 storm the time from the last 429 to the end. Needs a build (npm run bench makes one). Prints JSON.
@@ -36,9 +37,9 @@ function run(env, projects) {
 }
 
 rmSync(FIGURES, { force: true });
-const passedSqlite = run({ ...process.env }, ["faults"]);
+const passedSqlite = run({ ...process.env }, ["faults", "restart"]);
 execFileSync("bash", ["e2e/scripts/postgres.sh"], { stdio: ["ignore", process.stderr, "inherit"] });
-// On PostgreSQL the takeover by a second instance too (e2e/instances.spec.ts).
+// The restart is e2e/restart.spec.ts; on PostgreSQL the takeover by a second instance too (e2e/instances.spec.ts).
 const passedPostgres = run(
   { ...process.env, E2E_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
   ["faults", "instances"],

@@ -40,9 +40,9 @@ for (const bench of BENCHES.filter((candidate) => !only || candidate.name === on
 const faultsSection = (f) => `
 ## Broadcasts under faults (issue 20)
 
-The e2e fault suite (\`e2e/faults.spec.ts\`) against a stub that records every request: a claim left by a killed
-instance with no send record, \`kill -9\` and a restart at 100 a second (SQLite), one of two instances killed at 100 a
-second (PostgreSQL), and 40 answers of 429 to a 50-row broadcast at 10 a second. Rules: 0 duplicates, \`unknown\` only
+The e2e fault suite (\`e2e/faults.spec.ts\`, \`restart.spec.ts\`, \`instances.spec.ts\`) against a stub that records
+every request: a claim left by a killed instance with no send record, \`kill -9\` and a restart at 100 a second, one of
+two instances killed at 100 a second (PostgreSQL), and 40 answers of 429 to a 50-row broadcast at 10 a second. Rules: 0 duplicates, \`unknown\` only
 for a row whose request may have left, at most the pace + 1 in any one second, the end within 15 s of the last 429.
 Every case passed: ${f.passed ? "yes" : "**no**"}.
 
