@@ -113,6 +113,8 @@ export function faultFigures(label: string, sends: StubSend[], rows: RowState[],
     duplicates: [...accepted.values()].filter((times) => times > 1).length,
     unknownWithRequest: unknown.filter((row) => asked.has(row.phone)).length,
     unknownWithoutRequest: unknown.filter((row) => !asked.has(row.phone)).length,
+    // The rule: unknown only when a request may have left, which its send record (written just before) says.
+    unknownWithoutRecord: unknown.filter((row) => row.sendRecords === 0).length,
     maxPerSecond: maxPerSecond(sends.map((send) => send.at)),
     notFinal: rows.filter((row) => row.state === "waiting" || row.state === "sending").length,
   };
@@ -122,7 +124,7 @@ export function faultFigures(label: string, sends: StubSend[], rows: RowState[],
   console.log(
     `faults/${label}: ${figures.sends} sends to ${figures.recipients} distinct recipients (${rows.length} rows), ` +
       `${figures.duplicates} duplicates, unknown ${figures.unknownWithRequest} with a request / ` +
-      `${figures.unknownWithoutRequest} without, highest one-second count ${figures.maxPerSecond} ` +
+      `${figures.unknownWithoutRequest} without (${figures.unknownWithoutRecord} without a send record), highest one-second count ${figures.maxPerSecond} ` +
       `(pace ${pace})${extra}`,
   );
   return figures;
@@ -146,6 +148,8 @@ export async function expectPaceKept(
   const figures = faultFigures(label, sends, rows, pace, `; after the kill ${maxPerSecond(after)}`);
   expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
   expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
-  expect.soft(figures.unknownWithoutRequest).toBe(0);
+  // A row killed between its send record and its request is unknown without a request at the stub, rightly: Bellhop
+  // cannot tell that from a request on its way. Without a record, it must have gone back to the list.
+  expect.soft(figures.unknownWithoutRecord).toBe(0);
   expect.soft(figures.notFinal).toBe(0);
 }

@@ -51,7 +51,7 @@ Every case passed: ${f.passed ? "yes" : "**no**"}.
 ${f.cases
   .map(
     (c) =>
-      `| ${c.label} | ${c.sends} | ${c.recipients} | ${c.duplicates} | ${c.unknownWithRequest} / ${c.unknownWithoutRequest} | ${c.maxPerSecond} (${c.pace}) | ${c.extra.replace(/^[;,]\s*/, "")} |`,
+      `| ${c.label} | ${c.sends} | ${c.recipients} | ${c.duplicates} | ${c.unknownWithRequest} / ${c.unknownWithoutRequest} (${c.unknownWithoutRecord ?? "–"} without a record) | ${c.maxPerSecond} (${c.pace}) | ${c.extra.replace(/^[;,]\s*/, "")} |`,
   )
   .join("\n")}
 `;

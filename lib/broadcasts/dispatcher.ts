@@ -39,6 +39,12 @@ export type DispatchDependencies = {
    * cold cache would otherwise leave together once it loads, above the pace.
    */
   prepare?: (broadcast: BroadcastRow) => Promise<void>;
+  /**
+   * How long after its start (its slot in the pace) a send may leave, at a pace of `rate` a second: the sends then
+   * leave as evenly as their slots, whatever each one's preparation took (a claim, a record, a cold connection), as
+   * long as it took less. None in tests by default.
+   */
+  departAfterMs?: (rate: number) => number;
   /** Sends in flight at once for one broadcast, in this instance. */
   maxConcurrency?: number;
   /** Who claims the rows (this process's instance id unless a test says otherwise). */
@@ -71,10 +77,11 @@ export function createDispatcher(deps: DispatchDependencies) {
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
     let catchUp = 0;
 
-    const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow) => {
+    const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow, departAt: number) => {
       const startedAt = now();
       let result: SendResult;
       try {
+        if (departAt > now()) await sleep(departAt - now());
         result = await deps.send(broadcast, recipient);
       } catch (error) {
         console.error(
@@ -114,6 +121,7 @@ export function createDispatcher(deps: DispatchDependencies) {
         continue;
       }
       catchUp = CATCH_UP_SHARE;
+      const takenAt = now();
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()), instance);
       if (!recipient) {
@@ -137,7 +145,10 @@ export function createDispatcher(deps: DispatchDependencies) {
         continue;
       }
       const current = broadcast;
-      const sending: Promise<void> = sendOne(current, recipient).finally(() => inFlight.delete(sending));
+      const departAt = takenAt + (deps.departAfterMs?.(rate) ?? 0);
+      const sending: Promise<void> = sendOne(current, recipient, departAt).finally(() =>
+        inFlight.delete(sending),
+      );
       inFlight.add(sending);
     }
     await Promise.all(inFlight);
