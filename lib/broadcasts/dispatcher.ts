@@ -21,9 +21,11 @@ import { recipientOutcome } from "./row-outcome";
 const SETTINGS_REREAD_MS = 1_000;
 /**
  * How much lag the schedule catches up on, as a share of one interval: less than one, so that no one-second window
- * holds more than the pace plus one start, across instances (a late timer's lag is still caught up).
+ * holds more than the pace plus one start, across instances (a late timer's lag is still caught up). Small, because
+ * what is left of the interval is what a send may be delayed on its way (a busy process) without two arriving at
+ * Callbell within one interval of each other's second.
  */
-const CATCH_UP_SHARE = 0.5;
+const CATCH_UP_SHARE = 0.2;
 /** While another instance still has rows of the broadcast in flight, how often this one looks again. */
 const OTHERS_IN_FLIGHT_MS = 500;
 
