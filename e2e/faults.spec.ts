@@ -183,6 +183,8 @@ test("after a storm of 40 429s a broadcast keeps its pace, recovers within secon
 test("a send while Callbell refuses connections is shown as not sent, never as rejected", async ({
   browser,
 }) => {
+  // What is stored is the same on both databases, and checked on PostgreSQL by the unit pass (retry-budget.test.ts).
+  test.skip(postgres, "the status is the database's alike");
   const database = "faults-refused";
   await freshDatabase(database);
   // A Callbell of this test's own (port 3117): up while the compose page reads the account, then gone.

@@ -13,20 +13,20 @@ describe("a broadcast's pace after a 429", () => {
     time = 15;
     pace.tooMany(5);
     expect(pace.rate(100)).toBe(50);
-    // A send started after it: halved again, down to a tenth at the least.
+    // A send started after it: halved again, down to a quarter at the least.
     for (const at of [20, 30, 40, 50, 60]) {
       time = at;
       pace.tooMany(at);
     }
-    expect(pace.rate(100)).toBe(10);
+    expect(pace.rate(100)).toBe(25);
     // A tenth of the pace back each half second without a 429.
     time = 60 + 499;
-    expect(pace.rate(100)).toBe(10);
+    expect(pace.rate(100)).toBe(25);
     time = 60 + 500;
-    expect(pace.rate(100)).toBeCloseTo(20);
+    expect(pace.rate(100)).toBeCloseTo(35);
     time = 60 + 1_600;
-    expect(pace.rate(100)).toBeCloseTo(40);
-    time = 60 + 4_500;
+    expect(pace.rate(100)).toBeCloseTo(55);
+    time = 60 + 4_000;
     expect(pace.rate(100)).toBe(100);
     time = 60 + 60_000;
     expect(pace.rate(100)).toBe(100);

@@ -5,8 +5,11 @@
  * is whole again within five seconds of the last 429 however low it went.
  */
 
-/** The least share of its own pace a broadcast goes at (and never below MIN_RATE_PER_SECOND). */
-const MIN_SHARE = 0.1;
+/**
+ * The least share of its own pace a broadcast goes at (and never below MIN_RATE_PER_SECOND): it keeps moving through
+ * a lasting storm, where each row's own attempts (`SEND_MAX_ATTEMPTS`) bound what it asks of Callbell.
+ */
+const MIN_SHARE = 0.25;
 const MIN_RATE_PER_SECOND = 0.5;
 /** Every this long without a 429, the share grows by STEP_SHARE. */
 const STEP_MS = 500;
