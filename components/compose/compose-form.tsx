@@ -23,7 +23,7 @@ import { keyForSend } from "./send-key";
 import { SendOutcome } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/use-now";
 import { clearDraft, DraftFieldset } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/use-now";
 
 export function timeAgo(ms: number): string {
   const minutes = Math.floor(ms / 60_000);

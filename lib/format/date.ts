@@ -1,0 +1,73 @@
+/**
+ * The one way Bellhop writes a moment (issue 21): relative within the last day ("3 minutes ago", "2 hours ago"),
+ * absolute after that ("26 Nov 2026, 14:05"), and the time zone always named, so that an agent in Madrid and one in
+ * Lima read the same row the same way. Pure: the caller gives the clock, the locale and the zone.
+ */
+export type MomentStyle = { locale?: string; timeZone?: string };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const formats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formats.get(key);
+  if (!found) {
+    found = make();
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** "26 Nov 2026, 14:05 CET": the date, the time to the minute, the zone's short name. */
+export function absoluteMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
+  const format = formatter(`abs|${locale}|${timeZone ?? ""}`, () =>
+    new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    }),
+  );
+  return format.format(at);
+}
+
+/** "14:05:09 CET" on the given day's clock: for a tooltip or a detail page that needs the second. */
+export function preciseMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
+  const format = formatter(`precise|${locale}|${timeZone ?? ""}`, () =>
+    new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    }),
+  );
+  return format.format(at);
+}
+
+/** "just now", "3 minutes ago", "2 hours ago", "in 5 minutes" within a day of `now`; null beyond a day. */
+export function relativeMoment(at: Date, now: number, locale = "en"): string | null {
+  const delta = at.getTime() - now;
+  if (Math.abs(delta) >= DAY_MS) return null;
+  const minutes = Math.trunc(delta / 60_000);
+  if (minutes === 0) return "just now";
+  let relative = relativeFormats.get(locale);
+  if (!relative) {
+    relative = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+    relativeFormats.set(locale, relative);
+  }
+  if (Math.abs(minutes) < 60) return relative.format(minutes, "minute");
+  return relative.format(Math.trunc(minutes / 60), "hour");
+}
+
+/** The moment as Bellhop shows it: relative within a day of `now`, absolute (with the zone) otherwise. */
+export function formatMoment(at: Date | string, now: number, style: MomentStyle = {}): string {
+  const date = typeof at === "string" ? new Date(at) : at;
+  return relativeMoment(date, now) ?? absoluteMoment(date, style);
+}
