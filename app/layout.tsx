@@ -1,11 +1,15 @@
 import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
+import { parseTheme, SYSTEM_THEME_SCRIPT, THEME_COOKIE } from "@/components/shell/theme";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
+import { cn } from "@/lib/utils";
 import { currentConnectionView } from "@/lib/settings/settings";
 import { signOutAction } from "./login/actions";
 import "./globals.css";
@@ -18,10 +22,27 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The mode is read per request: the same build runs in sandbox or live, set by the environment or in Settings.
   await connection();
-  const [view, user] = await Promise.all([currentConnectionView(), currentUser()]);
+  const [view, user, cookieStore, requestHeaders] = await Promise.all([
+    currentConnectionView(),
+    currentUser(),
+    cookies(),
+    headers(),
+  ]);
   const admin = user?.role === "admin";
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={GeistSans.variable}>
+    // The "system" theme's script may add `dark` before React hydrates: the class is expected to differ.
+    <html
+      lang="en"
+      className={cn(GeistSans.variable, theme === "dark" && "dark")}
+      data-theme={theme}
+      suppressHydrationWarning
+    >
+      <head>
+        {theme === "system" && (
+          <script nonce={requestHeaders.get("x-nonce") ?? undefined}>{SYSTEM_THEME_SCRIPT}</script>
+        )}
+      </head>
       <body className="min-h-screen font-sans">
         {/* The mode and its reason (in live mode, the Callbell account's email) are for signed-in people only. */}
         {user && <ModeBanner view={view} admin={admin} />}
@@ -36,9 +57,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Bellhop
             </Link>
             {user && <AppNav admin={admin} className="order-last w-full md:order-none md:w-auto" />}
-            <span className="ml-auto text-xs text-muted-foreground" data-mode={user ? view.mode : undefined}>
+            <span
+              className="ml-auto hidden text-xs text-muted-foreground sm:inline"
+              data-mode={user ? view.mode : undefined}
+            >
               {user && modeLabel(view)}
             </span>
+            <ThemeToggle initial={theme} />
             {user && (
               <form action={signOutAction} className="flex min-w-0 items-center gap-2">
                 <span className="hidden truncate text-xs text-muted-foreground sm:inline">{user.email}</span>

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { everySignedInPage } from "./support";
 
 /** axe over a page as loaded: the violations a screen-reader or keyboard user would hit (serious or critical). */
@@ -19,8 +19,25 @@ async function seriousViolations(page: Page, route: string) {
     );
 }
 
-test("no page has a serious or critical accessibility violation", async ({ page, browser }, testInfo) => {
-  test.setTimeout(90_000);
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    // The reader's system setting: the default "system" theme follows it, so both schemes are checked, contrast included.
+    test.use({ colorScheme });
+    test("no page has a serious or critical accessibility violation", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      await page.goto("/login");
+      await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      await checkEveryPage(page, browser, testInfo.project.use.baseURL, colorScheme);
+    });
+  });
+}
+
+async function checkEveryPage(
+  page: Page,
+  browser: Browser,
+  baseURL: string | undefined,
+  colorScheme: "light" | "dark",
+) {
   const routes = await everySignedInPage(page.request);
 
   const found: string[] = [];
@@ -36,8 +53,8 @@ test("no page has a serious or critical accessibility violation", async ({ page,
       .map((violation) => `/compose (template): ${violation.id} ${violation.help}`),
   );
 
-  const signedOut = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const signedOut = await browser.newContext({ baseURL, colorScheme });
   found.push(...(await seriousViolations(await signedOut.newPage(), "/login")));
   await signedOut.close();
-  expect(found).toEqual([]);
-});
+  expect(found, `${colorScheme} colour scheme`).toEqual([]);
+}

@@ -55,7 +55,7 @@ export function TokenForm({
       {checkedThis && state.checked && (
         <p
           role="status"
-          className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950"
+          className="rounded-md border border-emerald-300 dark:border-emerald-800 bg-emerald-50 dark:bg-emerald-950/40 p-3 text-sm text-emerald-950 dark:text-emerald-100"
         >
           This token ({state.checked.masked}) belongs to the Callbell account{" "}
           <strong>{state.checked.email || state.checked.name}</strong>
@@ -63,7 +63,7 @@ export function TokenForm({
         </p>
       )}
       {state.saved && !token && (
-        <p role="status" className="text-sm text-emerald-800">
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           Saved the token {state.saved.masked} of {state.saved.email}.
         </p>
       )}

@@ -35,7 +35,7 @@ function WebhookAddress({ view }: { view: WebhookHealthView }) {
       </p>
       <p className="break-all rounded-md bg-muted px-3 py-2">{code(view.maskedUrl)}</p>
       {view.addressProblem && (
-        <p className="text-amber-800" data-testid="webhook-address-problem">
+        <p className="text-amber-800 dark:text-amber-300" data-testid="webhook-address-problem">
           Callbell will refuse this address: {view.addressProblem}. Set {code("BELLHOP_URL")} to the public
           https address people reach Bellhop at, restart, and register the address shown then.
         </p>

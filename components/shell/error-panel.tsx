@@ -15,7 +15,10 @@ export function ErrorPanel({
   reset: () => void;
 }) {
   return (
-    <div role="alert" className="mx-auto max-w-xl space-y-3 rounded-lg border border-red-300 bg-red-50 p-6">
+    <div
+      role="alert"
+      className="mx-auto max-w-xl space-y-3 rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-6"
+    >
       <h1 className="text-lg font-semibold">{title}</h1>
       <p className="text-sm">{children}</p>
       {error.digest && <p className="text-xs text-muted-foreground">Reference: {error.digest}</p>}

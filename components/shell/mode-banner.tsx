@@ -15,7 +15,7 @@ export function ModeBanner({ view, admin }: { view: ConnectionView; admin: boole
   ) : null;
   if (view.mode === "sandbox") {
     return (
-      <div className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+      <div className="border-b border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/40 px-4 py-2 text-center text-sm text-amber-950 dark:text-amber-100">
         <strong>{SANDBOX_NOTICE}</strong>. Bellhop answers with its built-in Callbell simulator{" "}
         {view.modeChosen ? "because an admin chose sandbox mode." : "because no Callbell token is set."}
         {settingsLink}
@@ -26,7 +26,7 @@ export function ModeBanner({ view, admin }: { view: ConnectionView; admin: boole
     return (
       <div
         role="alert"
-        className="border-b border-red-300 bg-red-50 px-4 py-2 text-center text-sm text-red-950"
+        className="border-b border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 px-4 py-2 text-center text-sm text-red-950 dark:text-red-100"
       >
         <strong>Live mode without a usable Callbell token</strong>: every send is refused until an admin saves
         a token or switches to the sandbox.{settingsLink}

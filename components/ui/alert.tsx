@@ -6,9 +6,12 @@ const alertVariants = cva("relative w-full rounded-lg border px-4 py-3 text-sm g
   variants: {
     variant: {
       default: "bg-card text-card-foreground",
-      success: "border-emerald-300 bg-emerald-50 text-emerald-950",
-      warning: "border-amber-300 bg-amber-50 text-amber-950",
-      destructive: "border-red-300 bg-red-50 text-red-950",
+      success:
+        "border-emerald-300 dark:border-emerald-800 bg-emerald-50 dark:bg-emerald-950/40 text-emerald-950 dark:text-emerald-100",
+      warning:
+        "border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/40 text-amber-950 dark:text-amber-100",
+      destructive:
+        "border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 text-red-950 dark:text-red-100",
     },
   },
   defaultVariants: { variant: "default" },

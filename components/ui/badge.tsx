@@ -9,9 +9,10 @@ const badgeVariants = cva(
       variant: {
         default: "border-transparent bg-primary text-primary-foreground",
         secondary: "border-transparent bg-secondary text-secondary-foreground",
-        success: "border-transparent bg-emerald-100 text-emerald-900",
-        warning: "border-transparent bg-amber-100 text-amber-900",
-        destructive: "border-transparent bg-red-100 text-red-900",
+        success:
+          "border-transparent bg-emerald-100 dark:bg-emerald-900/50 text-emerald-900 dark:text-emerald-200",
+        warning: "border-transparent bg-amber-100 dark:bg-amber-900/50 text-amber-900 dark:text-amber-200",
+        destructive: "border-transparent bg-red-100 dark:bg-red-900/50 text-red-900 dark:text-red-200",
         outline: "text-foreground",
       },
     },

@@ -13,7 +13,7 @@ export function FieldLabel(props: React.ComponentProps<typeof Label>) {
 
 const DESCRIPTION_TONES = {
   muted: "text-muted-foreground",
-  warning: "text-amber-800",
+  warning: "text-amber-800 dark:text-amber-300",
   error: "text-destructive",
 } as const;
 
