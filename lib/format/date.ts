@@ -20,33 +20,37 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 
 /** "26 Nov 2026, 14:05 CET": the date, the time to the minute, the zone's short name. */
 export function absoluteMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
-  const format = formatter(`abs|${locale}|${timeZone ?? ""}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    }),
+  const format = formatter(
+    `abs|${locale}|${timeZone ?? ""}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }),
   );
   return format.format(at);
 }
 
 /** "14:05:09 CET" on the given day's clock: for a tooltip or a detail page that needs the second. */
 export function preciseMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
-  const format = formatter(`precise|${locale}|${timeZone ?? ""}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    }),
+  const format = formatter(
+    `precise|${locale}|${timeZone ?? ""}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }),
   );
   return format.format(at);
 }

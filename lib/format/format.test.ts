@@ -18,13 +18,19 @@ describe("formatMoment", () => {
     const at = "2026-11-20T09:05:00Z";
     expect(formatMoment(at, now, { timeZone: "UTC" })).toBe("20 Nov 2026, 09:05 UTC");
     expect(formatMoment(at, now, { timeZone: "Europe/Madrid" })).toBe("20 Nov 2026, 10:05 CET");
-    expect(absoluteMoment(new Date(at), { timeZone: "America/Lima" })).toMatch(/^20 Nov 2026, 04:05 (GMT-5|PET)$/);
-    expect(preciseMoment(new Date("2026-11-20T09:05:07Z"), { timeZone: "UTC" })).toBe("20 Nov 2026, 09:05:07 UTC");
+    expect(absoluteMoment(new Date(at), { timeZone: "America/Lima" })).toMatch(
+      /^20 Nov 2026, 04:05 (GMT-5|PET)$/,
+    );
+    expect(preciseMoment(new Date("2026-11-20T09:05:07Z"), { timeZone: "UTC" })).toBe(
+      "20 Nov 2026, 09:05:07 UTC",
+    );
   });
 
   it("switches at exactly one day", () => {
     expect(formatMoment(new Date(now - 24 * 3_600_000 + 1), now)).toBe("23 hours ago");
-    expect(formatMoment(new Date(now - 24 * 3_600_000), now, { timeZone: "UTC" })).toBe("26 Nov 2026, 12:00 UTC");
+    expect(formatMoment(new Date(now - 24 * 3_600_000), now, { timeZone: "UTC" })).toBe(
+      "26 Nov 2026, 12:00 UTC",
+    );
   });
 });
 
