@@ -59,7 +59,7 @@ export function OptionsSection({
         </span>
       </DisclosureButton>
       <div id="compose-more-options" hidden={!expanded} className="grid gap-4 px-3 pb-3">
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <TextField
             name="assignedUser"
             label="Assign to user"
