@@ -20,7 +20,7 @@ const common = {
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
 const databaseBlind =
-  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme)\.spec\.ts/;
+  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",

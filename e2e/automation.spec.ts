@@ -137,6 +137,11 @@ const SETUPS: Record<string, Setup> = {
     await page.getByRole("button", { name: "More options" }).click();
     return { page };
   },
+  "/compose|after Request": async (page) => {
+    const compose = await freshCompose(page);
+    await compose.openRequestPreview();
+    return { page };
+  },
   "/compose|after Add metadata": async (page) => {
     await freshCompose(page);
     await page.getByRole("button", { name: "More options" }).click();

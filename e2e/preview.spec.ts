@@ -145,7 +145,9 @@ test.describe("the request preview is exactly what Callbell receives", () => {
       await compose.open();
       await compose.field("Recipient").fill(to);
       await fill(compose);
-      await expect(compose.requestPreview()).toContainText("POST http://127.0.0.1:4010/v1/messages/send");
+      await expect(await compose.openRequestPreview()).toContainText(
+        "POST http://127.0.0.1:4010/v1/messages/send",
+      );
       await expect(compose.requestPreview().locator("code").first()).toContainText(last);
       const previewed = await compose.previewedBody();
       const curl = await compose.requestPreview().locator("code").nth(1).textContent();
@@ -165,6 +167,7 @@ test("Copy curl copies the command with the token masked", async ({ page, contex
   await compose.open();
   await compose.field("Recipient").fill(to);
   await compose.field("Message").fill("Hello!");
+  await compose.openRequestPreview();
   await page.getByRole("button", { name: "Copy curl" }).click();
   await expect(compose.requestPreview()).toContainText("Copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());

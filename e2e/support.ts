@@ -136,16 +136,14 @@ export class ComposePage {
       await expect(radio).toBeChecked({ timeout: 1_000 });
     }).toPass({ timeout: 10_000 });
   }
-  /** Searches the `Template` combobox and clicks the option; an option's name starts with its title. */
+  /** Searches the `Template` combobox and clicks the option; an option's name is its title. */
   async chooseTemplate(title: string) {
     await this.field("Template").fill(title);
     await this.templateOption(title).click();
     await expect(this.field("Template")).toHaveValue(title);
   }
   templateOption(title: string) {
-    return this.page.getByRole("option", {
-      name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
-    });
+    return this.page.getByRole("option", { name: title, exact: true });
   }
   messagePreview() {
     return this.page.getByRole("region", { name: "Message preview" });
@@ -153,9 +151,17 @@ export class ComposePage {
   requestPreview() {
     return this.page.getByRole("region", { name: "Request preview" });
   }
+  /** Opens the `Request` disclosure (closed by default, remembered per user) and returns the request preview. */
+  async openRequestPreview() {
+    const toggle = this.page.getByRole("button", { name: "Request", exact: true });
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    return this.requestPreview();
+  }
   /** The body the request preview shows, parsed. */
   async previewedBody(): Promise<unknown> {
-    return JSON.parse(await this.requestPreview().locator("code").first().innerText());
+    const preview = await this.openRequestPreview();
+    return JSON.parse(await preview.locator("code").first().innerText());
   }
   async send() {
     await this.page.getByRole("button", { name: "Send message" }).click();

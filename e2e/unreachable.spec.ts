@@ -14,7 +14,7 @@ test("without Callbell, the pickers take a typed email and the form says what is
   await expect(user).toHaveAccessibleDescription(/type the email of a member/);
   await user.fill("someone@example.com");
   await expect(user).not.toHaveAttribute("aria-invalid", "true");
-  await expect(compose.requestPreview()).toContainText('"assigned_user": "someone@example.com"');
+  await expect(await compose.openRequestPreview()).toContainText('"assigned_user": "someone@example.com"');
 
   await compose.chooseType("Template");
   await expect(page.getByText("Templates could not be loaded from Callbell")).toBeVisible();
@@ -41,7 +41,7 @@ test("without the template list, a template is composed by its uuid with rows ad
   await compose.field("Media header").selectOption({ label: "Document" });
   await compose.field("Media URL").fill("https://example.com/invoice.pdf");
   await compose.field("Customer opted in").check();
-  await expect(compose.requestPreview().locator("code").first()).toContainText("invoice.pdf");
+  await expect((await compose.openRequestPreview()).locator("code").first()).toContainText("invoice.pdf");
   expect(await compose.previewedBody()).toMatchObject({
     type: "document",
     content: { text: "second", url: "https://example.com/invoice.pdf" },

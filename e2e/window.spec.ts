@@ -42,11 +42,17 @@ test("a closed window: free-form types disabled, one click to Template, and the 
   await expect(panel).toHaveAttribute("data-window-state", "closed");
   for (const type of FREE_FORM)
     await expect(page.getByRole("radio", { name: type, exact: true })).toBeDisabled();
-  await expect(page.getByText("WhatsApp delivers only approved templates")).toBeVisible();
+  // Said once, in the panel, which describes the type picker (no second box, no second error).
+  const saidClosed = page.getByText(/window is closed|only a template|approved templates/i);
+  await expect(saidClosed).toHaveCount(1);
+  await expect(page.getByRole("radiogroup", { name: "Message type" })).toHaveAccessibleDescription(
+    /Only a template can be sent/,
+  );
 
-  // A free-form send is stopped before it reaches Callbell.
+  // A free-form send is stopped before it reaches Callbell: the panel's way out takes the focus.
   await compose.send();
-  await expect(page.getByText("Outside the 24-hour window only a template can be sent")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Use a template" })).toBeFocused();
+  await expect(saidClosed).toHaveCount(1);
 
   await page.getByRole("button", { name: "Use a template" }).click();
   await expect(page.getByRole("radio", { name: "Template", exact: true })).toBeChecked();

@@ -15,7 +15,9 @@ export default async function ComposePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { again } = await searchParams;
-  await requireUser(typeof again === "string" ? `/compose?again=${encodeURIComponent(again)}` : "/compose");
+  const user = await requireUser(
+    typeof again === "string" ? `/compose?again=${encodeURIComponent(again)}` : "/compose",
+  );
   const account = await loadComposeAccountData();
   const prefill = typeof again === "string" ? await loadSendAgain(Number(again), account.templates) : null;
   const env = getEnv();
@@ -40,6 +42,7 @@ export default async function ComposePage({
         refreshTemplatesAction={refreshTemplatesAction}
         refreshChannelsAction={refreshChannelsAction}
         apiUrl={state.mode === "sandbox" ? null : env.CALLBELL_API_URL}
+        userId={user.id}
       />
     </div>
   );

@@ -18,7 +18,7 @@ import { MessagePreview } from "./message-preview";
 import { MessageTypePicker } from "./message-type-picker";
 import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
-import { RequestPreview } from "./request-preview";
+import { RequestDisclosure } from "./request-preview";
 import { keyForSend } from "./send-key";
 import { SendOutcome } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
@@ -37,6 +37,7 @@ export function ComposeForm({
   refreshTemplatesAction,
   refreshChannelsAction,
   apiUrl,
+  userId,
 }: {
   account: ComposeAccountData;
   /** Send again: an earlier send's form, without its idempotency key. */
@@ -46,6 +47,8 @@ export function ComposeForm({
   refreshChannelsAction: RefreshChannelsAction;
   /** Callbell's base URL for the curl preview, or null in sandbox mode. */
   apiUrl: string | null;
+  /** The signed-in user: each one's own choice of open disclosures is remembered in the browser. */
+  userId: string;
 }) {
   const [channels, setChannels] = useState(account.channels);
   const freshForm = () => {
@@ -205,7 +208,7 @@ export function ComposeForm({
           className="grid min-w-0 gap-6 max-lg:[contain-intrinsic-size:auto_40rem] max-lg:[content-visibility:auto] lg:sticky lg:top-4"
         >
           <MessagePreview templates={templates} />
-          <RequestPreview templates={templates} apiUrl={apiUrl} />
+          <RequestDisclosure templates={templates} apiUrl={apiUrl} userId={userId} />
         </aside>
       </div>
     </FormProvider>

@@ -1,18 +1,18 @@
 "use client";
 
+import { useEffect, useRef } from "react";
+import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { formatDuration, type ConversationWindow } from "@/lib/contacts/conversation-window";
 import type { ContactCard } from "@/lib/contacts/types";
+import type { ComposeFormValues } from "@/lib/messages/compose-form";
+import { absoluteMoment } from "@/lib/format/date";
+import { timeOfDay } from "@/lib/format/time-of-day";
 import type { ContactLookupState } from "./use-contact-lookup";
 
-const timeFormat: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
-const dateTimeFormat: Intl.DateTimeFormatOptions = {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-};
+/** The closed window's sentence, which the message type picker names as its description. */
+export const CLOSED_WINDOW_SENTENCE_ID = "conversation-window-closed";
 
 /** Who the recipient is in Callbell, and whether WhatsApp's 24-hour window lets a free-form message through. */
 export function ConversationPanel({
@@ -73,24 +73,63 @@ function WindowSentence({ window, now }: { window: ConversationWindow; now: numb
     case "open":
       return (
         <p>
-          <strong className="text-emerald-800">Open</strong>: the 24-hour window is open
-          {now !== null && `, ${formatDuration(Date.parse(window.closesAt) - now)} left`} (until{" "}
-          {new Date(window.closesAt).toLocaleTimeString([], timeFormat)}). Any message type can be sent.
+          <strong className="text-emerald-800 dark:text-emerald-300">Open</strong>: the 24-hour window is open
+          {now !== null &&
+            `, ${formatDuration(Date.parse(window.closesAt) - now)} left (until ${timeOfDay(window.closesAt, now)})`}
+          . Any message type can be sent.
         </p>
       );
     case "closed":
-      return (
-        <p>
-          <strong className="text-amber-800">Closed</strong>: the 24-hour window is closed
-          {window.closedAt
-            ? ` since ${new Date(window.closedAt).toLocaleString([], dateTimeFormat)}, 24 hours after the customer last wrote.`
-            : ": the customer has never written to this number."}{" "}
-          Only a template can be sent.
-        </p>
-      );
+      return <ClosedSentence window={window} now={now} />;
     case "unknown":
       return <Unknown because={window.reason} />;
   }
+}
+
+/**
+ * The one place that says the window is closed (the type picker points here): with a free-form type chosen, the way
+ * out is next to it, and a send refused for it turns the sentence into the error and puts the focus on that way out.
+ */
+function ClosedSentence({
+  window,
+  now,
+}: {
+  window: Extract<ConversationWindow, { state: "closed" }>;
+  now: number | null;
+}) {
+  const { setValue, clearErrors } = useFormContext<ComposeFormValues>();
+  const type = useWatch<ComposeFormValues, "type">({ name: "type" });
+  const { errors, submitCount } = useFormState<ComposeFormValues>({ name: "type" });
+  const refused = errors.type?.type === "window";
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (refused) button.current?.focus();
+  }, [refused, submitCount]);
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <p id={CLOSED_WINDOW_SENTENCE_ID} className={refused ? "font-medium text-destructive" : undefined}>
+        <strong className="text-amber-800 dark:text-amber-300">Closed</strong>: the 24-hour window is closed
+        {window.closedAt
+          ? ` since ${now === null ? absoluteMoment(new Date(window.closedAt)) : timeOfDay(window.closedAt, now)}, 24 hours after the customer last wrote.`
+          : ": the customer has never written to this number."}{" "}
+        Only a template can be sent.
+      </p>
+      {type !== "template" && (
+        <Button
+          ref={button}
+          type="button"
+          size="sm"
+          variant="outline"
+          onClick={() => {
+            setValue("type", "template", { shouldDirty: true });
+            clearErrors("type");
+          }}
+        >
+          Use a template
+        </Button>
+      )}
+    </div>
+  );
 }
 
 function Contact({ contact }: { contact: ContactCard }) {

@@ -15,13 +15,10 @@ export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyT
         <div className="ml-auto w-fit max-w-[90%] min-w-32 rounded-lg rounded-tr-none bg-[#d9fdd3] p-1.5 text-sm text-zinc-900 shadow-sm">
           {preview.media && <MediaHeader media={preview.media} />}
           {preview.text.trim() !== "" && (
-            <p data-testid="preview-text" className="px-1.5 pt-1 break-words whitespace-pre-wrap">
+            <p data-testid="preview-text" className="px-1.5 py-1 break-words whitespace-pre-wrap">
               <FormattedText text={preview.text} />
             </p>
           )}
-          <p aria-hidden className="px-1.5 text-right text-[0.65rem] text-zinc-500">
-            now ✓✓
-          </p>
         </div>
       )}
     </div>

@@ -1,19 +1,24 @@
 "use client";
 
-import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { Controller, useFormContext } from "react-hook-form";
 import { FieldError } from "@/components/ui/field";
 import { SegmentedRadioGroup } from "@/components/ui/radio-group";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
-import { useFieldError } from "./form-field";
+import { CLOSED_WINDOW_SENTENCE_ID } from "./conversation-panel";
 
-/** With the 24-hour window closed, WhatsApp delivers templates only: the other types are disabled. */
+/**
+ * With the 24-hour window closed, WhatsApp delivers templates only: the other types are disabled, and the conversation
+ * panel's sentence (the one place that says so, with its `Use a template`) describes the group.
+ */
 export function MessageTypePicker({ windowClosed }: { windowClosed: boolean }) {
-  const { control, setValue, clearErrors } = useFormContext<ComposeFormValues>();
-  const type = useWatch<ComposeFormValues, "type">({ name: "type" });
-  const error = useFieldError("type");
-  const describedBy = [error ? "message-type-error" : null, windowClosed ? "message-type-window" : null]
+  const {
+    control,
+    formState: { errors },
+  } = useFormContext<ComposeFormValues>();
+  // A send refused for the closed window is told by the panel's sentence, not a second time here.
+  const error = errors.type?.type === "window" ? undefined : errors.type?.message;
+  const describedBy = [error ? "message-type-error" : null, windowClosed ? CLOSED_WINDOW_SENTENCE_ID : null]
     .filter(Boolean)
     .join(" ");
   return (
@@ -28,7 +33,8 @@ export function MessageTypePicker({ windowClosed }: { windowClosed: boolean }) {
           <SegmentedRadioGroup
             aria-labelledby="message-type-label"
             aria-describedby={describedBy || undefined}
-            className="flex-wrap gap-1 rounded-lg bg-muted p-1"
+            // Six types: on a phone two even rows of three, never one type alone on a row.
+            className="flex-wrap gap-1 rounded-lg bg-muted p-1 max-sm:grid max-sm:grid-cols-3"
             value={field.value}
             onValueChange={field.onChange}
             onBlur={field.onBlur}
@@ -40,30 +46,6 @@ export function MessageTypePicker({ windowClosed }: { windowClosed: boolean }) {
           />
         )}
       />
-      {windowClosed && (
-        <div
-          id="message-type-window"
-          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-        >
-          <span>
-            The 24-hour window is closed: WhatsApp delivers only approved templates until the customer writes
-            again.
-          </span>
-          {type !== "template" && (
-            <Button
-              type="button"
-              size="sm"
-              variant="outline"
-              onClick={() => {
-                setValue("type", "template", { shouldDirty: true });
-                clearErrors("type");
-              }}
-            >
-              Use a template
-            </Button>
-          )}
-        </div>
-      )}
       <FieldError id="message-type-error">{error}</FieldError>
     </div>
   );

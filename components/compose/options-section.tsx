@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TeamSummary } from "@/lib/callbell/types";
@@ -39,22 +39,27 @@ export function OptionsSection({
   }
 
   return (
-    <section className="grid gap-4 rounded-lg border p-4">
-      <div>
-        <Button
-          type="button"
-          variant="ghost"
-          size="sm"
-          aria-expanded={expanded}
-          aria-controls="compose-more-options"
-          onClick={() => setOpen(!expanded)}
-        >
-          {/* The arrow is decoration: the contract's name is exactly "More options". */}
-          <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> More options
-        </Button>
-      </div>
-      <div id="compose-more-options" hidden={!expanded} className="grid gap-4">
-        <div className="grid gap-4 sm:grid-cols-2">
+    <section className="grid gap-3 rounded-lg border p-1">
+      <DisclosureButton
+        open={expanded}
+        controls="compose-more-options"
+        aria-describedby="compose-more-options-hint"
+        onClick={() => setOpen(!expanded)}
+      >
+        <span className="grid gap-0.5">
+          More options
+          {/* Hidden from the name (automation finds exactly "More options"), read as the button's description. */}
+          <span
+            id="compose-more-options-hint"
+            aria-hidden="true"
+            className="text-xs font-normal text-muted-foreground"
+          >
+            Assignment, bot status, contact details, metadata
+          </span>
+        </span>
+      </DisclosureButton>
+      <div id="compose-more-options" hidden={!expanded} className="grid gap-4 px-3 pb-3">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <TextField
             name="assignedUser"
             label="Assign to user"

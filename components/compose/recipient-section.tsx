@@ -54,7 +54,8 @@ export function RecipientSection({
   };
 
   return (
-    <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+    // Top-aligned: the recipient's description would otherwise stretch the platform's field and push its control down.
+    <div className="grid items-start gap-4 sm:grid-cols-[1fr_10rem]">
       <TextField
         name="to"
         label="Recipient"

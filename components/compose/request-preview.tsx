@@ -3,7 +3,9 @@
 import { useSyncExternalStore } from "react";
 import { useFormState, useWatch } from "react-hook-form";
 import { CopyButton } from "@/components/ui/copy-button";
-import { buildSendRequest } from "@/lib/messages/build-send-request";
+import { DisclosureButton } from "@/components/ui/disclosure-button";
+import { useRememberedOpen } from "@/components/ui/use-remembered-open";
+import { previewSendRequest } from "@/lib/messages/build-send-request";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { curlCommand } from "@/lib/messages/curl-command";
 import type { TemplateSummary } from "@/lib/messages/template";
@@ -11,17 +13,31 @@ import type { TemplateSummary } from "@/lib/messages/template";
 const SANDBOX_PATH = "/api/sandbox/v1";
 const subscribeNever = () => () => {};
 
-/**
- * The exact body Bellhop will send, from the same builder the server action uses, and a curl command for it.
- * `apiUrl` is Callbell's base URL, or null in sandbox mode (the simulator is mounted on this server).
- */
-export function RequestPreview({
-  templates,
-  apiUrl,
-}: {
+type RequestPreviewProps = {
   templates: TemplateSummary[] | null;
+  /** Callbell's base URL, or null in sandbox mode (the simulator is mounted on this server). */
   apiUrl: string | null;
-}) {
+};
+
+/**
+ * The `Request` disclosure: the request preview is for developers, so it stays closed until asked for, and each
+ * signed-in user's choice is remembered in their browser.
+ */
+export function RequestDisclosure({ userId, ...props }: RequestPreviewProps & { userId: string }) {
+  const [open, setOpen] = useRememberedOpen(`bellhop:request-open:${userId}`);
+  return (
+    <div className="grid gap-2 border-t pt-3">
+      <DisclosureButton open={open} controls="compose-request" onClick={() => setOpen(!open)}>
+        Request
+      </DisclosureButton>
+      {/* Closed, nothing is built: the body and curl command follow every keystroke only while someone looks. */}
+      <div id="compose-request">{open && <RequestPreview {...props} />}</div>
+    </div>
+  );
+}
+
+/** The exact body Bellhop will send, from the same builder the server action uses, and a curl command for it. */
+function RequestPreview({ templates, apiUrl }: RequestPreviewProps) {
   // Not deferred: what is on screen when Send is pressed must be what is sent.
   const values = useWatch<ComposeFormValues>() as ComposeFormValues;
   const { isValid } = useFormState<ComposeFormValues>();
@@ -30,8 +46,7 @@ export function RequestPreview({
     () => window.location.origin,
     () => "",
   );
-  const template = templates?.find((t) => t.uuid === values.templateUuid);
-  const body = buildSendRequest(values, template);
+  const body = previewSendRequest(values, templates);
   const endpoint = `${apiUrl ?? `${origin}${SANDBOX_PATH}`}/messages/send`;
   const curl = curlCommand(endpoint, body);
 

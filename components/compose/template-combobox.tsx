@@ -27,6 +27,20 @@ type Props = {
  * templates can be chosen, the others are listed with their status and cannot. Typing an approved template's exact
  * title and leaving the field (or pressing Enter) chooses it too, which keeps automated runs simple.
  */
+const FOCUSABLE = "input, select, textarea, button, a[href], [tabindex]";
+
+/** Moves the focus to the next control after `from` in the page's order, as Tab would. */
+function focusAfter(from: HTMLElement) {
+  const controls = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) =>
+      element.tabIndex >= 0 &&
+      !element.matches(":disabled") &&
+      element.getClientRects().length > 0 &&
+      from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  controls[0]?.focus();
+}
+
 export function TemplateCombobox({ id, templates, value, onChange, onBlur, inputRef, ...aria }: Props) {
   const listId = useId();
   const selected = templates.find((t) => t.uuid === value);
@@ -42,6 +56,13 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
   }, [activeId]);
+  const [tabbedFrom, setTabbedFrom] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!tabbedFrom) return;
+    focusAfter(tabbedFrom);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-shot request, done once the page has the new fields
+    setTabbedFrom(null);
+  }, [tabbedFrom]);
 
   const choose = (template: TemplateSummary) => {
     if (template.uuid !== value) onChange(template.uuid);
@@ -52,7 +73,8 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
     choosable.find((t) => t.title.trim().toLowerCase() === text.trim().toLowerCase());
   const move = (step: 1 | -1) => {
     if (choosable.length === 0) return;
-    const index = choosable.findIndex((t) => t.uuid === active);
+    // A closed list opens on its first (or last) option, wherever the highlight was before.
+    const index = open ? choosable.findIndex((t) => t.uuid === active) : -1;
     const next = index === -1 ? (step === 1 ? 0 : choosable.length - 1) : index + step;
     setActive(choosable[(next + choosable.length) % choosable.length]!.uuid);
     setOpen(true);
@@ -93,6 +115,15 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
             event.preventDefault();
             setOpen(false);
             setQuery(null);
+            setActive(null);
+          } else if (event.key === "Tab" && !event.shiftKey && query !== null) {
+            // The typed title is chosen now, and the focus moves on once the chosen template's fields (its
+            // variables, say) are on the page: the browser's own Tab would go to what was next before them.
+            const pick = exactTitle(query);
+            if (!pick) return;
+            event.preventDefault();
+            choose(pick);
+            setTabbedFrom(event.currentTarget);
           }
         }}
         onBlur={() => {
@@ -115,11 +146,15 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
         )}
         {matches.map((template) => {
           const sendable = isSendableTemplate(template);
+          const optionId = `${listId}-${template.uuid}`;
           return (
             <li
               key={template.uuid}
-              id={`${listId}-${template.uuid}`}
+              id={optionId}
               role="option"
+              // The name is the title alone (ui-contract.md); status, category, header and text describe it.
+              aria-labelledby={`${optionId}-title`}
+              aria-describedby={`${optionId}-details`}
               aria-selected={template.uuid === value}
               aria-disabled={!sendable || undefined}
               className={cn(
@@ -134,13 +169,23 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
               onClick={() => sendable && choose(template)}
             >
               <span className="flex items-center gap-2">
-                <span className="truncate">{template.title}</span>
+                <span id={`${optionId}-title`} className="truncate">
+                  {template.title}
+                </span>
                 <Badge variant={sendable ? "success" : "warning"} className="ml-auto shrink-0">
                   {template.status || "unknown"}
                 </Badge>
               </span>
-              <span className="text-xs font-normal text-muted-foreground">{describeTemplate(template)}</span>
-              <span className="truncate text-xs font-normal text-muted-foreground">{template.text}</span>
+              <span
+                id={`${optionId}-details`}
+                className="grid gap-0.5 text-xs font-normal text-muted-foreground"
+              >
+                <span>
+                  <span className="sr-only">{template.status || "unknown"}, </span>
+                  {describeTemplate(template)}
+                </span>
+                <span className="truncate">{template.text}</span>
+              </span>
             </li>
           );
         })}

@@ -34,6 +34,17 @@ export function buildSendRequest(form: ComposeFormValues, template?: TemplateSum
   return body;
 }
 
+/** The body the request preview shows: the form as it stands, its template found in the page's list. */
+export function previewSendRequest(
+  form: ComposeFormValues,
+  templates: TemplateSummary[] | null,
+): SendRequest {
+  return buildSendRequest(
+    form,
+    templates?.find((t) => t.uuid === form.templateUuid),
+  );
+}
+
 type MessagePart = Pick<
   SendRequest,
   "type" | "content" | "template_uuid" | "optin_contact" | "template_values"
@@ -65,12 +76,9 @@ function buildTemplatePart(form: ComposeFormValues, template?: TemplateSummary):
   // `content.text` too: WhatsApp has been seen dropping media-header templates without it.
   const content: SendRequest["content"] = { text: values[0] ?? template?.text ?? "" };
   if (header) content.url = form.mediaUrls.template.trim();
-  const part: MessagePart = {
-    type: header ?? "text",
-    content,
-    template_uuid: form.templateUuid,
-    optin_contact: true,
-  };
+  const part: MessagePart = { type: header ?? "text", content, template_uuid: form.templateUuid };
+  // The agent's own confirmation, never assumed: unticked, the form cannot be sent and the preview claims no consent.
+  if (form.optin) part.optin_contact = true;
   if (values.length > 1) part.template_values = values;
   return part;
 }
