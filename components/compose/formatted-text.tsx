@@ -51,7 +51,7 @@ function TextWithPlaceholders({ text }: { text: string }) {
       <mark
         key={index}
         title={`Variable ${part} is empty`}
-        className="rounded bg-amber-200 px-0.5 font-mono text-amber-950"
+        className="rounded bg-amber-200 px-0.5 font-mono text-amber-950 dark:bg-amber-800/60 dark:text-amber-50"
       >
         {`{{${part}}}`}
       </mark>
