@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
 import { Button } from "@/components/ui/button";
+import { Toaster } from "@/components/ui/toast";
 import { currentUser } from "@/lib/auth/session";
 import { currentConnectionView } from "@/lib/settings/settings";
 import { signOutAction } from "./login/actions";
@@ -50,6 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        <Toaster />
       </body>
     </html>
   );
