@@ -17,7 +17,7 @@ test("a send's outcome comes into view with the focus and a toast, follows the m
 
   const outcome = compose.status().filter({ hasText: "Message enqueued" });
   await expect(outcome).toContainText("Sent to +15550000999 (Text)");
-  await expect(outcome).toBeInViewport();
+  await expect(outcome).toBeInViewport({ ratio: 1 });
   await expect(outcome).toBeFocused();
   const uuid = await outcome.getByTestId("sent-uuid").innerText();
   const toast = page.getByRole("region", { name: "Notifications" }).getByRole("listitem");
@@ -84,7 +84,7 @@ test("each kind of failure says in one sentence what happened and what to do, wi
     await compose.field("Message").fill(`Kept after ${kind.to}`);
     await compose.send();
     const alert = compose.alert().filter({ hasText: kind.says });
-    await expect(alert).toBeInViewport();
+    await expect(alert).toBeInViewport({ ratio: 1 });
     await expect(alert).toBeFocused();
     await expect(alert).not.toContainText("correct it and send again");
     const detail = alert.getByText(kind.detail);

@@ -29,8 +29,8 @@ function useBringIntoView(notice: Parameters<typeof toast>[0]) {
     const element = box.current;
     if (element) {
       element.focus({ preventScroll: true });
-      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      element.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
+      // At once: a smooth scroll is cut short when the form below re-renders, and leaves the outcome half out of view.
+      element.scrollIntoView({ block: "nearest" });
     }
     // The toast belongs to this outcome: the next send (or leaving the page) takes it away.
     const id = toast(first.current);
