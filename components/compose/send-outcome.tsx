@@ -29,8 +29,10 @@ function useBringIntoView(notice: Parameters<typeof toast>[0]) {
     const element = box.current;
     if (element) {
       element.focus({ preventScroll: true });
-      // At once: a smooth scroll is cut short when the form below re-renders, and leaves the outcome half out of view.
-      element.scrollIntoView({ block: "nearest" });
+      // Centred, at once: the form above may still settle (the contact lookup after the reset) by a line or two, which
+      // would push a box scrolled just into view back out of it, and cut a smooth scroll short.
+      const { top, bottom } = element.getBoundingClientRect();
+      if (top < 0 || bottom > window.innerHeight) element.scrollIntoView({ block: "center" });
     }
     // The toast belongs to this outcome: the next send (or leaving the page) takes it away.
     const id = toast(first.current);
