@@ -20,7 +20,7 @@ const common = {
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
 const databaseBlind =
-  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout)\.spec\.ts/;
+  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -39,7 +39,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
+        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       name: "sandbox",
-      testMatch: /(sandbox|broadcasts|audit|automation)\.spec\.ts/,
+      testMatch: /(sandbox|compose-outcome|broadcasts|audit|automation)\.spec\.ts/,
       testIgnore: postgresPass ? [databaseBlind] : [],
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },

@@ -8,6 +8,7 @@ import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
 import { parseTheme, SYSTEM_THEME_SCRIPT, THEME_COOKIE } from "@/components/shell/theme";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Button } from "@/components/ui/button";
+import { Toaster } from "@/components/ui/toast";
 import { currentUser } from "@/lib/auth/session";
 import { cn } from "@/lib/utils";
 import { currentConnectionView } from "@/lib/settings/settings";
@@ -75,6 +76,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        <Toaster />
       </body>
     </html>
   );

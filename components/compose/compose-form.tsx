@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
 import { channelFor, channelsOf, type AccountChannels } from "@/lib/messages/channels";
 import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
+import { followUpForm } from "@/lib/messages/follow-up";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import { PLATFORM_VALUES } from "@/lib/messages/options";
 import type { SendAgainPrefill } from "@/lib/messages/send-again";
@@ -20,7 +21,7 @@ import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
 import { RequestDisclosure } from "./request-preview";
 import { keyForSend } from "./send-key";
-import { SendOutcome } from "./send-outcome";
+import { SendOutcome, type SentMessage } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
 import { useNow } from "@/components/ui/use-now";
@@ -89,7 +90,9 @@ export function ComposeForm({
     // Feedback as the agent types; validating on blur would move the layout under a click in progress.
     mode: "onChange",
   });
-  const [result, setResult] = useState<SendResult | null>(null);
+  // Cleared while a send is on its way, so that each outcome mounts anew: it comes into view, takes the focus and
+  // raises its toast.
+  const [lastSend, setLastSend] = useState<{ result: SendResult; sent: SentMessage } | null>(null);
 
   // A draft or an earlier send keeps its channel while its platform still offers it; else the platform's default.
   const adaptDraft = (draft: ComposeFormValues) => ({
@@ -114,7 +117,7 @@ export function ComposeForm({
 
   const send = form.handleSubmit(
     async (values) => {
-      setResult(null);
+      setLastSend(null);
       if (windowClosed && values.type !== "template") {
         // Callbell would accept it and WhatsApp would drop it later: say so now.
         form.setError("type", {
@@ -136,12 +139,12 @@ export function ComposeForm({
             "Bellhop's server did not answer. The message may or may not have gone out: check the history before sending again.",
         };
       }
-      setResult(outcome);
+      const sent = { to: values.to, platform: values.platform, type: values.type };
+      setLastSend({ result: outcome, sent });
 
       if (outcome.kind === "enqueued") {
         clearDraft();
-        // The next message most likely goes out on the same platform and channel: only those are kept.
-        form.reset({ ...freshForm(), platform: values.platform, channelUuid: values.channelUuid });
+        form.reset(followUpForm(values, newIdempotencyKey()));
         return;
       }
       if (outcome.kind === "rejected") {
@@ -149,12 +152,13 @@ export function ComposeForm({
         form.setValue("idempotencyKey", newIdempotencyKey());
       }
       if (outcome.kind === "rejected" || outcome.kind === "invalid") {
-        Object.entries(outcome.fieldErrors).forEach(([path, message], index) =>
-          form.setError(path as ComposePath, { type: "server", message }, { shouldFocus: index === 0 }),
+        // The focus goes to the outcome, which names the field; the field itself is marked.
+        Object.entries(outcome.fieldErrors).forEach(([path, message]) =>
+          form.setError(path as ComposePath, { type: "server", message }),
         );
       }
     },
-    () => setResult(null),
+    () => setLastSend(null),
   );
 
   const sendAnyway = () => {
@@ -200,7 +204,11 @@ export function ComposeForm({
               </span>
             </div>
           </DraftFieldset>
-          <div aria-live="polite">{result && <SendOutcome result={result} onSendAnyway={sendAnyway} />}</div>
+          <div aria-live="polite">
+            {lastSend && (
+              <SendOutcome result={lastSend.result} sent={lastSend.sent} onSendAnyway={sendAnyway} />
+            )}
+          </div>
         </form>
         {/* On a phone the previews are below the form: their layout waits until they scroll into view. */}
         <aside

@@ -1,5 +1,8 @@
 import type { ComposeFormValues } from "./compose-form";
 
+/** How a field error from Callbell starts, so that the form tells it from its own. */
+export const CALLBELL_FIELD_ERROR_PREFIX = "Callbell: ";
+
 /** Where a field Callbell complains about lives in the compose form. */
 export function formPathForCallbellField(
   field: string,
@@ -44,7 +47,8 @@ export function mapCallbellFieldErrors(
   const mapped: Record<string, string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const path = formPathForCallbellField(field, form);
-    if (path && messages.length > 0) mapped[path] = `Callbell: ${field} ${messages.join(", ")}`;
+    if (path && messages.length > 0)
+      mapped[path] = `${CALLBELL_FIELD_ERROR_PREFIX}${field} ${messages.join(", ")}`;
   }
   return mapped;
 }
