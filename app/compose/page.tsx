@@ -31,7 +31,10 @@ export default async function ComposePage({
         </p>
       </div>
       {typeof again === "string" && !prefill && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/40 p-3 text-sm text-amber-950 dark:text-amber-100"
+        >
           That send is not in the history, so there is nothing to send again.
         </p>
       )}

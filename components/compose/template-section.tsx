@@ -53,7 +53,7 @@ export function TemplateSection({ source }: { source: TemplateSource }) {
         <div className="grid gap-2">
           <p
             role="alert"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            className="rounded-md border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/40 p-3 text-sm text-amber-950 dark:text-amber-100"
           >
             Templates could not be loaded from Callbell ({source.error}). You can still send one by its uuid:
             add one value per placeholder, in order. Callbell checks the template itself.
@@ -98,7 +98,7 @@ export function TemplateSection({ source }: { source: TemplateSource }) {
         />
         <FieldError id={`${inputId}-error`}>{templateError}</FieldError>
         {source.error && (
-          <p className="text-xs text-amber-800">
+          <p className="text-xs text-amber-800 dark:text-amber-300">
             Templates could not be refreshed ({source.error}); the list is from the last read.
           </p>
         )}
