@@ -8,6 +8,7 @@ import { startInstance } from "@/lib/cluster/instance";
 import { recordAudit } from "@/lib/db/audit-queries";
 import { countUsers } from "@/lib/db/account-queries";
 import { getEnv } from "@/lib/env";
+import { countOf } from "@/lib/format/plural";
 
 /** Start-up: a bad configuration stops the server with a message naming the variable. */
 export async function startServer() {
@@ -60,7 +61,8 @@ export async function startServer() {
   startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
   // This instance's lease, then what stopped instances left in flight, then every running broadcast.
   const started = await startInstance();
-  if (started.broadcasts > 0) console.log(`Bellhop: dispatching ${started.broadcasts} running broadcast(s)`);
+  if (started.broadcasts > 0)
+    console.log(`Bellhop: dispatching ${countOf(started.broadcasts, "running broadcast")}`);
   const state = await readConnectionState();
   const source = state.modeChosen
     ? "chosen in Settings"

@@ -3,17 +3,12 @@
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Moment } from "@/components/ui/moment";
 import type { ConnectionView } from "@/lib/settings/settings";
 import type { ModeFormState, TokenFormState } from "@/lib/settings/token-input";
 import { TokenForm } from "./token-form";
 
 type Action<State> = (previous: State, form: FormData) => Promise<State>;
-
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 /**
  * The mode switch and the token, for admins. The answer of the last switch or removal is kept here, at the top, so
@@ -107,7 +102,7 @@ export function ConnectionSettings({
               )}
               {view.savedAt && (
                 <span className="text-muted-foreground">
-                  , saved {dateTime.format(new Date(view.savedAt))} UTC
+                  , saved <Moment iso={view.savedAt} />
                   {view.savedBy ? ` by ${view.savedBy}` : ""}
                 </span>
               )}

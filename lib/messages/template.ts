@@ -1,4 +1,5 @@
 import type { TemplateSummary } from "@/lib/callbell/types";
+import { countOf } from "@/lib/format/plural";
 
 export type { TemplateSummary };
 
@@ -89,6 +90,6 @@ export function describeTemplate(template: TemplateSummary): string {
   return [
     category,
     header ? `${header} header` : "text only",
-    `${count} variable${count === 1 ? "" : "s"}`,
+    countOf(count, "variable"),
   ].join(" · ");
 }
