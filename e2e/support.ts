@@ -23,6 +23,9 @@ export const SERVERS = {
 export const ONE_MOMENT =
   /^(just now|\d+ (minute|hour)s? ago|in \d+ (minute|hour)s?|\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d [A-Z][\w+:-]*)$/;
 
+/** Where the first-run server (playwright.config.ts) writes its output, for the test of its start-up log line. */
+export const FIRST_RUN_LOG = "test-results/first-run-server.log";
+
 export const WEBHOOK_SECRET = "e2e-webhook-secret-7f3c";
 
 /** Where the setup project keeps each server's signed-in session, for the projects that reuse it. */

@@ -1,11 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PlainTextField } from "@/components/ui/text-field";
 import type { CredentialsState } from "@/lib/auth/credentials";
 
-/** Email and password, posted to a server action; errors come back next to their fields. */
+/**
+ * Email and password, posted to a server action; errors come back next to their fields, and what was typed stays:
+ * the email comes back in the action's answer, the password never leaves the browser's state (React resets a form
+ * after its action, but not a controlled field).
+ */
 export function CredentialsForm({
   action,
   submitLabel,
@@ -18,6 +22,7 @@ export function CredentialsForm({
   newPassword?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const [password, setPassword] = useState("");
   const emailError = state.fieldErrors?.email;
   const passwordError = state.fieldErrors?.password;
   return (
@@ -40,6 +45,8 @@ export function CredentialsForm({
         name="password"
         type="password"
         autoComplete={newPassword ? "new-password" : "current-password"}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
         required
       />
       {state.message && (
