@@ -26,10 +26,10 @@ export function ConnectionSettings({
   tokenAction: Action<TokenFormState>;
 }) {
   const [state, act, pending] = useActionState(connectionAction, {});
-  const { ours, claim } = useLastAction();
+  const { ours, formProps } = useLastAction();
   const live = view.mode === "live";
   const removeButton = (
-    <form action={act} onSubmit={claim}>
+    <form action={act} {...formProps}>
       <input type="hidden" name="intent" value="remove-token" />
       <Button type="submit" variant="destructive" disabled={pending}>
         Remove token
@@ -61,7 +61,7 @@ export function ConnectionSettings({
           )}
           {!view.modeChosen && " This is the default: no admin has chosen a mode yet."}
         </p>
-        <form action={act} onSubmit={claim} className="grid gap-2">
+        <form action={act} {...formProps} className="grid gap-2">
           <input type="hidden" name="intent" value={live ? "sandbox" : "live"} />
           <div>
             <Button

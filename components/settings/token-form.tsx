@@ -19,7 +19,7 @@ export function TokenForm({
   replacing: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const { ours, claim } = useLastAction();
+  const { ours, formProps } = useLastAction();
   const [token, setToken] = useState("");
   const [submitted, setSubmitted] = useState<string | null>(null);
   // A saved token leaves the field: it is stored, and the page shows it masked.
@@ -34,10 +34,8 @@ export function TokenForm({
   return (
     <form
       action={formAction}
-      onSubmit={() => {
-        claim();
-        setSubmitted(token.trim());
-      }}
+      onSubmit={() => setSubmitted(token.trim())}
+      {...formProps}
       className="grid gap-3"
       noValidate
       autoComplete="off"

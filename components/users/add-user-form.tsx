@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useKeptValue } from "@/components/ui/use-kept-value";
 import { useLastAction } from "@/components/ui/use-last-action";
 import type { AddUserState } from "@/lib/auth/credentials";
 
@@ -15,20 +16,15 @@ export function AddUserForm({
   action: (previous: AddUserState, form: FormData) => Promise<AddUserState>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const { ours, claim } = useLastAction();
-  // The password stays in the browser after a refusal (controlled: React's reset after an action leaves it), and
-  // leaves the field once the user is added.
-  const [password, setPassword] = useState("");
-  const [addedShown, setAddedShown] = useState<string | undefined>(undefined);
-  if (state.added !== addedShown) {
-    setAddedShown(state.added);
-    if (state.added) setPassword("");
-  }
+  const { ours, formProps } = useLastAction();
+  // The password stays after a refusal (in the browser only), and leaves the field once the user is added.
+  const [passwordRef, rememberPassword] = useKeptValue(state, Boolean(state.added));
   const errors = state.fieldErrors ?? {};
   return (
     <form
       action={formAction}
-      onSubmit={claim}
+      onSubmit={rememberPassword}
+      {...formProps}
       className="grid max-w-xl gap-4 rounded-lg border p-4"
       noValidate
     >
@@ -49,8 +45,7 @@ export function AddUserForm({
         name="password"
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        ref={passwordRef}
       />
       <Field>
         <FieldLabel htmlFor="new-user-role">Role</FieldLabel>
