@@ -9,15 +9,7 @@ import { useNow } from "./use-now";
  * HTML says it absolutely in UTC until the browser hydrates. The exact second is in the tooltip.
  * `plain`: a second mention of a moment already given as a `time` element (one per row, for automation).
  */
-export function Moment({
-  iso,
-  plain = false,
-  absolute = false,
-}: {
-  iso: string;
-  plain?: boolean;
-  absolute?: boolean;
-}) {
+export function Moment({ iso, plain = false, absolute = false }: { iso: string; plain?: boolean; absolute?: boolean }) {
   const now = useNow();
   const at = new Date(iso);
   const text =
