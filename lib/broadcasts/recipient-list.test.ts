@@ -50,7 +50,11 @@ describe("the recipient list", () => {
 
   it("counts what is missing in words that agree with the count (never value(s))", () => {
     const list: ParsedList = { header: ["phone", "1"], rows: [["+31612345678"]] };
-    const report = validateList(list, { phone: 0, values: [-1], mediaUrl: null }, { ...rules, variableCount: 1 });
+    const report = validateList(
+      list,
+      { phone: 0, values: [-1], mediaUrl: null },
+      { ...rules, variableCount: 1 },
+    );
     expect(report.invalid[0]?.problems).toEqual([
       "the template takes 1 value; map a column to each",
       "1 cell where the header has 2",

@@ -2,7 +2,8 @@ import { countOf } from "./plural";
 
 const units = ["kilobyte", "megabyte", "gigabyte"] as const;
 const formats = units.map(
-  (unit) => new Intl.NumberFormat("en", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }),
+  (unit) =>
+    new Intl.NumberFormat("en", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }),
 );
 
 /** "812 bytes", "14.2 kB", "3.1 MB": a file's size in the largest unit that keeps it at 1 or more (1 kB = 1,000 bytes). */

@@ -16,6 +16,8 @@ describe("channelLabel", () => {
   });
 
   it("keeps a platform it does not know by its own name", () => {
-    expect(channelLabel({ title: "Mail", type: "email", main: false }, { platform: true })).toBe("Mail (email)");
+    expect(channelLabel({ title: "Mail", type: "email", main: false }, { platform: true })).toBe(
+      "Mail (email)",
+    );
   });
 });

@@ -87,9 +87,5 @@ export function describeTemplate(template: TemplateSummary): string {
   const category = template.category
     ? template.category.charAt(0).toUpperCase() + template.category.slice(1).toLowerCase()
     : "No category";
-  return [
-    category,
-    header ? `${header} header` : "text only",
-    countOf(count, "variable"),
-  ].join(" · ");
+  return [category, header ? `${header} header` : "text only", countOf(count, "variable")].join(" · ");
 }
