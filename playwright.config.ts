@@ -2,7 +2,16 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium.mjs";
 import { e2eDatabaseEnv } from "./e2e/databases.mjs";
 import { NEXT_START_ARGS } from "./e2e/next-start.mjs";
-import { ADMIN, SERVERS, STUB_TOKEN, STUB_URL, WEBHOOK_SECRET, storageStateFor } from "./e2e/support";
+import { dirname } from "node:path";
+import {
+  ADMIN,
+  FIRST_RUN_LOG,
+  SERVERS,
+  STUB_TOKEN,
+  STUB_URL,
+  WEBHOOK_SECRET,
+  storageStateFor,
+} from "./e2e/support";
 
 const next = ["node", ...NEXT_START_ARGS].join(" ");
 const common = {
@@ -20,7 +29,7 @@ const common = {
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
 const databaseBlind =
-  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome)\.spec\.ts/;
+  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome|consistency)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -143,7 +152,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `node e2e/scripts/fresh-db.mjs first-run && ${next} -p 3103`,
+      // Its output goes to a file, where e2e/first-run.spec.ts reads the line that says where to open /setup.
+      command: `node e2e/scripts/fresh-db.mjs first-run && mkdir -p ${dirname(FIRST_RUN_LOG)} && exec ${next} -p 3103 > ${FIRST_RUN_LOG} 2>&1`,
       url: "http://127.0.0.1:3103/api/health",
       env: {
         NEXT_TELEMETRY_DISABLED: "1",

@@ -172,7 +172,7 @@ test("each kind of bad row is reported next to its row: media URL, too few cells
     "media URL: Callbell fetches media from public https URLs only",
   );
   await expect(problems.locator("tr").filter({ hasText: /^4/ })).toContainText(
-    "2 cell(s) where the header has 4",
+    "2 cells where the header has 4",
   );
   await expect(problems.locator("tr").filter({ hasText: /^5/ })).toContainText(
     "value 1: At most 4 spaces in a row",

@@ -1,15 +1,30 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { FIRST_RUN_LOG } from "./support";
 
 // This server starts with an empty database and no BELLHOP_ADMIN_* variables.
-test("the first visitor creates the admin on /setup, which is then gone", async ({ page }) => {
+test("the first visitor creates the admin on /setup, which is then gone", async ({ page, baseURL }) => {
+  // The server's log says where to go, in full: the address Next listens on, with its port.
+  const port = new URL(baseURL!).port;
+  expect(readFileSync(FIRST_RUN_LOG, "utf8")).toContain(
+    `Bellhop: open http://localhost:${port}/setup to create the first admin`,
+  );
+
   await page.goto("/compose");
   await expect(page).toHaveURL(/\/setup$/);
-  await page.getByLabel("Email", { exact: true }).fill("first@bellhop.test");
-  await page.getByLabel("Password", { exact: true }).fill("short");
+  const email = page.getByLabel("Email", { exact: true });
+  const password = page.getByLabel("Password", { exact: true });
+  await email.fill("first@bellhop");
+  await password.fill("short");
   await page.getByRole("button", { name: "Create admin" }).click();
-  await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(
-    /At least 12 characters/,
-  );
+  await expect(password).toHaveAccessibleDescription(/At least 12 characters/);
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address, like name@example.com");
+  // A failed submit keeps what was typed, the password too (in the browser only: never echoed in the HTML).
+  await expect(email).toHaveValue("first@bellhop");
+  await expect(password).toHaveValue("short");
+  expect(await page.content()).not.toContain('value="short"');
+
+  await email.fill("first@bellhop.test");
 
   await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create admin" }).click();

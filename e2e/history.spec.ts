@@ -48,9 +48,11 @@ test("filters live in the URL, count per status, and the export holds every matc
   await page.getByRole("combobox", { name: "Template" }).selectOption({ label: "Order ready" });
   await expect(rows).toHaveCount(2);
   await page.getByRole("combobox", { name: "Template" }).selectOption("");
-  await page.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Sales line" });
+  await page.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Sales line (WhatsApp)" });
   await expect(page.getByText("No send matches these filters")).toBeVisible();
-  await page.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Support line" });
+  await page
+    .getByRole("combobox", { name: "Channel" })
+    .selectOption({ label: "Support line (WhatsApp, main)" });
   await expect(rows).toHaveCount(4);
   await expect(page).toHaveURL(/channel=chan-main/);
   await page.getByRole("combobox", { name: "Channel" }).selectOption("");

@@ -66,6 +66,9 @@ test("an admin checks a token with Callbell, saves it, goes live explicitly, sen
   await page.getByRole("button", { name: "Switch to live" }).click();
   await expect(header).toContainText("Live: Callbell account stub@example.com");
   await expect(page.getByText("Sandbox: messages are not delivered")).toHaveCount(0);
+  // The page's one outcome is the switch's: the save's answer does not stay beside it.
+  await expect(page.getByRole("status")).toHaveText(/^Bellhop is live/);
+  await expect(page.getByText("Saved the token")).toHaveCount(0);
 
   // Agents' sends now go to Callbell with the stored token.
   const compose = new ComposePage(page);

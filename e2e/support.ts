@@ -19,6 +19,13 @@ export const SERVERS = {
 } as const;
 
 /** The webhook secret of the live and hooks servers (`CALLBELL_WEBHOOK_SECRET`). */
+/** A moment as Bellhop writes it everywhere (lib/format/date.ts): relative within a day, else absolute with its zone. */
+export const ONE_MOMENT =
+  /^(just now|\d+ (minute|hour)s? ago|in \d+ (minute|hour)s?|\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d [A-Z][\w+:-]*)$/;
+
+/** Where the first-run server (playwright.config.ts) writes its output, for the test of its start-up log line. */
+export const FIRST_RUN_LOG = "test-results/first-run-server.log";
+
 export const WEBHOOK_SECRET = "e2e-webhook-secret-7f3c";
 
 /** Where the setup project keeps each server's signed-in session, for the projects that reuse it. */

@@ -14,10 +14,16 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
 }) => {
   const agent = { email: `agent-${Date.now()}@bellhop.test`, password: "agent-password-123" };
   await page.goto("/users");
-  await page.getByLabel("New user's email").fill(agent.email);
+  // Typed but not an address: the sentence says so, and speaks of the new user, not of "your" email.
+  await page.getByLabel("New user's email").fill("agent@");
   await page.getByLabel("New user's password").fill("short");
   await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByLabel("New user's email")).toHaveAccessibleDescription(
+    "Enter a valid email address, like name@example.com",
+  );
   await expect(page.getByLabel("New user's password")).toHaveAccessibleDescription(/At least 12 characters/);
+  await expect(page.getByLabel("New user's password")).toHaveValue("short");
+  await page.getByLabel("New user's email").fill(agent.email);
   await page.getByLabel("New user's password").fill(agent.password);
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByText(`Added ${agent.email}`)).toBeVisible();
@@ -33,6 +39,9 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
 
   await page.getByRole("button", { name: `Deactivate: ${agent.email}` }).click();
   await expect(row).toContainText("deactivated");
+  // An outcome belongs to the last action: "Added … They can sign in now." does not stay beside a deactivated row.
+  await expect(page.getByText(`Added ${agent.email}`)).toHaveCount(0);
+  await expect(page.getByLabel("New user's password")).toHaveValue("");
   await session.page.goto("/compose");
   await expect(session.page).toHaveURL(/\/login/);
   await signIn(session.page, agent);

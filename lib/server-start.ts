@@ -8,6 +8,17 @@ import { startInstance } from "@/lib/cluster/instance";
 import { recordAudit } from "@/lib/db/audit-queries";
 import { countUsers } from "@/lib/db/account-queries";
 import { getEnv } from "@/lib/env";
+import { countOf } from "@/lib/format/plural";
+
+/**
+ * Where a person opens this server, for the log: `BELLHOP_URL` when set, else the address Next itself printed as
+ * "Local" (the host given with `-H`, or localhost, and the port it listens on), else localhost on `PORT`.
+ */
+function openAddress(publicUrl: string | undefined): string {
+  const address =
+    publicUrl ?? process.env.__NEXT_PRIVATE_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return address.replace(/\/+$/, "");
+}
 
 /** Start-up: a bad configuration stops the server with a message naming the variable. */
 export async function startServer() {
@@ -49,7 +60,7 @@ export async function startServer() {
       if ((await countUsers(db)) === 0) throw error;
     }
   } else if ((await countUsers(db)) === 0) {
-    console.log("Bellhop: no user yet: open /setup to create the first admin");
+    console.log(`Bellhop: open ${openAddress(env.BELLHOP_URL)}/setup to create the first admin`);
   }
   // The simulator delivers statuses to this very server, as Callbell would to a registered webhook.
   setSandboxWebhook(
@@ -60,7 +71,8 @@ export async function startServer() {
   startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
   // This instance's lease, then what stopped instances left in flight, then every running broadcast.
   const started = await startInstance();
-  if (started.broadcasts > 0) console.log(`Bellhop: dispatching ${started.broadcasts} running broadcast(s)`);
+  if (started.broadcasts > 0)
+    console.log(`Bellhop: dispatching ${countOf(started.broadcasts, "running broadcast")}`);
   const state = await readConnectionState();
   const source = state.modeChosen
     ? "chosen in Settings"

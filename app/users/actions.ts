@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
   credentialsSchema,
+  emailField,
   firstErrorPerField,
   newPasswordSchema,
   type AddUserState,
@@ -15,7 +16,11 @@ import { getDb } from "@/lib/db/client";
 import { findAccount, listAccounts } from "@/lib/db/account-queries";
 import { USER_ROLES } from "@/lib/db/schema";
 
-const addUserSchema = credentialsSchema.extend({ password: newPasswordSchema, role: z.enum(USER_ROLES) });
+const addUserSchema = credentialsSchema.extend({
+  email: emailField("Enter the new user's email address"),
+  password: newPasswordSchema,
+  role: z.enum(USER_ROLES),
+});
 
 /** Every action here is for admins only, checked in the action itself: actions are public endpoints. */
 async function adminOrNull() {

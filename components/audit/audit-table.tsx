@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/history/local-time";
 import { buttonClassName } from "@/components/ui/button";
+import { Moment } from "@/components/ui/moment";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AUDIT_KIND_LABELS, describeAuditDetail } from "@/lib/audit/describe";
 import { auditHref, type AuditView } from "@/lib/audit/audit-request";
@@ -34,7 +34,7 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
             return (
               <TableRow key={entry.id} data-audit-id={entry.id} data-kind={entry.kind}>
                 <TableCell className="text-xs whitespace-nowrap max-sm:hidden">
-                  <LocalTime iso={iso} />
+                  <Moment iso={iso} />
                 </TableCell>
                 <TableCell className="text-xs max-sm:hidden">{person}</TableCell>
                 <TableCell className="sm:whitespace-nowrap">
@@ -43,7 +43,7 @@ export function AuditTable({ page, view }: { page: AuditPage; view: AuditView })
                   <div className="mt-1 space-y-0.5 text-xs break-words text-muted-foreground sm:hidden">
                     <div className="text-foreground">{person}</div>
                     <div>
-                      <LocalTime iso={iso} plain /> · <span className="font-mono">{entry.address}</span>
+                      <Moment iso={iso} plain /> · <span className="font-mono">{entry.address}</span>
                     </div>
                     {details && <div>{details}</div>}
                   </div>

@@ -3,9 +3,14 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useKeptValue } from "@/components/ui/use-kept-value";
 import type { CredentialsState } from "@/lib/auth/credentials";
 
-/** Email and password, posted to a server action; errors come back next to their fields. */
+/**
+ * Email and password, posted to a server action; errors come back next to their fields, and what was typed stays:
+ * the email comes back in the action's answer, the password never leaves the browser (useKeptValue puts it back
+ * after React resets the form).
+ */
 export function CredentialsForm({
   action,
   submitLabel,
@@ -18,10 +23,11 @@ export function CredentialsForm({
   newPassword?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const [passwordRef, rememberPassword] = useKeptValue(state, false);
   const emailError = state.fieldErrors?.email;
   const passwordError = state.fieldErrors?.password;
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <form action={formAction} onSubmit={rememberPassword} className="grid gap-4" noValidate>
       {next !== undefined && <input type="hidden" name="next" value={next} />}
       <PlainTextField
         id="auth-email"
@@ -40,6 +46,7 @@ export function CredentialsForm({
         name="password"
         type="password"
         autoComplete={newPassword ? "new-password" : "current-password"}
+        ref={passwordRef}
         required
       />
       {state.message && (

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { FileDrop } from "@/components/ui/file-drop";
 import { Textarea } from "@/components/ui/textarea";
 import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
@@ -31,11 +31,12 @@ export function RecipientsStep({
       </p>
       <Field>
         <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
-        <Input
+        <FileDrop
           id="bw-file"
-          type="file"
           accept=".csv,.txt,text/csv,text/plain"
-          onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+          file={file}
+          onFile={onFile}
+          hint="drop a CSV file here"
         />
       </Field>
       <Field>

@@ -6,6 +6,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from "@/lib/broadcasts/limits";
 import type { ListRules } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
+import { channelLabel } from "@/lib/messages/channels";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
 import { WizardStep } from "./wizard-step";
@@ -58,8 +59,7 @@ export function TemplateStep({
             {!channels?.length && <option value="">No channel available</option>}
             {(channels ?? []).map((channel) => (
               <option key={channel.uuid} value={channel.uuid}>
-                {channel.title}
-                {channel.main ? " (main)" : ""}
+                {channelLabel(channel)}
               </option>
             ))}
           </NativeSelect>

@@ -7,6 +7,7 @@ import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/co
 import { NativeSelect } from "@/components/ui/native-select";
 import {
   channelFor,
+  channelLabel,
   channelsOf,
   platformUnavailableReason,
   type AccountChannels,
@@ -100,8 +101,7 @@ export function RecipientSection({
           {offered && offered.length > 0 ? (
             offered.map((channel) => (
               <option key={channel.uuid} value={channel.uuid}>
-                {channel.title}
-                {channel.main ? " (main)" : ""}
+                {channelLabel(channel)}
               </option>
             ))
           ) : (

@@ -11,6 +11,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { Moment } from "@/components/ui/moment";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import {
@@ -25,7 +26,6 @@ import {
 } from "@/lib/messages/template";
 import { TextField, controlId, useFieldError } from "./form-field";
 import { TemplateCombobox } from "./template-combobox";
-import { TimeAgo } from "./time-ago";
 
 /** The account's templates as the form knows them, and how to read them again from Callbell. */
 export type TemplateSource = {
@@ -232,7 +232,7 @@ function RefreshTemplates({ source }: { source: TemplateSource }) {
           "Reading templates from Callbell…"
         ) : source.loadedAt ? (
           <>
-            Read from Callbell <TimeAgo iso={source.loadedAt} />
+            Read from Callbell <Moment iso={source.loadedAt} />
           </>
         ) : null}
       </span>

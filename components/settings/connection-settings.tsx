@@ -3,21 +3,18 @@
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Moment } from "@/components/ui/moment";
+import { useLastAction } from "@/components/ui/use-last-action";
 import type { ConnectionView } from "@/lib/settings/settings";
 import type { ModeFormState, TokenFormState } from "@/lib/settings/token-input";
 import { TokenForm } from "./token-form";
 
 type Action<State> = (previous: State, form: FormData) => Promise<State>;
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
 /**
  * The mode switch and the token, for admins. The answer of the last switch or removal is kept here, at the top, so
- * "back in sandbox mode" stays on screen after the page re-renders without the button that asked for it.
+ * "back in sandbox mode" stays on screen after the page re-renders without the button that asked for it, until
+ * another action on the page (checking or saving a token) takes its place.
  */
 export function ConnectionSettings({
   view,
@@ -29,9 +26,10 @@ export function ConnectionSettings({
   tokenAction: Action<TokenFormState>;
 }) {
   const [state, act, pending] = useActionState(connectionAction, {});
+  const { ours, formProps } = useLastAction();
   const live = view.mode === "live";
   const removeButton = (
-    <form action={act}>
+    <form action={act} {...formProps}>
       <input type="hidden" name="intent" value="remove-token" />
       <Button type="submit" variant="destructive" disabled={pending}>
         Remove token
@@ -40,7 +38,7 @@ export function ConnectionSettings({
   );
   return (
     <>
-      {state.message && (
+      {ours && state.message && (
         <p role="status" className="rounded-md border bg-muted p-3 text-sm">
           {state.message}
         </p>
@@ -63,7 +61,7 @@ export function ConnectionSettings({
           )}
           {!view.modeChosen && " This is the default: no admin has chosen a mode yet."}
         </p>
-        <form action={act} className="grid gap-2">
+        <form action={act} {...formProps} className="grid gap-2">
           <input type="hidden" name="intent" value={live ? "sandbox" : "live"} />
           <div>
             <Button
@@ -107,7 +105,7 @@ export function ConnectionSettings({
               )}
               {view.savedAt && (
                 <span className="text-muted-foreground">
-                  , saved {dateTime.format(new Date(view.savedAt))} UTC
+                  , saved <Moment iso={view.savedAt} />
                   {view.savedBy ? ` by ${view.savedBy}` : ""}
                 </span>
               )}

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldDescription } from "@/components/ui/field";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useLastAction } from "@/components/ui/use-last-action";
 import type { TokenFormState } from "@/lib/settings/token-input";
 
 /**
@@ -18,6 +19,7 @@ export function TokenForm({
   replacing: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const { ours, formProps } = useLastAction();
   const [token, setToken] = useState("");
   const [submitted, setSubmitted] = useState<string | null>(null);
   // A saved token leaves the field: it is stored, and the page shows it masked.
@@ -26,12 +28,14 @@ export function TokenForm({
     setSavedShown(state.saved);
     setToken("");
   }
-  const checkedThis = state.checked && token.trim() === submitted;
+  // Its answers stand until another action on the page (a mode switch, a removal) is taken.
+  const checkedThis = ours && state.checked && token.trim() === submitted;
   const fieldError = token.trim() === submitted || token === "" ? state.fieldError : undefined;
   return (
     <form
       action={formAction}
       onSubmit={() => setSubmitted(token.trim())}
+      {...formProps}
       className="grid gap-3"
       noValidate
       autoComplete="off"
@@ -62,12 +66,12 @@ export function TokenForm({
           {state.checked.name && state.checked.email ? ` (${state.checked.name})` : ""}. Save it to use it.
         </p>
       )}
-      {state.saved && !token && (
+      {ours && state.saved && !token && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           Saved the token {state.saved.masked} of {state.saved.email}.
         </p>
       )}
-      {state.message && (
+      {ours && state.message && (
         <p role="alert" className="text-sm text-destructive">
           {state.message}
         </p>

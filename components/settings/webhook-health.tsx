@@ -1,19 +1,13 @@
 import { Alert, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Moment } from "@/components/ui/moment";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookDelivery } from "@/lib/callbell/types";
 import type { WebhookHealthView } from "@/lib/settings/webhook-health";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
-
 function When({ iso }: { iso: string }) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return <span>{iso || "unknown time"}</span>;
-  return <time dateTime={iso}>{dateTime.format(date)} UTC</time>;
+  if (Number.isNaN(Date.parse(iso))) return <span>{iso || "unknown time"}</span>;
+  return <Moment iso={iso} />;
 }
 
 const code = (text: string) => <code className="font-mono">{text}</code>;
@@ -57,7 +51,7 @@ function LastReceived({ view }: { view: WebhookHealthView }) {
       <dd data-testid="webhook-last-event">
         {view.lastEvent ? (
           <>
-            {code(view.lastEvent.name)} at <When iso={view.lastEvent.at} />
+            {code(view.lastEvent.name)}, received <When iso={view.lastEvent.at} />
           </>
         ) : (
           "None yet"

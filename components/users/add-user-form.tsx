@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useKeptValue } from "@/components/ui/use-kept-value";
+import { useLastAction } from "@/components/ui/use-last-action";
 import type { AddUserState } from "@/lib/auth/credentials";
 
 /** An admin adds an agent or an admin with a first password, to hand over in person. */
@@ -14,9 +16,18 @@ export function AddUserForm({
   action: (previous: AddUserState, form: FormData) => Promise<AddUserState>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const { ours, formProps } = useLastAction();
+  // The password stays after a refusal (in the browser only), and leaves the field once the user is added.
+  const [passwordRef, rememberPassword] = useKeptValue(state, Boolean(state.added));
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="grid max-w-xl gap-4 rounded-lg border p-4" noValidate>
+    <form
+      action={formAction}
+      onSubmit={rememberPassword}
+      {...formProps}
+      className="grid max-w-xl gap-4 rounded-lg border p-4"
+      noValidate
+    >
       <h2 className="font-medium">Add a user</h2>
       <PlainTextField
         id="new-user-email"
@@ -34,6 +45,7 @@ export function AddUserForm({
         name="password"
         type="password"
         autoComplete="new-password"
+        ref={passwordRef}
       />
       <Field>
         <FieldLabel htmlFor="new-user-role">Role</FieldLabel>
@@ -48,12 +60,17 @@ export function AddUserForm({
         </NativeSelect>
         <FieldError id="new-user-role-error">{errors.role}</FieldError>
       </Field>
-      {state.message && (
+      {/* The outcome of this form's last send, until any other action on the page (a row's button) is taken. */}
+      {ours && state.message && (
         <p role="alert" className="text-sm text-destructive">
           {state.message}
         </p>
       )}
-      {state.added && <p className="text-sm text-emerald-800">Added {state.added}. They can sign in now.</p>}
+      {ours && state.added && (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          Added {state.added}. They can sign in now.
+        </p>
+      )}
       <div>
         <Button type="submit" disabled={pending}>
           Add user

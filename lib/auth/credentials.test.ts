@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { credentialsSchema, firstErrorPerField, newPasswordSchema, safeNextPath } from "./credentials";
+import {
+  INVALID_EMAIL,
+  credentialsSchema,
+  emailField,
+  firstErrorPerField,
+  newPasswordSchema,
+  safeNextPath,
+} from "./credentials";
 
 describe("credentials", () => {
   it("gives one message per field, the first", () => {
@@ -10,10 +17,25 @@ describe("credentials", () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success) {
       expect(firstErrorPerField<"email" | "password">(parsed.error)).toEqual({
-        email: "Enter your email address",
+        email: "Enter a valid email address, like name@example.com",
         password: "At least 12 characters",
       });
     }
+  });
+
+  it("asks for an email when none is typed, for a valid one when something else is", () => {
+    const emailError = (email: unknown) => {
+      const parsed = credentialsSchema.safeParse({ email, password: "x" });
+      return parsed.success ? null : firstErrorPerField<"email">(parsed.error).email;
+    };
+    expect(emailError("")).toBe("Enter your email address");
+    expect(emailError("  ")).toBe("Enter your email address");
+    expect(emailError(null)).toBe("Enter your email address");
+    expect(emailError("bob@")).toBe(INVALID_EMAIL);
+    expect(emailError("bob@example.com")).toBeNull();
+    const newUser = emailField("Enter the new user's email address");
+    expect(newUser.safeParse("").error?.issues[0]?.message).toBe("Enter the new user's email address");
+    expect(newUser.safeParse("bob").error?.issues[0]?.message).toBe(INVALID_EMAIL);
   });
 
   it("goes back only to a path on this site after signing in", () => {

@@ -2,9 +2,23 @@ import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+export const INVALID_EMAIL = "Enter a valid email address, like name@example.com";
+
+/**
+ * An email field: `missing` when nothing is typed (whose address it is depends on the form: "your" on sign-in, "the
+ * new user's" on Users), the same sentence for anything typed that is not an address.
+ */
+export function emailField(missing: string) {
+  return z
+    .email({
+      error: (issue) => (typeof issue.input === "string" && issue.input.trim() ? INVALID_EMAIL : missing),
+    })
+    .max(254, "At most 254 characters");
+}
+
 /** What the sign-in and setup forms post, checked on the server. */
 export const credentialsSchema = z.object({
-  email: z.email("Enter your email address").max(254),
+  email: emailField("Enter your email address"),
   password: z.string().min(1, "Enter your password").max(256, "At most 256 characters"),
 });
 

@@ -44,7 +44,21 @@ describe("the recipient list", () => {
       [4, ["no phone number or BSUID"]],
       [5, ["value 1: missing"]],
       [6, ["value 1: WhatsApp refuses new lines and tabs in a template value"]],
-      [7, ["2 cell(s) where the header has 3", "value 2: missing"]],
+      [7, ["2 cells where the header has 3", "value 2: missing"]],
+    ]);
+  });
+
+  it("counts what is missing in words that agree with the count (never value(s))", () => {
+    const list: ParsedList = { header: ["phone", "1"], rows: [["+31612345678"]] };
+    const report = validateList(
+      list,
+      { phone: 0, values: [-1], mediaUrl: null },
+      { ...rules, variableCount: 1 },
+    );
+    expect(report.invalid[0]?.problems).toEqual([
+      "the template takes 1 value; map a column to each",
+      "1 cell where the header has 2",
+      "value 1: missing",
     ]);
   });
 

@@ -3,6 +3,7 @@ import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { settleInterruptedRecipients } from "@/lib/broadcasts/interrupted-rows";
 import { listBroadcastsInState } from "@/lib/db/broadcast-queries";
 import { getDb } from "@/lib/db/client";
+import { countOf, nounFor } from "@/lib/format/plural";
 import {
   acquireLease,
   deleteExpiredLeases,
@@ -38,10 +39,12 @@ export async function heartbeat(now = Date.now()): Promise<HeartbeatResult> {
   await deleteExpiredLeases(db, now - FORGET_AFTER_MS);
   await deleteSignInFailuresBefore(db, now - FORGET_AFTER_MS);
   if (interruptedSends > 0)
-    console.warn(`Bellhop: ${interruptedSends} send(s) interrupted by a stopped instance are now "unknown"`);
+    console.warn(
+      `Bellhop: ${countOf(interruptedSends, "send")} interrupted by a stopped instance ${nounFor(interruptedSends, "is", "are")} now "unknown"`,
+    );
   if (interruptedRows > 0)
     console.warn(
-      `Bellhop: ${interruptedRows} broadcast row(s) were in flight on a stopped instance: ` +
+      `Bellhop: ${countOf(interruptedRows, "broadcast row")} ${nounFor(interruptedRows, "was", "were")} in flight on a stopped instance: ` +
         Object.entries(settled)
           .map(([state, count]) => `${count} now "${state}"`)
           .join(", "),

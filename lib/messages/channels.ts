@@ -35,6 +35,20 @@ export function platformUnavailableReason(account: AccountChannels, platform: Pl
   return null;
 }
 
+/**
+ * How Bellhop names a channel, on every page (issue 21): its title, with "(main)" after the platform's main one.
+ * Where channels of several platforms share one list (the history's filter), the platform is named too, as every
+ * platform has a main channel of its own: "Support line (WhatsApp, main)".
+ */
+export function channelLabel(
+  channel: Pick<ChannelSummary, "title" | "main"> & { type?: string },
+  { platform = false }: { platform?: boolean } = {},
+): string {
+  const notes = [platform && channel.type ? platformLabel(channel.type) : null, channel.main ? "main" : null];
+  const said = notes.filter(Boolean).join(", ");
+  return said ? `${channel.title} (${said})` : channel.title;
+}
+
 /** Every channel that was read, of every platform (for names in the history). */
 export function allChannels(account: AccountChannels): ChannelSummary[] {
   return PLATFORMS.flatMap((platform) => channelsOf(account, platform.value) ?? []);

@@ -4,6 +4,7 @@
  * (compose-schema.ts), the rules are shared, and a unit test holds `restoreComposeForm` to the schema.
  */
 import type { ChannelSummary } from "@/lib/callbell/types";
+import { countOf } from "@/lib/format/plural";
 import {
   CAPTION_MAX_LENGTH,
   METADATA_KEY_MAX_LENGTH,
@@ -154,7 +155,7 @@ function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: 
   if (template) {
     const expected = countTemplateVariables(template.text);
     if (form.variables.length !== expected) {
-      issue(["variables"], `This template takes ${expected} value${expected === 1 ? "" : "s"}`);
+      issue(["variables"], `This template takes ${countOf(expected, "value")}`);
     }
   }
   // Unknown templates (the list could not be read) take the header the agent chose.

@@ -1,4 +1,5 @@
 import type { TemplateSummary } from "@/lib/callbell/types";
+import { countOf } from "@/lib/format/plural";
 
 export type { TemplateSummary };
 
@@ -86,9 +87,5 @@ export function describeTemplate(template: TemplateSummary): string {
   const category = template.category
     ? template.category.charAt(0).toUpperCase() + template.category.slice(1).toLowerCase()
     : "No category";
-  return [
-    category,
-    header ? `${header} header` : "text only",
-    `${count} variable${count === 1 ? "" : "s"}`,
-  ].join(" · ");
+  return [category, header ? `${header} header` : "text only", countOf(count, "variable")].join(" · ");
 }

@@ -9,7 +9,7 @@ import { listHistoryChannels, listHistoryTemplates } from "@/lib/db/history-quer
 import { parseHistoryFilters } from "@/lib/history/filters";
 import { preloadHistory } from "@/lib/history/history-data";
 import { loadAccountChannels } from "@/lib/messages/account-data";
-import { allChannels } from "@/lib/messages/channels";
+import { allChannels, channelLabel } from "@/lib/messages/channels";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -34,7 +34,10 @@ export default async function HistoryPage({
     loadAccountChannels().then(allChannels),
     Object.keys(errors).length === 0 ? preloadHistory(filters) : null,
   ]);
-  const titleOf = (uuid: string) => channels.find((channel) => channel.uuid === uuid)?.title ?? uuid;
+  const titleOf = (uuid: string) => {
+    const channel = channels.find((one) => one.uuid === uuid);
+    return channel ? channelLabel(channel, { platform: true }) : uuid;
+  };
   const options = {
     templates: templates.sort((a, b) => (a.title ?? a.uuid).localeCompare(b.title ?? b.uuid)),
     // The account's channels, and any other that occurs in the history (one since removed, say).
