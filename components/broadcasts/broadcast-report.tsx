@@ -10,14 +10,24 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { reportReason, reportStatus, storedValues } from "@/lib/broadcasts/report";
 import type { RecipientReportRow } from "@/lib/db/broadcast-report-queries";
-import { RECIPIENT_STATES } from "@/lib/db/constants";
+import { isRowFinal, ROW_OUTCOMES, type RowCounts } from "@/lib/broadcasts/row-counts";
 import { fetchJson } from "@/lib/http/fetch-json";
 
 /** One page of `GET /api/broadcasts/<id>/recipients`: 100 rows, and the row id to ask after for the next. */
 type ReportPage = { rows: RecipientReportRow[]; next: number | null };
 
-/** A broadcast's per-recipient report, filtered by row state, 100 rows at a time; it follows the progress. */
-export function BroadcastReport({ id, failed, done }: { id: number; failed: number; done: number }) {
+/** How often the rows shown are read again while one of them can still change. */
+const ROWS_REFRESH_MS = 2_000;
+
+const anyRowOpen = (pages: ReportPage[] | undefined) =>
+  pages?.some((page) => page.rows.some((row) => !isRowFinal(row.state, row.deliveryStatus))) ?? false;
+
+/**
+ * A broadcast's per-recipient report, filtered by outcome (row-counts.ts, as the counts above it), 100 rows at a time.
+ * The rows shown are read again while any of them can still change, also after the dispatch is over: Callbell reports
+ * delivered, read or failed for minutes after the last send.
+ */
+export function BroadcastReport({ id, rows: counts }: { id: number; rows: RowCounts }) {
   const [state, setState] = useState("");
   const report = useInfiniteQuery({
     queryKey: ["broadcast-report", id, state],
@@ -29,15 +39,16 @@ export function BroadcastReport({ id, failed, done }: { id: number; failed: numb
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => (anyRowOpen(query.state.data?.pages) ? ROWS_REFRESH_MS : false),
   });
-  // The rows change as the dispatch moves: every page shown is read again when the progress does.
+  // A filter's rows come and go as the dispatch moves: every page shown is read again when the counts change.
   const { refetch } = report;
-  const seenDone = useRef(done);
+  const seenDone = useRef(counts.done);
   useEffect(() => {
-    if (seenDone.current === done) return;
-    seenDone.current = done;
+    if (seenDone.current === counts.done) return;
+    seenDone.current = counts.done;
     void refetch();
-  }, [done, refetch]);
+  }, [counts.done, refetch]);
 
   const rows = report.data?.pages.flatMap((page) => page.rows) ?? [];
   const exportHref = `/api/broadcasts/${id}/export${state ? `?state=${state}` : ""}`;
@@ -50,16 +61,16 @@ export function BroadcastReport({ id, failed, done }: { id: number; failed: numb
         <Field className="w-48">
           <FieldLabel htmlFor="report-state">Row state</FieldLabel>
           <NativeSelect id="report-state" value={state} onChange={(event) => setState(event.target.value)}>
-            <option value="">Every row</option>
-            {RECIPIENT_STATES.map((option) => (
+            <option value="">Every row ({counts.total.toLocaleString("en")})</option>
+            {ROW_OUTCOMES.map((option) => (
               <option key={option} value={option}>
-                {option}
+                {option} ({counts[option].toLocaleString("en")})
               </option>
             ))}
           </NativeSelect>
         </Field>
         <div className="ml-auto flex gap-2">
-          {failed > 0 && (
+          {counts.failed > 0 && (
             <Link
               href={`/broadcasts/new?from=${id}`}
               className={buttonClassName({ variant: "outline", size: "sm" })}
