@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { chooseBroadcastTemplate } from "./support";
 
 // Broadcasts run on the sandbox server: its magic numbers fail rows on purpose.
 const uniqueNumber = (index: number) =>
@@ -27,17 +28,17 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
 
   await page.goto("/broadcasts");
   await page.getByRole("link", { name: "New broadcast" }).click();
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Welcome series" });
+  await chooseBroadcastTemplate(page, "Welcome series");
   await upload(page, csv);
-  await expect(page.getByRole("status").filter({ hasText: "Read 7 row(s)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Read 7 rows" })).toBeVisible();
 
   // The columns are guessed from the header; the report explains every row left out.
   await expect(page.getByLabel("Phone column")).toHaveValue("0");
   await expect(page.getByLabel("Value 1 column")).toHaveValue("1");
   const summary = page.getByRole("list", { name: "Report summary" });
-  await expect(summary).toContainText("4 recipient(s) ready");
-  await expect(summary).toContainText("2 row(s) with problems, left out");
-  await expect(summary).toContainText("1 duplicate row(s) merged");
+  await expect(summary).toContainText("4 recipients ready");
+  await expect(summary).toContainText("2 rows with problems, left out");
+  await expect(summary).toContainText("1 duplicate row merged");
   const problems = page.getByRole("table", { name: "Rows with problems" });
   await expect(problems.getByRole("row").filter({ hasText: "0612345678" })).toContainText("country code");
   await expect(problems.getByRole("row").filter({ hasText: c })).toContainText("value 1: missing");
@@ -97,18 +98,18 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await page.getByRole("link", { name: "New broadcast from failed rows" }).click();
   await expect(page).toHaveURL(/\/broadcasts\/new\?from=\d+$/);
   await expect(page.getByLabel("Template", { exact: true })).toHaveValue(/.+/);
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient ready");
   await expect(page.getByLabel("Or paste the rows")).toHaveValue(/\+15550000400,Rejected,row,Sorry/);
 });
 
 test("pause holds the rest, resume carries on, cancel leaves the rest unsent", async ({ page }) => {
   const rows = Array.from({ length: 40 }, (_, index) => `${uniqueNumber(index)},Pat`);
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second").fill("2");
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipients ready");
   await page.getByLabel("Every recipient opted in to receive this template").check();
   await page.getByRole("button", { name: "Start broadcast" }).click();
 
@@ -140,7 +141,7 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
 test("above 100 recipients the count must be typed again", async ({ page }) => {
   const rows = Array.from({ length: 120 }, (_, index) => `+3163${String(index).padStart(7, "0")},Lee`);
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
   await expect(page.getByTestId("broadcast-summary")).toContainText("120 recipients (one hundred twenty)");
@@ -164,7 +165,7 @@ test("each kind of bad row is reported next to its row: media URL, too few cells
     `${uniqueNumber(4)},Di      Five,INV-4,https://example.com/inv-4.pdf`,
   ].join("\n");
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Invoice (document)" });
+  await chooseBroadcastTemplate(page, "Invoice (document)");
   await upload(page, csv);
   await expect(page.getByLabel("Media URL column")).toHaveValue("3");
   const problems = page.getByRole("table", { name: "Rows with problems" });
@@ -172,16 +173,16 @@ test("each kind of bad row is reported next to its row: media URL, too few cells
     "media URL: Callbell fetches media from public https URLs only",
   );
   await expect(problems.locator("tr").filter({ hasText: /^4/ })).toContainText(
-    "2 cell(s) where the header has 4",
+    "2 cells where the header has 4",
   );
   await expect(problems.locator("tr").filter({ hasText: /^5/ })).toContainText(
     "value 1: At most 4 spaces in a row",
   );
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient ready");
 
   // One URL for every row instead of the column: the per-row URL problems go away.
   await page.getByLabel("Media URL column").selectOption({ label: "One URL for every row" });
   await page.getByLabel("Media URL for every row").fill("https://example.com/all.pdf");
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipients ready");
   await expect(page.getByRole("region", { name: "5. Broadcast preview" })).toContainText("all.pdf");
 });

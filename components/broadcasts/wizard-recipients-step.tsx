@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { countOf } from "@/lib/format/plural";
 import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
 import { WizardStep } from "./wizard-step";
@@ -58,11 +59,11 @@ export function RecipientsStep({
           : list.error
             ? `The list could not be read: ${list.error}`
             : list.parsed
-              ? `Read ${list.parsed.rowCount.toLocaleString("en")} row(s) and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
+              ? `Read ${countOf(list.parsed.rowCount, "row")} and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
               : ""}
       </p>
       {list.parsed?.errors.map((error) => (
-        <p key={error} className="text-sm text-amber-800">
+        <p key={error} className="text-sm text-amber-800 dark:text-amber-300">
           {error}
         </p>
       ))}

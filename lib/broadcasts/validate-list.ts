@@ -2,6 +2,7 @@
  * A broadcast list's check, row by row. Apart from recipient-list.ts: the browser checks lists in its worker only, so
  * the page itself never loads this.
  */
+import { countOf } from "@/lib/format/plural";
 import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 import { MAX_RECIPIENTS } from "./limits";
@@ -41,10 +42,10 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
 
     const values = mapping.values.map(cell);
     if (mapping.values.length !== rules.variableCount || mapping.values.some((column) => column < 0)) {
-      problems.push(`the template takes ${rules.variableCount} value(s); map a column to each`);
+      problems.push(`the template takes ${countOf(rules.variableCount, "value")}; map a column to each`);
     }
     if (cells.length < list.header.length && values.some((value) => value === "")) {
-      problems.push(`${cells.length} cell(s) where the header has ${list.header.length}`);
+      problems.push(`${countOf(cells.length, "cell")} where the header has ${list.header.length}`);
     }
     values.forEach((value, n) => {
       const problem = templateValueProblem(value);
