@@ -84,6 +84,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(state).toContainText("running");
   await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await page.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(state).toContainText("cancelled");
 
   // Both exports, downloaded as a person does.
@@ -114,6 +115,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
   // Users: deactivated and reactivated.
   await admin.goto("/users");
   await admin.getByRole("button", { name: `Deactivate: ${agent.email}` }).click();
+  await admin.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(admin.getByRole("row").filter({ hasText: agent.email })).toContainText("deactivated");
   await admin.getByRole("button", { name: `Reactivate: ${agent.email}` }).click();
   await expect(admin.getByRole("row").filter({ hasText: agent.email })).not.toContainText("deactivated");

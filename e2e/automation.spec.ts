@@ -204,6 +204,11 @@ const SETUPS: Record<string, Setup> = {
     );
     return { page };
   },
+  "/broadcasts/N|after Cancel broadcast": async (page) => {
+    await startBroadcast(page);
+    await page.getByRole("button", { name: "Cancel broadcast" }).click();
+    return { page };
+  },
   "/broadcasts/N|paused": async (page) => {
     await startBroadcast(page);
     await page.getByRole("button", { name: "Pause" }).click();
@@ -217,6 +222,12 @@ const SETUPS: Record<string, Setup> = {
     return { page, email };
   },
   "/users|a deactivated account": async (page) => {
+    const email = await addAgent(page);
+    await page.getByRole("button", { name: `Deactivate: ${email}` }).click();
+    await page.getByRole("button", { name: "Yes, deactivate" }).click();
+    return { page, email };
+  },
+  "/users|after Deactivate": async (page) => {
     const email = await addAgent(page);
     await page.getByRole("button", { name: `Deactivate: ${email}` }).click();
     return { page, email };

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { chooseBroadcastTemplate } from "./support";
+import { chooseBroadcastTemplate, startOrderReadyBroadcast } from "./support";
 
 // Broadcasts run on the sandbox server: its magic numbers fail rows on purpose.
 const uniqueNumber = (index: number) =>
@@ -67,7 +67,7 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await expect(progress).toHaveAttribute("aria-valuenow", "4", { timeout: 15_000 });
   await expect(page.getByTestId("broadcast-state")).toContainText("completed");
   const perState = page.getByRole("definition");
-  await expect(perState.and(page.locator("[data-state=enqueued]"))).toHaveText("2");
+  await expect(perState.and(page.locator("[data-state=sent]"))).toHaveText("2");
   await expect(perState.and(page.locator("[data-state=failed]"))).toHaveText("1");
   await expect(perState.and(page.locator("[data-state=unknown]"))).toHaveText("1");
 
@@ -117,8 +117,10 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await expect(progress).not.toHaveAttribute("aria-valuenow", "0");
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("paused");
+  // A paused broadcast has no pace now.
+  const summary = page.getByText(/ of 40 recipients sent/);
+  await expect(summary).not.toContainText("a second now");
   // A send already on its way when Pause was pressed finishes; nothing new starts.
-  await expect(page.locator("dd[data-state=sending]")).toHaveText("0");
   const paused = Number(await progress.getAttribute("aria-valuenow"));
   await page.waitForTimeout(2_000);
   await expect(progress).toHaveAttribute("aria-valuenow", String(paused));
@@ -128,14 +130,69 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await expect
     .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 10_000 })
     .toBeGreaterThan(paused);
-  await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await expect(summary).toContainText("a second now");
+
+  // Cancel asks first, names the count, and keeps sending unless confirmed; Escape is the safe choice.
+  const cancel = page.getByRole("button", { name: "Cancel broadcast" });
+  await cancel.click();
+  const dialog = page.getByRole("dialog", { name: "Cancel this broadcast?" });
+  await expect(dialog).toContainText(/\d+ recipients? not yet sent will not get the message/);
+  await expect(dialog.getByRole("button", { name: "Keep sending" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("broadcast-state")).toContainText("running");
+  await cancel.click();
+  await dialog.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
   // A send already on its way when Cancel was pressed finishes (the page re-reads every second).
   const count = async (state: string) => Number(await page.locator(`dd[data-state=${state}]`).innerText());
   await expect.poll(() => count("cancelled")).toBeGreaterThan(0);
-  await expect.poll(async () => (await count("cancelled")) + (await count("enqueued"))).toBe(40);
+  await expect.poll(async () => (await count("cancelled")) + (await count("sent"))).toBe(40);
+  // Cancelled is not done: the summary says what was sent, the bar shows the cancelled rows apart, no live pace.
+  const sent = await count("sent");
+  await expect(summary).toHaveText(
+    new RegExp(`^${sent} of 40 recipients sent \\(${Math.round(sent * 2.5)}%\\)$`),
+  );
+  await expect(progress.locator("[data-segment=cancelled]")).toBeVisible();
+  const list = page.url();
   await page.goto("/broadcasts");
-  await expect(page.getByRole("table", { name: "Broadcasts" })).toContainText("cancelled");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="${new URL(list).pathname}"]`) });
+  await expect(row).toContainText("cancelled");
+  await expect(row.locator("td[data-state=cancelled]")).toHaveText(String(40 - sent));
+  await expect(row.locator("td[data-state=sent]")).toHaveText(String(sent));
+});
+
+test("one count everywhere, and the report's rows follow Callbell's statuses after the last send", async ({
+  page,
+}) => {
+  const phone = uniqueNumber(1);
+  await startOrderReadyBroadcast(page, [phone, "+15550000999"], 10);
+  const progress = page.getByRole("progressbar", { name: "Broadcast progress" });
+  await expect(page.getByTestId("broadcast-state")).toContainText("completed", { timeout: 15_000 });
+  await expect(progress).toHaveAttribute("aria-valuenow", "2");
+
+  // Callbell reports the second message failed, then the first read: the open page follows without a reload.
+  const report = page.getByRole("table", { name: "Recipients" });
+  await expect(report.getByRole("row").filter({ hasText: "+15550000999" })).toContainText("failed", {
+    timeout: 15_000,
+  });
+  await expect(report.getByRole("row").filter({ hasText: phone })).toContainText("read", { timeout: 15_000 });
+  await expect(page.locator("dd[data-state=failed]")).toHaveText("1");
+  await expect(page.locator("dd[data-state=sent]")).toHaveText("1");
+  await expect(progress.locator("[data-segment=failed]")).toBeVisible();
+
+  // The report's filter and the list count the failed row as the progress does.
+  await page.getByLabel("Row state").selectOption("failed");
+  await expect(report.locator("tbody tr")).toHaveCount(1);
+  await expect(report.locator("tbody tr")).toContainText("+15550000999");
+  const path = new URL(page.url()).pathname;
+  const id = path.split("/").pop();
+  const exported = await (await page.request.get(`/api/broadcasts/${id}/export?state=failed`)).text();
+  expect(exported).toContain("+15550000999");
+  await page.goto("/broadcasts");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="${path}"]`) });
+  await expect(row.locator("td[data-state=failed]")).toHaveText("1");
+  await expect(row.locator("td[data-state=sent]")).toHaveText("1");
 });
 
 test("above 100 recipients the count must be typed again", async ({ page }) => {

@@ -69,6 +69,7 @@ test("only the broadcast's creator or an admin can pause or cancel it; every age
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("paused");
   await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await page.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
 });
 

@@ -31,7 +31,17 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
   const refused = await session.page.goto("/users");
   expect(refused!.status()).toBe(404);
 
-  await page.getByRole("button", { name: `Deactivate: ${agent.email}` }).click();
+  // Deactivating asks first; the safe choice has the focus, and Escape takes it.
+  const deactivate = page.getByRole("button", { name: `Deactivate: ${agent.email}` });
+  await deactivate.click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate ${agent.email}?` });
+  await expect(dialog).toContainText("signed out");
+  await expect(dialog.getByRole("button", { name: "Keep active" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(row).not.toContainText("deactivated");
+  await deactivate.click();
+  await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row).toContainText("deactivated");
   await session.page.goto("/compose");
   await expect(session.page).toHaveURL(/\/login/);
@@ -59,6 +69,7 @@ test("an agent's call to the users action changes nothing", async ({ page, brows
   // Capture the admin's deactivate call, then replay it with the agent's session.
   const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
   await page.getByRole("button", { name: `Deactivate: ${victim.email}` }).click();
+  await page.getByRole("button", { name: "Yes, deactivate" }).click();
   const call = await captured;
   await page.getByRole("button", { name: `Reactivate: ${victim.email}` }).click();
   await expect(page.getByRole("row").filter({ hasText: victim.email })).toContainText("active");

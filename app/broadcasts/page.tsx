@@ -5,6 +5,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Moment } from "@/components/ui/moment";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
+import { SAMPLE_CSV } from "@/lib/broadcasts/limits";
 import { ROW_OUTCOMES } from "@/lib/broadcasts/row-counts";
 import { listBroadcasts } from "@/lib/db/broadcast-queries";
 import { countRowsByBroadcast } from "@/lib/db/broadcast-report-queries";
@@ -47,7 +48,7 @@ export default async function BroadcastsPage() {
             template variable. Choose a template, then upload the file.
           </p>
           <a
-            href="/broadcast-sample.csv"
+            href={SAMPLE_CSV}
             download="bellhop-broadcast-sample.csv"
             className={buttonClassName({ variant: "outline", size: "sm" })}
           >

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { SAMPLE_CSV } from "@/lib/broadcasts/limits";
 import { countOf } from "@/lib/format/plural";
 import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
@@ -28,7 +29,10 @@ export function RecipientsStep({
       <p className="text-sm text-muted-foreground">
         A header row, then one row per customer: the phone number with its country code (or the
         customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
-        column for a media-header template.
+        column for a media-header template.{" "}
+        <a href={SAMPLE_CSV} download="bellhop-broadcast-sample.csv" className="underline">
+          Download a sample CSV
+        </a>
       </p>
       <Field>
         <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
