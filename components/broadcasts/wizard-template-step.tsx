@@ -38,7 +38,7 @@ export function TemplateStep({
           The templates could not be read from Callbell: {templatesError}
         </p>
       )}
-      <div className="grid items-start gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-3">
         <Field>
           <FieldLabel htmlFor="bw-template">Template</FieldLabel>
           {/* Compose's searchable picker: a broadcast chooses among the approved templates only. */}
