@@ -44,7 +44,7 @@ describe("the recipient list", () => {
       [4, ["no phone number or BSUID"]],
       [5, ["value 1: missing"]],
       [6, ["value 1: WhatsApp refuses new lines and tabs in a template value"]],
-      [7, ["2 cell(s) where the header has 3", "value 2: missing"]],
+      [7, ["2 cells where the header has 3", "value 2: missing"]],
     ]);
   });
 
