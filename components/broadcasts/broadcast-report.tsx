@@ -12,9 +12,13 @@ import { reportReason, reportStatus, storedValues } from "@/lib/broadcasts/repor
 import type { RecipientReportRow } from "@/lib/db/broadcast-report-queries";
 import { isRowFinal, ROW_OUTCOMES, type RowCounts } from "@/lib/broadcasts/row-counts";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { cn } from "@/lib/utils";
 
 /** One page of `GET /api/broadcasts/<id>/recipients`: 100 rows, and the row id to ask after for the next. */
 type ReportPage = { rows: RecipientReportRow[]; next: number | null };
+
+/** A cell of a phone's card: no table padding, the card has its own. */
+const CARD_CELL = "max-sm:block max-sm:p-0";
 
 /** How often the rows shown are read again while one of them can still change. */
 const ROWS_REFRESH_MS = 2_000;
@@ -83,9 +87,9 @@ export function BroadcastReport({ id, rows: counts }: { id: number; rows: RowCou
           </a>
         </div>
       </div>
-      {/* On a phone the table scrolls on its own rather than widen the page. */}
-      <Table aria-label="Recipients">
-        <TableHeader>
+      {/* On a phone each row is a card (number, phone and status, then values, reason and uuid): no sideways scroll. */}
+      <Table aria-label="Recipients" className="max-sm:block">
+        <TableHeader className="max-sm:hidden">
           <TableRow>
             <TableHead>Row</TableHead>
             <TableHead>Recipient</TableHead>
@@ -95,17 +99,34 @@ export function BroadcastReport({ id, rows: counts }: { id: number; rows: RowCou
             <TableHead>Callbell uuid</TableHead>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className="max-sm:block">
           {rows.map((row) => (
-            <TableRow key={row.id} data-row={row.rowNumber}>
-              <TableCell>{row.rowNumber}</TableCell>
-              <TableCell className="font-mono text-xs">{row.phone}</TableCell>
-              <TableCell>{storedValues(row.values).join(" | ")}</TableCell>
-              <TableCell>
+            <TableRow
+              key={row.id}
+              data-row={row.rowNumber}
+              className="max-sm:grid max-sm:grid-cols-[auto_1fr_auto] max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1 max-sm:p-3"
+            >
+              <TableCell className={CARD_CELL}>{row.rowNumber}</TableCell>
+              <TableCell className={cn(CARD_CELL, "font-mono text-xs")}>{row.phone}</TableCell>
+              <TableCell className={cn(CARD_CELL, "max-sm:order-last max-sm:col-span-3")}>
+                {storedValues(row.values).join(" | ")}
+              </TableCell>
+              <TableCell className={CARD_CELL}>
                 <StatusBadge status={reportStatus(row)} />
               </TableCell>
-              <TableCell className="text-xs">{reportReason(row)}</TableCell>
-              <TableCell className="font-mono text-xs">{row.callbellUuid ?? "—"}</TableCell>
+              <TableCell
+                className={cn(CARD_CELL, "text-xs max-sm:order-last max-sm:col-span-3 max-sm:empty:hidden")}
+              >
+                {reportReason(row)}
+              </TableCell>
+              <TableCell
+                className={cn(
+                  CARD_CELL,
+                  "font-mono text-xs max-sm:order-last max-sm:col-span-3 max-sm:break-all",
+                )}
+              >
+                {row.callbellUuid ?? "—"}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
