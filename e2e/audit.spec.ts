@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { chooseBroadcastTemplate, signIn } from "./support";
 
 // Runs on the sandbox server, where broadcasts go to the simulator. Token checks and mode switches belong to the
 // settings server: settings.spec.ts finds those on its own /audit.
@@ -63,7 +63,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
 
   // A broadcast: started, paused, resumed, cancelled (slow enough that it is still running).
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second").fill("1");
   const phones = Array.from(
     { length: 30 },
@@ -73,7 +73,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
     .getByLabel("Or paste the rows")
     .fill(["phone,name", ...phones.map((p) => `${p},Kim`)].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("30 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("30 recipients ready");
   await page.getByLabel("Every recipient opted in to receive this template").check();
   await page.getByRole("button", { name: "Start broadcast" }).click();
   await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
@@ -84,6 +84,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(state).toContainText("running");
   await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await page.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(state).toContainText("cancelled");
 
   // Both exports, downloaded as a person does.
@@ -114,6 +115,7 @@ test("every action is on /audit with who, when, where and what changed; filters 
   // Users: deactivated and reactivated.
   await admin.goto("/users");
   await admin.getByRole("button", { name: `Deactivate: ${agent.email}` }).click();
+  await admin.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(admin.getByRole("row").filter({ hasText: agent.email })).toContainText("deactivated");
   await admin.getByRole("button", { name: `Reactivate: ${agent.email}` }).click();
   await expect(admin.getByRole("row").filter({ hasText: agent.email })).not.toContainText("deactivated");

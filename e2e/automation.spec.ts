@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ComposePage, SERVERS, storageStateFor, uniquePhone } from "./support";
+import { chooseBroadcastTemplate, ComposePage, SERVERS, storageStateFor, uniquePhone } from "./support";
 
 // The automation contract is the table in docs/automation.md: this spec reads that very table, so the documented names
 // and the pages cannot drift apart. Each row is found by its role and exact name, in the state its `shown` column names.
@@ -57,7 +57,7 @@ async function addAgent(page: Page) {
 /** Starts a broadcast of `Order ready` at one a second whose first row fails at once, and opens its page. */
 async function startBroadcast(page: Page) {
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second", { exact: true }).fill("1");
   const phones = ["+15550000400", ...Array.from({ length: 20 }, uniquePhone)];
   await page
@@ -89,7 +89,7 @@ async function cancelBroadcastShown(page: Page) {
 
 async function readRows(page: Page, template: string, rows: string[]) {
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: template });
+  await chooseBroadcastTemplate(page, template);
   await page.getByLabel("Or paste the rows", { exact: true }).fill(rows.join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
   await expect(page.getByRole("list", { name: "Report summary" })).toBeVisible();
@@ -209,6 +209,11 @@ const SETUPS: Record<string, Setup> = {
     );
     return { page };
   },
+  "/broadcasts/N|after Cancel broadcast": async (page) => {
+    await startBroadcast(page);
+    await page.getByRole("button", { name: "Cancel broadcast" }).click();
+    return { page };
+  },
   "/broadcasts/N|paused": async (page) => {
     await startBroadcast(page);
     await page.getByRole("button", { name: "Pause" }).click();
@@ -222,6 +227,12 @@ const SETUPS: Record<string, Setup> = {
     return { page, email };
   },
   "/users|a deactivated account": async (page) => {
+    const email = await addAgent(page);
+    await page.getByRole("button", { name: `Deactivate: ${email}` }).click();
+    await page.getByRole("button", { name: "Yes, deactivate" }).click();
+    return { page, email };
+  },
+  "/users|after Deactivate": async (page) => {
     const email = await addAgent(page);
     await page.getByRole("button", { name: `Deactivate: ${email}` }).click();
     return { page, email };

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { chooseBroadcastTemplate, startOrderReadyBroadcast } from "./support";
 
 // Broadcasts run on the sandbox server: its magic numbers fail rows on purpose.
 const uniqueNumber = (index: number) =>
@@ -27,17 +28,17 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
 
   await page.goto("/broadcasts");
   await page.getByRole("link", { name: "New broadcast" }).click();
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Welcome series" });
+  await chooseBroadcastTemplate(page, "Welcome series");
   await upload(page, csv);
-  await expect(page.getByRole("status").filter({ hasText: "Read 7 row(s)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Read 7 rows" })).toBeVisible();
 
   // The columns are guessed from the header; the report explains every row left out.
   await expect(page.getByLabel("Phone column")).toHaveValue("0");
   await expect(page.getByLabel("Value 1 column")).toHaveValue("1");
   const summary = page.getByRole("list", { name: "Report summary" });
-  await expect(summary).toContainText("4 recipient(s) ready");
-  await expect(summary).toContainText("2 row(s) with problems, left out");
-  await expect(summary).toContainText("1 duplicate row(s) merged");
+  await expect(summary).toContainText("4 recipients ready");
+  await expect(summary).toContainText("2 rows with problems, left out");
+  await expect(summary).toContainText("1 duplicate row merged");
   const problems = page.getByRole("table", { name: "Rows with problems" });
   await expect(problems.getByRole("row").filter({ hasText: "0612345678" })).toContainText("country code");
   await expect(problems.getByRole("row").filter({ hasText: c })).toContainText("value 1: missing");
@@ -66,7 +67,7 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await expect(progress).toHaveAttribute("aria-valuenow", "4", { timeout: 15_000 });
   await expect(page.getByTestId("broadcast-state")).toContainText("completed");
   const perState = page.getByRole("definition");
-  await expect(perState.and(page.locator("[data-state=enqueued]"))).toHaveText("2");
+  await expect(perState.and(page.locator("[data-state=sent]"))).toHaveText("2");
   await expect(perState.and(page.locator("[data-state=failed]"))).toHaveText("1");
   await expect(perState.and(page.locator("[data-state=unknown]"))).toHaveText("1");
 
@@ -97,18 +98,18 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await page.getByRole("link", { name: "New broadcast from failed rows" }).click();
   await expect(page).toHaveURL(/\/broadcasts\/new\?from=\d+$/);
   await expect(page.getByLabel("Template", { exact: true })).toHaveValue(/.+/);
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient ready");
   await expect(page.getByLabel("Or paste the rows")).toHaveValue(/\+15550000400,Rejected,row,Sorry/);
 });
 
 test("pause holds the rest, resume carries on, cancel leaves the rest unsent", async ({ page }) => {
   const rows = Array.from({ length: 40 }, (_, index) => `${uniqueNumber(index)},Pat`);
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second").fill("2");
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipients ready");
   await page.getByLabel("Every recipient opted in to receive this template").check();
   await page.getByRole("button", { name: "Start broadcast" }).click();
 
@@ -116,8 +117,10 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await expect(progress).not.toHaveAttribute("aria-valuenow", "0");
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("paused");
+  // A paused broadcast has no pace now.
+  const summary = page.getByText(/ of 40 recipients sent/);
+  await expect(summary).not.toContainText("a second now");
   // A send already on its way when Pause was pressed finishes; nothing new starts.
-  await expect(page.locator("dd[data-state=sending]")).toHaveText("0");
   const paused = Number(await progress.getAttribute("aria-valuenow"));
   await page.waitForTimeout(2_000);
   await expect(progress).toHaveAttribute("aria-valuenow", String(paused));
@@ -127,20 +130,74 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await expect
     .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 10_000 })
     .toBeGreaterThan(paused);
-  await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await expect(summary).toContainText("a second now");
+
+  // Cancel asks first, names the count, and keeps sending unless confirmed; Escape is the safe choice.
+  const cancel = page.getByRole("button", { name: "Cancel broadcast" });
+  await cancel.click();
+  const dialog = page.getByRole("dialog", { name: "Cancel this broadcast?" });
+  await expect(dialog).toContainText(/\d+ recipients? not yet sent will not get the message/);
+  await expect(dialog.getByRole("button", { name: "Keep sending" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("broadcast-state")).toContainText("running");
+  await cancel.click();
+  await dialog.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
   // A send already on its way when Cancel was pressed finishes (the page re-reads every second).
   const count = async (state: string) => Number(await page.locator(`dd[data-state=${state}]`).innerText());
   await expect.poll(() => count("cancelled")).toBeGreaterThan(0);
-  await expect.poll(async () => (await count("cancelled")) + (await count("enqueued"))).toBe(40);
+  await expect.poll(async () => (await count("cancelled")) + (await count("sent"))).toBe(40);
+  // Cancelled is not done: the summary says what was sent, the bar shows the cancelled rows apart, no live pace.
+  const sent = await count("sent");
+  await expect(summary).toHaveText(
+    new RegExp(`^${sent} of 40 recipients sent \\(${Math.round(sent * 2.5)}%\\)$`),
+  );
+  await expect(progress.locator("[data-segment=cancelled]")).toBeVisible();
+  const list = page.url();
   await page.goto("/broadcasts");
-  await expect(page.getByRole("table", { name: "Broadcasts" })).toContainText("cancelled");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="${new URL(list).pathname}"]`) });
+  await expect(row).toContainText("cancelled");
+  await expect(row.locator("td[data-state=cancelled]")).toHaveText(String(40 - sent));
+  await expect(row.locator("td[data-state=sent]")).toHaveText(String(sent));
+});
+
+test("one count everywhere, and the report's rows follow Callbell's statuses after the last send", async ({
+  page,
+}) => {
+  const phone = uniqueNumber(1);
+  await startOrderReadyBroadcast(page, [phone, "+15550000999"], 10);
+  const progress = page.getByRole("progressbar", { name: "Broadcast progress" });
+  await expect(page.getByTestId("broadcast-state")).toContainText("completed", { timeout: 15_000 });
+  await expect(progress).toHaveAttribute("aria-valuenow", "2");
+
+  // Callbell reports the second message failed seconds after the last send: the open page follows without a reload.
+  const report = page.getByRole("table", { name: "Recipients" });
+  await expect(report.getByRole("row").filter({ hasText: "+15550000999" })).toContainText("failed", {
+    timeout: 15_000,
+  });
+  await expect(page.locator("dd[data-state=failed]")).toHaveText("1");
+  await expect(page.locator("dd[data-state=sent]")).toHaveText("1");
+  await expect(progress.locator("[data-segment=failed]")).toBeVisible();
+
+  // The report's filter and the list count the failed row as the progress does.
+  await page.getByLabel("Row state").selectOption("failed");
+  await expect(report.locator("tbody tr")).toHaveCount(1);
+  await expect(report.locator("tbody tr")).toContainText("+15550000999");
+  const path = new URL(page.url()).pathname;
+  const id = path.split("/").pop();
+  const exported = await (await page.request.get(`/api/broadcasts/${id}/export?state=failed`)).text();
+  expect(exported).toContain("+15550000999");
+  await page.goto("/broadcasts");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="${path}"]`) });
+  await expect(row.locator("td[data-state=failed]")).toHaveText("1");
+  await expect(row.locator("td[data-state=sent]")).toHaveText("1");
 });
 
 test("above 100 recipients the count must be typed again", async ({ page }) => {
   const rows = Array.from({ length: 120 }, (_, index) => `+3163${String(index).padStart(7, "0")},Lee`);
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
   await expect(page.getByTestId("broadcast-summary")).toContainText("120 recipients (one hundred twenty)");
@@ -164,7 +221,7 @@ test("each kind of bad row is reported next to its row: media URL, too few cells
     `${uniqueNumber(4)},Di      Five,INV-4,https://example.com/inv-4.pdf`,
   ].join("\n");
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Invoice (document)" });
+  await chooseBroadcastTemplate(page, "Invoice (document)");
   await upload(page, csv);
   await expect(page.getByLabel("Media URL column")).toHaveValue("3");
   const problems = page.getByRole("table", { name: "Rows with problems" });
@@ -177,11 +234,11 @@ test("each kind of bad row is reported next to its row: media URL, too few cells
   await expect(problems.locator("tr").filter({ hasText: /^5/ })).toContainText(
     "value 1: At most 4 spaces in a row",
   );
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("1 recipient ready");
 
   // One URL for every row instead of the column: the per-row URL problems go away.
   await page.getByLabel("Media URL column").selectOption({ label: "One URL for every row" });
   await page.getByLabel("Media URL for every row").fill("https://example.com/all.pdf");
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipients ready");
   await expect(page.getByRole("region", { name: "5. Broadcast preview" })).toContainText("all.pdf");
 });

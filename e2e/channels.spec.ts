@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage, onlySendTo, stub, uniquePhone } from "./support";
+import { chooseBroadcastTemplate, ComposePage, onlySendTo, stub, uniquePhone } from "./support";
 
 // The stub is a multi-platform account: two active WhatsApp numbers (and a discarded one), two Instagram channels
 // whose main is listed second, one Messenger page and one Telegram bot.
@@ -160,7 +160,7 @@ test("a broadcast and its test send go out on the WhatsApp channel chosen, to ph
   const [phone, testPhone] = [uniquePhone(), uniquePhone()];
   const bsuid = `US.${Date.now()}`;
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   const channel = page.getByLabel("Channel", { exact: true });
   await expect(channel.locator("option")).toHaveText(["Support line (main)", "Sales line"]);
   await expect(channel).toHaveValue("chan-main");
@@ -169,7 +169,7 @@ test("a broadcast and its test send go out on the WhatsApp channel chosen, to ph
     .getByLabel("Or paste the rows")
     .fill(["recipient,name", `${phone},Kim`, `${bsuid},Lee`].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("2 recipients ready");
 
   await page.getByLabel("Test phone number").fill(testPhone);
   await page.getByRole("button", { name: "Send test" }).click();

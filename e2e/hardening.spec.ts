@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, uniquePhone } from "./support";
+import { ADMIN, chooseBroadcastTemplate, signIn, uniquePhone } from "./support";
 
 test("a sign-in link cannot send a signed-in agent to another site, whatever next holds", async ({
   page,
@@ -40,12 +40,12 @@ test("only the broadcast's creator or an admin can pause or cancel it; every age
   await expect(page.getByText(`Added ${agent.email}`)).toBeVisible();
   // Slow enough to still be running while the agent looks.
   await page.goto("/broadcasts/new");
-  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Order ready" });
+  await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second").fill("1");
   const rows = Array.from({ length: 30 }, () => `${uniquePhone()},Kim`);
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
-  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("30 recipient(s) ready");
+  await expect(page.getByRole("list", { name: "Report summary" })).toContainText("30 recipients ready");
   await page.getByLabel("Every recipient opted in to receive this template").check();
   await page.getByRole("button", { name: "Start broadcast" }).click();
   await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
@@ -69,6 +69,7 @@ test("only the broadcast's creator or an admin can pause or cancel it; every age
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("paused");
   await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await page.getByRole("button", { name: "Yes, cancel broadcast" }).click();
   await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
 });
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { everySignedInPage } from "./support";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { chooseBroadcastTemplate, everySignedInPage, uniquePhone } from "./support";
 
 /** A mid-range phone, as Lighthouse emulates one: 412 CSS pixels wide. */
 const PHONE = {
@@ -17,6 +17,30 @@ async function phoneContext(browser: Browser, baseURL: string, storageState?: st
   });
 }
 
+/** Why this page is wider than the screen (its width and the outermost elements that stick out), or null. */
+async function overflow(page: Page): Promise<string | null> {
+  // A page wider than the screen scrolls sideways, and a phone lays every page out at its width.
+  const { scrollWidth, screenWidth, culprits } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    screenWidth: window.visualViewport?.width ?? window.innerWidth,
+    // The outermost elements that stick out: their parent does not.
+    culprits: [...document.querySelectorAll("body *")]
+      .filter((element) => {
+        const edge = (window.visualViewport?.width ?? window.innerWidth) + 1;
+        const parent = element.parentElement;
+        return (
+          element.getBoundingClientRect().right > edge &&
+          (!parent || parent.getBoundingClientRect().right <= edge)
+        );
+      })
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}`),
+  }));
+  return scrollWidth > screenWidth
+    ? `${scrollWidth} px wide on a ${screenWidth} px screen (${culprits.join(", ")})`
+    : null;
+}
+
 test("no page is wider than a phone's screen", async ({ browser, request }, testInfo) => {
   test.setTimeout(90_000);
   const baseURL = testInfo.project.use.baseURL!;
@@ -30,25 +54,8 @@ test("no page is wider than a phone's screen", async ({ browser, request }, test
     const check = async (route: string, on = page) => {
       await on.goto(route);
       await on.waitForLoadState("networkidle");
-      // A page wider than the screen scrolls sideways, and a phone lays every page out at its width.
-      const { scrollWidth, screenWidth, culprits } = await on.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        screenWidth: window.visualViewport?.width ?? window.innerWidth,
-        // The outermost elements that stick out: their parent does not.
-        culprits: [...document.querySelectorAll("body *")]
-          .filter((element) => {
-            const edge = (window.visualViewport?.width ?? window.innerWidth) + 1;
-            const parent = element.parentElement;
-            return (
-              element.getBoundingClientRect().right > edge &&
-              (!parent || parent.getBoundingClientRect().right <= edge)
-            );
-          })
-          .slice(0, 3)
-          .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}`),
-      }));
-      if (scrollWidth > screenWidth)
-        wide.push(`${route}: ${scrollWidth} px wide on a ${screenWidth} px screen (${culprits.join(", ")})`);
+      const problem = await overflow(on);
+      if (problem) wide.push(`${route}: ${problem}`);
     };
     for (const route of routes) await check(route);
     await check("/login", await signedOut.newPage());
@@ -78,4 +85,75 @@ test("on a phone, the main navigation and Sign out are on screen and work", asyn
   } finally {
     await context.close();
   }
+});
+
+test("a broadcast fits a phone in every state: the wizard, running, paused, cancelled, completed", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  const context = await phoneContext(
+    browser,
+    testInfo.project.use.baseURL!,
+    testInfo.project.use.storageState as string,
+  );
+  const wide: string[] = [];
+  const check = async (page: Page, state: string) => {
+    const problem = await overflow(page);
+    if (problem) wide.push(`${state}: ${problem}`);
+    // Nor does the report scroll sideways inside the page: on a phone its rows are cards.
+    const report = page.getByRole("table", { name: "Recipients" });
+    if ((await report.count()) === 0) return;
+    const inner = await report.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
+    if (inner[0]! > inner[1]!) wide.push(`${state}: the report is ${inner[0]} px wide in ${inner[1]} px`);
+  };
+  try {
+    const page = await context.newPage();
+    await page.goto("/broadcasts/new");
+    await check(page, "a new broadcast");
+    await chooseBroadcastTemplate(page, "Order ready");
+    await page.getByLabel("Sends per second").fill("1");
+    // The sample list offered for download is one the wizard reads as it is.
+    const sample = await page.getByRole("link", { name: "Download a sample CSV" }).getAttribute("href");
+    const csv = await (await page.request.get(sample!)).body();
+    await page
+      .getByLabel("Recipients file")
+      .setInputFiles({ name: "sample.csv", mimeType: "text/csv", buffer: csv });
+    await expect(page.getByRole("list", { name: "Report summary" })).toContainText("3 recipients ready");
+    await check(page, "the wizard's every step");
+    await page.getByLabel("Every recipient opted in to receive this template").check();
+    const started = page.waitForRequest((request) => request.url().endsWith("/api/broadcasts"));
+    await page.getByRole("button", { name: "Start broadcast" }).click();
+    const body = JSON.parse((await started).postData()!) as Record<string, unknown>;
+    await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+    const state = page.getByTestId("broadcast-state");
+    await expect(state).toContainText("running");
+    await check(page, "running");
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(state).toContainText("paused");
+    await check(page, "paused");
+    await page.getByRole("button", { name: "Cancel broadcast" }).click();
+    await check(page, "the cancel dialog");
+    await page.getByRole("button", { name: "Yes, cancel broadcast" }).click();
+    await expect(state).toContainText("cancelled");
+    await check(page, "cancelled");
+
+    // The same list again, one row and fast, to see it completed.
+    const again = await page.evaluate(
+      (input) =>
+        fetch("/api/broadcasts", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(input),
+        }).then((response) => response.json() as Promise<{ id: number }>),
+      { ...body, idempotencyKey: undefined, ratePerSecond: 10, csv: `phone,name\n${uniquePhone()},Kim` },
+    );
+    await page.goto(`/broadcasts/${again.id}`);
+    await expect(state).toContainText("completed", { timeout: 10_000 });
+    await check(page, "completed");
+    await page.goto("/broadcasts");
+    await check(page, "the list");
+  } finally {
+    await context.close();
+  }
+  expect(wide).toEqual([]);
 });

@@ -37,7 +37,17 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
   const refused = await session.page.goto("/users");
   expect(refused!.status()).toBe(404);
 
-  await page.getByRole("button", { name: `Deactivate: ${agent.email}` }).click();
+  // Deactivating asks first; the safe choice has the focus, and Escape takes it.
+  const deactivate = page.getByRole("button", { name: `Deactivate: ${agent.email}` });
+  await deactivate.click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate ${agent.email}?` });
+  await expect(dialog).toContainText("signed out");
+  await expect(dialog.getByRole("button", { name: "Keep active" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(row).not.toContainText("deactivated");
+  await deactivate.click();
+  await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row).toContainText("deactivated");
   // An outcome belongs to the last action: "Added … They can sign in now." does not stay beside a deactivated row.
   await expect(page.getByText(`Added ${agent.email}`)).toHaveCount(0);
@@ -68,6 +78,7 @@ test("an agent's call to the users action changes nothing", async ({ page, brows
   // Capture the admin's deactivate call, then replay it with the agent's session.
   const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
   await page.getByRole("button", { name: `Deactivate: ${victim.email}` }).click();
+  await page.getByRole("button", { name: "Yes, deactivate" }).click();
   const call = await captured;
   await page.getByRole("button", { name: `Reactivate: ${victim.email}` }).click();
   await expect(page.getByRole("row").filter({ hasText: victim.email })).toContainText("active");

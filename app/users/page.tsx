@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AddUserForm } from "@/components/users/add-user-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -54,13 +55,29 @@ export default async function UsersPage() {
                     >
                       {account.role === "admin" ? "Make agent" : "Make admin"}
                     </ChangeButton>
-                    <ChangeButton
-                      userId={account.id}
-                      change={account.banned ? "reactivate" : "deactivate"}
-                      label={`${account.banned ? "Reactivate" : "Deactivate"}: ${account.email}`}
-                    >
-                      {account.banned ? "Reactivate" : "Deactivate"}
-                    </ChangeButton>
+                    {account.banned ? (
+                      <ChangeButton
+                        userId={account.id}
+                        change="reactivate"
+                        label={`Reactivate: ${account.email}`}
+                      >
+                        Reactivate
+                      </ChangeButton>
+                    ) : (
+                      <form action={changeUserAction}>
+                        <input type="hidden" name="userId" value={account.id} />
+                        <input type="hidden" name="change" value="deactivate" />
+                        <ConfirmSubmit
+                          label={`Deactivate: ${account.email}`}
+                          title={`Deactivate ${account.email}?`}
+                          description="They are signed out at once and cannot sign in until an admin reactivates them. Their sends and broadcasts stay in the history."
+                          confirmLabel="Yes, deactivate"
+                          safeLabel="Keep active"
+                        >
+                          Deactivate
+                        </ConfirmSubmit>
+                      </form>
+                    )}
                   </div>
                 )}
               </TableCell>

@@ -3,12 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { BroadcastStateBadge, StatusBadge } from "@/components/history/status-badge";
-import { Button } from "@/components/ui/button";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
 import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
-import { RECIPIENT_STATES } from "@/lib/db/constants";
+import { countOf } from "@/lib/format/plural";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { BroadcastControls } from "./broadcast-controls";
 import { BroadcastReport } from "./broadcast-report";
+import { RowsBar, RowsLegend } from "./rows-bar";
 
 const REFRESH_MS = 1_000;
 
@@ -59,11 +60,11 @@ export function BroadcastProgressView({
       await queryClient.invalidateQueries({ queryKey: ["broadcast-report", id] });
     });
 
-  const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
-  const failed = progress.counts.failed ?? 0;
+  const { rows } = progress;
+  const percent = rows.total === 0 ? 0 : Math.round((rows.sent / rows.total) * 100);
   return (
     <div className="grid grid-cols-1 gap-6">
-      <section aria-labelledby="progress-heading" className="grid gap-3 rounded-lg border p-4">
+      <section aria-labelledby="progress-heading" className="grid min-w-0 gap-3 rounded-lg border p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="progress-heading" className="font-medium">
             Progress
@@ -72,45 +73,20 @@ export function BroadcastProgressView({
             <BroadcastStateBadge state={progress.state} />
           </span>
           {!canControl && (progress.state === "running" || progress.state === "paused") && (
-            <p className="ml-auto text-sm text-muted-foreground">
+            <p className="text-sm text-muted-foreground sm:ml-auto">
               Only {progress.createdByEmail ?? "the person who started it"} or an admin can pause or cancel
               it.
             </p>
           )}
-          {canControl && (
-            <div className="ml-auto flex gap-2">
-              {progress.state === "running" && (
-                <Button type="button" variant="outline" disabled={acting} onClick={() => act("pause")}>
-                  Pause
-                </Button>
-              )}
-              {progress.state === "paused" && (
-                <Button type="button" variant="outline" disabled={acting} onClick={() => act("resume")}>
-                  Resume
-                </Button>
-              )}
-              {(progress.state === "running" || progress.state === "paused") && (
-                <Button type="button" variant="destructive" disabled={acting} onClick={() => act("cancel")}>
-                  Cancel broadcast
-                </Button>
-              )}
-            </div>
-          )}
+          {canControl && <BroadcastControls state={progress.state} rows={rows} acting={acting} act={act} />}
         </div>
-        <div
-          role="progressbar"
-          aria-label="Broadcast progress"
-          aria-valuemin={0}
-          aria-valuemax={progress.total}
-          aria-valuenow={progress.done}
-          aria-valuetext={`${progress.done} of ${progress.total} done`}
-          className="h-3 w-full overflow-hidden rounded-full bg-muted"
-        >
-          <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
-        </div>
+        <RowsBar rows={rows} />
         <p className="text-sm">
-          {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} done ({percent}%) ·{" "}
-          {progress.currentRate} a second now (configured {progress.ratePerSecond})
+          <strong>{rows.sent.toLocaleString("en")}</strong> of {countOf(rows.total, "recipient")} sent (
+          {percent}%)
+          {rows.waiting > 0 && ` · ${rows.waiting.toLocaleString("en")} waiting`}
+          {progress.currentRate !== null &&
+            ` · ${progress.currentRate} a second now (configured ${progress.ratePerSecond})`}
           {progress.secondsLeft !== null && ` · about ${duration(progress.secondsLeft)} left`}
         </p>
         {actionError && (
@@ -118,16 +94,7 @@ export function BroadcastProgressView({
             {actionError}
           </p>
         )}
-        <dl aria-label="Rows per state" className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          {RECIPIENT_STATES.map((state) => (
-            <div key={state} className="flex gap-1">
-              <dt>{state}</dt>
-              <dd data-state={state} className="font-medium">
-                {(progress.counts[state] ?? 0).toLocaleString("en")}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <RowsLegend rows={rows} />
         {Object.keys(progress.deliveries).length > 0 && (
           <dl aria-label="Delivery statuses" className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
             {Object.entries(progress.deliveries).map(([status, value]) => (
@@ -141,7 +108,7 @@ export function BroadcastProgressView({
           </dl>
         )}
       </section>
-      <BroadcastReport id={id} failed={failed} done={progress.done} />
+      <BroadcastReport id={id} rows={rows} />
     </div>
   );
 }

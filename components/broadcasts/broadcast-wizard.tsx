@@ -42,7 +42,8 @@ export function BroadcastWizard({
   const { list, template, rules, mapping, report, count } = wizard;
   return (
     <form
-      className="grid gap-6"
+      // One column that may shrink below its content: a wide table scrolls inside its step, not the page.
+      className="grid grid-cols-1 gap-6"
       noValidate
       onSubmit={(event) => {
         if (wizard.canStart) void wizard.start(event);

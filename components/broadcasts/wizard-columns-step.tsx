@@ -28,7 +28,7 @@ export function ColumnsStep({
   ));
   return (
     <WizardStep id="bw-columns" title="3. Columns" className="gap-4">
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field>
           <FieldLabel htmlFor="bw-col-phone">Phone column</FieldLabel>
           <NativeSelect

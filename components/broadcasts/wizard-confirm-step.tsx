@@ -6,6 +6,7 @@ import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/co
 import { Input } from "@/components/ui/input";
 import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
+import { nounFor } from "@/lib/format/plural";
 import type { TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
 import { WizardStep } from "./wizard-step";
@@ -27,8 +28,8 @@ export function ConfirmStep({
   return (
     <WizardStep id="bw-confirm" title="6. Confirm" className="gap-3">
       <p className="text-sm" data-testid="broadcast-summary">
-        Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong> recipient
-        {count === 1 ? "" : "s"} ({numberInWords(count)}), {paceOf(rate)} a second
+        Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong>{" "}
+        {nounFor(count, "recipient")} ({numberInWords(count)}), {paceOf(rate)} a second
         {count > 0 ? `, about ${estimatedSeconds(count, rate)} s` : ""}.
       </p>
       <label className="flex items-center gap-2 text-sm">

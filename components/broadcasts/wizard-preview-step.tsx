@@ -63,9 +63,9 @@ export function PreviewStep({
 
   return (
     <WizardStep id="bw-preview" title="5. Broadcast preview" className="gap-3">
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         {recipients.slice(0, 3).map((recipient) => (
-          <figure key={recipient.rowNumber} className="grid gap-1">
+          <figure key={recipient.rowNumber} className="grid min-w-0 gap-1">
             <figcaption className="text-xs text-muted-foreground">
               Row {recipient.rowNumber} · {recipient.phone}
             </figcaption>

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { FileDrop } from "@/components/ui/file-drop";
 import { Textarea } from "@/components/ui/textarea";
+import { SAMPLE_CSV } from "@/lib/broadcasts/limits";
+import { countOf } from "@/lib/format/plural";
 import type { BroadcastForm } from "./use-broadcast-form";
 import type { useListWorker } from "./use-list-worker";
 import { WizardStep } from "./wizard-step";
@@ -27,7 +29,10 @@ export function RecipientsStep({
       <p className="text-sm text-muted-foreground">
         A header row, then one row per customer: the phone number with its country code (or the
         customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
-        column for a media-header template.
+        column for a media-header template.{" "}
+        <a href={SAMPLE_CSV} download="bellhop-broadcast-sample.csv" className="underline">
+          Download a sample CSV
+        </a>
       </p>
       <Field>
         <FieldLabel htmlFor="bw-file">Recipients file</FieldLabel>
@@ -59,11 +64,11 @@ export function RecipientsStep({
           : list.error
             ? `The list could not be read: ${list.error}`
             : list.parsed
-              ? `Read ${list.parsed.rowCount.toLocaleString("en")} row(s) and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
+              ? `Read ${countOf(list.parsed.rowCount, "row")} and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
               : ""}
       </p>
       {list.parsed?.errors.map((error) => (
-        <p key={error} className="text-sm text-amber-800">
+        <p key={error} className="text-sm text-amber-800 dark:text-amber-300">
           {error}
         </p>
       ))}

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ListReport } from "@/lib/broadcasts/recipient-list";
+import { countOf, nounFor } from "@/lib/format/plural";
 import { WizardStep } from "./wizard-step";
 
 const REPORT_ROWS_SHOWN = 200;
@@ -11,17 +12,19 @@ export function ReportStep({ report }: { report: ListReport & { ms: number } }) 
     <WizardStep id="bw-report" title="4. Validation report" className="gap-3">
       <ul className="grid gap-1 text-sm" aria-label="Report summary">
         <li>
-          <strong>{report.recipients.length.toLocaleString("en")}</strong> recipient(s) ready
+          <strong>{report.recipients.length.toLocaleString("en")}</strong>{" "}
+          {nounFor(report.recipients.length, "recipient")} ready
         </li>
         <li>
-          <strong>{report.invalid.length.toLocaleString("en")}</strong> row(s) with problems, left out
+          <strong>{report.invalid.length.toLocaleString("en")}</strong>{" "}
+          {nounFor(report.invalid.length, "row")} with problems, left out
         </li>
         <li>
-          <strong>{report.duplicates.toLocaleString("en")}</strong> duplicate row(s) merged: each number gets
-          the message once
+          <strong>{report.duplicates.toLocaleString("en")}</strong> duplicate{" "}
+          {nounFor(report.duplicates, "row")} merged: each number gets the message once
         </li>
         <li className="text-muted-foreground">
-          Checked {report.totalRows.toLocaleString("en")} row(s) in {Math.round(report.ms)} ms
+          Checked {countOf(report.totalRows, "row")} in {Math.round(report.ms)} ms
         </li>
       </ul>
       {report.invalid.length > 0 && (

@@ -14,7 +14,7 @@ export function WizardStep({
   children: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={cn("grid rounded-lg border p-4", className)}>
+    <section aria-labelledby={id} className={cn("grid min-w-0 grid-cols-1 rounded-lg border p-4", className)}>
       <h2 id={id} className="font-medium">
         {title}
       </h2>

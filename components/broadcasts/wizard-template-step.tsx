@@ -1,12 +1,14 @@
 "use client";
 
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
+import { TemplateCombobox } from "@/components/compose/template-combobox";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from "@/lib/broadcasts/limits";
 import type { ListRules } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { channelLabel } from "@/lib/messages/channels";
+import { countOf } from "@/lib/format/plural";
 import { templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
 import { WizardStep } from "./wizard-step";
@@ -37,17 +39,18 @@ export function TemplateStep({
           The templates could not be read from Callbell: {templatesError}
         </p>
       )}
-      <div className="grid items-start gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-3">
         <Field>
           <FieldLabel htmlFor="bw-template">Template</FieldLabel>
-          <NativeSelect {...fieldAria("bw-template", errors.templateUuid)} {...form.field("templateUuid")}>
-            <option value="">Choose an approved template</option>
-            {approved.map((candidate) => (
-              <option key={candidate.uuid} value={candidate.uuid}>
-                {candidate.title}
-              </option>
-            ))}
-          </NativeSelect>
+          {/* Compose's searchable picker: a broadcast chooses among the approved templates only. */}
+          <TemplateCombobox
+            {...fieldAria("bw-template", errors.templateUuid)}
+            templates={approved}
+            value={form.values.templateUuid}
+            onChange={(uuid) => form.set("templateUuid", uuid)}
+            onBlur={() => undefined}
+            inputRef={null}
+          />
           <FieldError id="bw-template-error">{errors.templateUuid}</FieldError>
         </Field>
         <Field>
@@ -89,7 +92,7 @@ export function TemplateStep({
       </div>
       {template && (
         <p className="text-sm text-muted-foreground">
-          {template.text} · {rules?.variableCount ?? 0} value(s)
+          {template.text} · {countOf(rules?.variableCount ?? 0, "value")}
           {rules?.needsMedia ? ` · ${templateMediaHeader(template)} header` : ""}
         </p>
       )}

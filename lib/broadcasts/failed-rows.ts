@@ -11,7 +11,7 @@ export type RetryList = { templateUuid: string; channelUuid: string; csv: string
 const BATCH = 1_000;
 
 /**
- * The failed rows of broadcast `id` (those the report shows failed: refused when sent, or reported failed by Callbell
+ * The failed rows of broadcast `id` (the failed of row-counts.ts: refused when sent, or reported failed by Callbell
  * later) as the wizard reads a list, with their values exactly as they were sent: a header (`phone`, `1`, `2`, …, and `media_url`
  * when a row has its own), then one line per row. Null when there is no such broadcast.
  */
@@ -20,7 +20,7 @@ export async function failedRowsList(db: Database, id: number): Promise<RetryLis
   if (!broadcast) return null;
   const rows = [];
   for (let after = 0; ;) {
-    const batch = await listRecipientReport(db, id, { state: "failed", afterId: after, limit: BATCH });
+    const batch = await listRecipientReport(db, id, { outcome: "failed", afterId: after, limit: BATCH });
     rows.push(...batch.map((row) => ({ ...row, values: storedValues(row.values) })));
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1]!.id;

@@ -53,3 +53,6 @@ export function parseTypedCount(text: string): number {
 export function confirmCountProblem(count: number, typed: number | undefined): string | null {
   return needsTypedCount(count) && typed !== count ? `Type ${count} to confirm` : null;
 }
+
+/** A list the wizard reads as it is (public/): fictional numbers (+1 555 555 01xx), three template values. */
+export const SAMPLE_CSV = "/broadcast-sample.csv";

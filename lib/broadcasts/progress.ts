@@ -1,8 +1,9 @@
 import "server-only";
 import { countRecipientsByState, findBroadcast } from "@/lib/db/broadcast-queries";
-import { countBroadcastDeliveries, countRecipientsFinishedSince } from "@/lib/db/broadcast-report-queries";
+import { countRecipientsFinishedSince, rowGroupsOf } from "@/lib/db/broadcast-report-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastState, RecipientState } from "@/lib/db/schema";
+import { countRows, sentByDelivery, type RowCounts } from "./row-counts";
 
 /** What the progress page shows, polled every second. */
 export type BroadcastProgress = {
@@ -17,14 +18,16 @@ export type BroadcastProgress = {
   ratePerSecond: number;
   retryOfId: number | null;
   total: number;
-  /** Rows per state of the dispatch (waiting, sending, enqueued, failed, unknown, cancelled). */
+  /** Rows per state of the dispatch itself (waiting, sending, enqueued…): for tools; the pages show `rows`. */
   counts: Partial<Record<RecipientState, number>>;
-  /** Delivery statuses of the sent messages, as Callbell reports them. */
+  /** Rows by outcome (row-counts.ts), as every page counts them. */
+  rows: RowCounts;
+  /** The sent rows by what Callbell last reported of them (row-counts.ts): they add up to `rows.sent`. */
   deliveries: Partial<Record<string, number>>;
-  /** Rows done (any state but waiting and sending). */
+  /** Rows done (any outcome but waiting): `rows.done`. */
   done: number;
-  /** Rows finished per second over the last 10 seconds. */
-  currentRate: number;
+  /** Rows finished per second over the last 10 seconds; null unless the broadcast is running. */
+  currentRate: number | null;
   /** At the current rate (or the configured one, when nothing moved yet); null when nothing is left. */
   secondsLeft: number | null;
 };
@@ -38,12 +41,14 @@ export async function broadcastProgress(
 ): Promise<BroadcastProgress | null> {
   const broadcast = await findBroadcast(db, id);
   if (!broadcast) return null;
-  const [counts, deliveries, recent] = await Promise.all([
+  const [counts, groups, recent] = await Promise.all([
     countRecipientsByState(db, id),
-    countBroadcastDeliveries(db, id),
+    rowGroupsOf(db, [id]),
     countRecipientsFinishedSince(db, id, new Date(now - RATE_WINDOW_MS)),
   ]);
-  const left = (counts.waiting ?? 0) + (counts.sending ?? 0);
+  const rows = countRows(groups);
+  const left = rows.waiting;
+  const running = broadcast.state === "running";
   const currentRate = recent / (RATE_WINDOW_MS / 1000);
   const pace = currentRate > 0 ? currentRate : broadcast.ratePerSecond;
   return {
@@ -58,9 +63,11 @@ export async function broadcastProgress(
     retryOfId: broadcast.retryOfId,
     total: broadcast.totalRows,
     counts,
-    deliveries,
-    done: broadcast.totalRows - left,
-    currentRate: Math.round(currentRate * 10) / 10,
-    secondsLeft: left === 0 || broadcast.state !== "running" ? null : Math.ceil(left / pace),
+    rows,
+    deliveries: sentByDelivery(groups),
+    done: rows.done,
+    // A paused or finished broadcast has no pace now: the last seconds' sends are history, not a rate.
+    currentRate: running ? Math.round(currentRate * 10) / 10 : null,
+    secondsLeft: left === 0 || !running ? null : Math.ceil(left / pace),
   };
 }

@@ -1,18 +1,19 @@
-import { RECIPIENT_STATES, type RecipientState } from "@/lib/db/constants";
 import type { RecipientReportRow } from "@/lib/db/broadcast-report-queries";
 import { csvLine } from "@/lib/history/csv";
+import { deliveryClass, rowOutcome } from "./row-counts";
 
 export const REPORT_CSV_COLUMNS = ["row", "phone", "values", "uuid", "status", "reason"] as const;
 
-export function parseRecipientState(value: string | null): RecipientState | undefined {
-  return value && (RECIPIENT_STATES as readonly string[]).includes(value)
-    ? (value as RecipientState)
-    : undefined;
-}
-
-/** The status a support lead reads: the delivery status once Callbell reports one, else the dispatch state. */
+/**
+ * The status a support lead reads: Callbell's delivery status once it reported one (read, delivered, failed…), else
+ * the row's outcome (row-counts.ts), which is what the filter and every count go by.
+ */
 export function reportStatus(row: Pick<RecipientReportRow, "state" | "deliveryStatus">): string {
-  return row.state === "enqueued" && row.deliveryStatus ? row.deliveryStatus : row.state;
+  const outcome = rowOutcome(row.state, row.deliveryStatus);
+  const delivery = deliveryClass(row.deliveryStatus);
+  const told =
+    (outcome === "sent" && delivery === "accepted") || (outcome === "failed" && delivery === "failure");
+  return told && row.deliveryStatus ? row.deliveryStatus : outcome;
 }
 
 export function reportReason(row: Pick<RecipientReportRow, "error" | "deliveryReason">): string {

@@ -2,8 +2,8 @@
  * A broadcast list's check, row by row. Apart from recipient-list.ts: the browser checks lists in its worker only, so
  * the page itself never loads this.
  */
-import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { countOf } from "@/lib/format/plural";
+import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 import { MAX_RECIPIENTS } from "./limits";
 import type {

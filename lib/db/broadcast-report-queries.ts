@@ -1,44 +1,49 @@
 /** What a broadcast's pages read: its rows per state, its delivery statuses, its pace, and its report. */
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, notInArray, or, type SQL } from "drizzle-orm";
+import {
+  countRows,
+  DELIVERY_ACCEPTED,
+  DELIVERY_CLASSES,
+  DELIVERY_FAILURES,
+  OUTCOME_OF,
+  type DeliveryClass,
+  type RowCounts,
+  type RowGroup,
+  type RowOutcome,
+} from "@/lib/broadcasts/row-counts";
 import type { Database } from "./client";
-import { broadcastRecipients, sends, type RecipientRow, type RecipientState } from "./schema";
+import { RECIPIENT_STATES } from "./constants";
+import { broadcastRecipients, sends, type RecipientRow } from "./schema";
 
-/** Rows per state of several broadcasts in one query (the broadcast list), by broadcast id. */
-export async function countRecipientsByBroadcast(
+/** Rows by state and delivery status of several broadcasts in one query, the input of row-counts.ts's counts. */
+export async function rowGroupsOf(
   db: Database,
   broadcastIds: number[],
-): Promise<Map<number, Partial<Record<RecipientState, number>>>> {
-  const counts = new Map<number, Partial<Record<RecipientState, number>>>();
-  if (broadcastIds.length === 0) return counts;
-  const rows = await db
+): Promise<(RowGroup & { broadcastId: number })[]> {
+  if (broadcastIds.length === 0) return [];
+  return db
     .select({
       broadcastId: broadcastRecipients.broadcastId,
       state: broadcastRecipients.state,
-      value: count(),
+      deliveryStatus: sends.status,
+      rows: count(),
     })
     .from(broadcastRecipients)
+    .leftJoin(sends, eq(sends.id, broadcastRecipients.sendId))
     .where(inArray(broadcastRecipients.broadcastId, broadcastIds))
-    .groupBy(broadcastRecipients.broadcastId, broadcastRecipients.state);
-  for (const row of rows) {
-    const of = counts.get(row.broadcastId) ?? {};
-    of[row.state] = row.value;
-    counts.set(row.broadcastId, of);
-  }
-  return counts;
+    .groupBy(broadcastRecipients.broadcastId, broadcastRecipients.state, sends.status);
 }
 
-/** Delivery statuses of a broadcast's messages, as Callbell reports them (from the history). */
-export async function countBroadcastDeliveries(
+/** Rows by outcome (lib/broadcasts/row-counts.ts) of several broadcasts (the broadcast list), by id. */
+export async function countRowsByBroadcast(
   db: Database,
-  broadcastId: number,
-): Promise<Partial<Record<string, number>>> {
-  const rows = await db
-    .select({ status: sends.status, value: count() })
-    .from(sends)
-    .where(eq(sends.broadcastId, broadcastId))
-    .groupBy(sends.status);
-  return Object.fromEntries(rows.map((row) => [row.status, row.value]));
+  broadcastIds: number[],
+): Promise<Map<number, RowCounts>> {
+  const groups = await rowGroupsOf(db, broadcastIds);
+  return new Map(
+    broadcastIds.map((id) => [id, countRows(groups.filter((group) => group.broadcastId === id))]),
+  );
 }
 
 /** Rows finished (enqueued, failed or unknown) since a moment: the broadcast's recent rate. */
@@ -71,27 +76,31 @@ export type RecipientReportRow = Pick<
   | "attempts"
 > & { deliveryStatus: string | null; deliveryReason: string | null };
 
-/**
- * Rows the report shows in `state` (report.ts's `reportStatus`): a row enqueued that Callbell later reported failed is
- * shown, and filtered, as failed.
- */
-function shownAs(state: RecipientState): SQL | undefined {
-  const deliveryFailed = and(eq(broadcastRecipients.state, "enqueued"), eq(sends.status, "failed"));
-  if (state === "failed") return or(eq(broadcastRecipients.state, "failed"), deliveryFailed);
-  if (state === "enqueued") {
-    return and(
-      eq(broadcastRecipients.state, "enqueued"),
-      or(isNull(sends.status), ne(sends.status, "failed")),
-    );
-  }
-  return eq(broadcastRecipients.state, state);
+/** What Callbell said of a row's message (row-counts.ts's `deliveryClass`), in SQL. */
+function deliveryIs(kind: DeliveryClass): SQL | undefined {
+  if (kind === "failure") return inArray(sends.status, [...DELIVERY_FAILURES]);
+  if (kind === "accepted") return inArray(sends.status, [...DELIVERY_ACCEPTED]);
+  return or(isNull(sends.status), notInArray(sends.status, [...DELIVERY_FAILURES, ...DELIVERY_ACCEPTED]));
 }
 
-/** A broadcast's report rows, in list order; `state` filters them as the report shows them. */
+/** The rows whose outcome is `outcome`, read off row-counts.ts's `OUTCOME_OF`, so the filter cannot drift from it. */
+function outcomeIs(outcome: RowOutcome): SQL | undefined {
+  const terms: (SQL | undefined)[] = [];
+  for (const state of RECIPIENT_STATES) {
+    const kinds = DELIVERY_CLASSES.filter((kind) => OUTCOME_OF[state][kind] === outcome);
+    if (kinds.length === DELIVERY_CLASSES.length) terms.push(eq(broadcastRecipients.state, state));
+    else if (kinds.length > 0) {
+      terms.push(and(eq(broadcastRecipients.state, state), or(...kinds.map(deliveryIs))));
+    }
+  }
+  return or(...terms);
+}
+
+/** A broadcast's report rows, in list order; `outcome` filters them as every count counts them. */
 export async function listRecipientReport(
   db: Database,
   broadcastId: number,
-  options: { state?: RecipientState; afterId?: number; limit?: number } = {},
+  options: { outcome?: RowOutcome; afterId?: number; limit?: number } = {},
 ): Promise<RecipientReportRow[]> {
   return db
     .select({
@@ -113,7 +122,7 @@ export async function listRecipientReport(
     .where(
       and(
         eq(broadcastRecipients.broadcastId, broadcastId),
-        options.state ? shownAs(options.state) : undefined,
+        options.outcome ? outcomeIs(options.outcome) : undefined,
         options.afterId ? gt(broadcastRecipients.id, options.afterId) : undefined,
       ),
     )

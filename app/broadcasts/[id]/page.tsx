@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BroadcastProgressView } from "@/components/broadcasts/broadcast-progress";
+import { Moment } from "@/components/ui/moment";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
 import { mayControlBroadcast } from "@/lib/broadcasts/ownership";
@@ -29,7 +30,8 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{progress.name}</h1>
         <p className="text-sm text-muted-foreground">
-          Template {progress.templateTitle ?? "—"} · started by {progress.createdByEmail ?? "—"}
+          Template {progress.templateTitle ?? "—"} · started <Moment iso={progress.createdAt} /> by{" "}
+          {progress.createdByEmail ?? "—"}
           {progress.retryOfId && (
             <>
               {" "}

@@ -30,7 +30,7 @@ export async function GET(request: Request, context: Context) {
     },
     async pull(controller) {
       if (finished) return;
-      const rows = await listRecipientReport(db, id, { state, afterId: after, limit: 1_000 });
+      const rows = await listRecipientReport(db, id, { outcome: state, afterId: after, limit: 1_000 });
       if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(reportCsvLine).join("")));
       if (rows.length < 1_000) {
         finished = true;

@@ -11,7 +11,7 @@ export async function GET(request: Request, context: Context) {
   const { id, state, search } = read;
   const after = Number(search.get("after") ?? 0);
   const rows = await listRecipientReport(await getDb(), id, {
-    state,
+    outcome: state,
     afterId: Number.isInteger(after) && after > 0 ? after : undefined,
     limit: 100,
   });

@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { RowCounts } from "@/lib/broadcasts/row-counts";
+import type { ControlAction } from "@/lib/broadcasts/results";
+import type { BroadcastState } from "@/lib/db/constants";
+import { countOf } from "@/lib/format/plural";
+
+/**
+ * Pause or resume (at once: both can be undone), and cancel (only after a question that says how many recipients
+ * will not get the message; a cancelled broadcast cannot be resumed).
+ */
+export function BroadcastControls({
+  state,
+  rows,
+  acting,
+  act,
+}: {
+  state: BroadcastState;
+  rows: RowCounts;
+  acting: boolean;
+  act: (action: ControlAction) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (state !== "running" && state !== "paused") return null;
+  return (
+    <div className="flex flex-wrap gap-2 sm:ml-auto">
+      {state === "running" ? (
+        <Button type="button" variant="outline" disabled={acting} onClick={() => act("pause")}>
+          Pause
+        </Button>
+      ) : (
+        <Button type="button" disabled={acting} onClick={() => act("resume")}>
+          Resume
+        </Button>
+      )}
+      <Button type="button" variant="destructive-outline" disabled={acting} onClick={() => setAsking(true)}>
+        Cancel broadcast
+      </Button>
+      <ConfirmDialog
+        open={asking}
+        title="Cancel this broadcast?"
+        confirmLabel="Yes, cancel broadcast"
+        safeLabel={state === "running" ? "Keep sending" : "Keep it paused"}
+        onClose={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          act("cancel");
+        }}
+      >
+        <p>
+          {countOf(rows.waiting, "recipient")} not yet sent will not get the message. A cancelled broadcast
+          cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}
