@@ -89,7 +89,7 @@ test("alignment at 1280 and 412 px: Recipient and Platform level, More options a
   await expect(compose.messagePreview()).not.toContainText("now");
 
   await page.setViewportSize({ width: 412, height: 900 });
-  const radios = page.getByRole("radio");
+  const radios = page.getByRole("radiogroup", { name: "Message type" }).getByRole("radio");
   await expect(radios).toHaveCount(6);
   const tops = await Promise.all((await radios.all()).map(async (radio) => Math.round((await box(radio)).y)));
   expect(tops.slice(0, 3).every((top) => top === tops[0])).toBe(true);
