@@ -52,7 +52,7 @@ export function CredentialsForm({
       {state.message && (
         <p
           role="alert"
-          className="rounded-md border border-destructive/40 bg-red-50 p-3 text-sm text-red-900"
+          className="rounded-md border border-destructive/40 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-900 dark:text-red-200"
         >
           {state.message}
         </p>
