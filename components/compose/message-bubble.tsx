@@ -4,8 +4,19 @@ import { useState } from "react";
 import { describeMediaUrl, type MessagePreview as Preview } from "@/lib/messages/message-preview";
 import { FormattedText } from "./formatted-text";
 
-/** The WhatsApp-style bubble for a message preview; also used for a broadcast's first rows. */
-export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyText: string }) {
+/**
+ * The WhatsApp-style bubble for a message preview; also used for a broadcast's first rows and a sent message's page,
+ * which gives its own `footer` (when it was sent, and how far it got).
+ */
+export function MessageBubble({
+  preview,
+  emptyText,
+  footer = "now ✓✓",
+}: {
+  preview: Preview;
+  emptyText: string;
+  footer?: React.ReactNode;
+}) {
   const empty = preview.media === null && preview.text.trim() === "";
   return (
     <div className="rounded-lg bg-[#efeae2] p-3 dark:bg-zinc-800">
@@ -20,7 +31,7 @@ export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyT
             </p>
           )}
           <p aria-hidden className="px-1.5 text-right text-[0.65rem] text-zinc-500">
-            now ✓✓
+            {footer}
           </p>
         </div>
       )}
