@@ -23,8 +23,8 @@ const CARD = {
 } as const;
 
 /** One line per row at desktop widths: a second line of small print at most, cut with an ellipsis, never wrapped. */
-const LINE = "block truncate";
-const SMALL = "block truncate text-xs text-muted-foreground";
+const LINE = "block truncate leading-5";
+const SMALL = "block truncate text-xs leading-4 text-muted-foreground";
 
 export function HistoryRows({ items, busy }: { items: HistoryItem[]; busy: boolean }) {
   return (
@@ -36,7 +36,7 @@ export function HistoryRows({ items, busy }: { items: HistoryItem[]; busy: boole
           <TableHead>Message</TableHead>
           <TableHead className="w-44">Status</TableHead>
           <TableHead className="w-40">Callbell uuid</TableHead>
-          <TableHead className="w-36">
+          <TableHead className="w-40">
             <span className="sr-only">Actions</span>
           </TableHead>
         </TableRow>
@@ -78,7 +78,7 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         {item.contactName ? (
           <>
             <span className={`${LINE} font-medium`}>{item.contactName}</span>
-            <span className="block truncate">{recipient}</span>
+            <span className="block truncate text-xs leading-4">{recipient}</span>
           </>
         ) : (
           <span className={`${LINE} text-xs`}>{recipient}</span>
@@ -101,7 +101,9 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         </span>
       </TableCell>
       <TableCell className={`py-1.5 max-lg:order-4 max-lg:col-span-2 ${CARD.cell}`}>
-        <StatusBadge status={item.status} />
+        <span className="flex">
+          <StatusBadge status={item.status} />
+        </span>
         {note && (
           // One line, cut; the whole reason on hover (title), on focus (the line unfolds) and on the detail page.
           <span

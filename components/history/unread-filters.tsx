@@ -36,7 +36,7 @@ export function UnreadFilters({
       <ul className="list-inside list-disc">
         {entries.map(([key, problem]) => (
           <li key={key}>
-            {LABELS[key]} <q className="font-mono">{params.get(key)}</q>: {problem}
+            {LABELS[key]} “<span className="font-mono">{params.get(key)}</span>”: {problem}
           </li>
         ))}
       </ul>
