@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Moment } from "@/components/ui/moment";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HistoryItem } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
 import { recipientKind } from "@/lib/messages/recipient";
@@ -19,12 +19,18 @@ const CARD = {
   head: "max-lg:sr-only",
   body: "max-lg:block",
   row: "max-lg:grid max-lg:grid-cols-[minmax(0,1fr)_auto] max-lg:gap-x-3 max-lg:gap-y-1 max-lg:p-3",
-  cell: "max-lg:block max-lg:p-0 min-w-0",
 } as const;
 
 /** One line per row at desktop widths: a second line of small print at most, cut with an ellipsis, never wrapped. */
 const LINE = "block truncate leading-5";
 const SMALL = "block truncate text-xs leading-4 text-muted-foreground";
+
+/** A cell of the table, a little tighter than `TableCell` (whose padding a class cannot override: no class merging). */
+function Cell({ className, ...props }: React.ComponentProps<"td">) {
+  return (
+    <td className={`min-w-0 px-3 py-1.5 align-middle max-lg:block max-lg:p-0 ${className}`} {...props} />
+  );
+}
 
 export function HistoryRows({ items, busy }: { items: HistoryItem[]; busy: boolean }) {
   return (
@@ -62,7 +68,7 @@ function HistoryRow({ item }: { item: HistoryItem }) {
   );
   return (
     <TableRow data-send-id={item.id} className={CARD.row}>
-      <TableCell className={`py-1.5 max-lg:order-2 max-lg:text-right ${CARD.cell}`}>
+      <Cell className="max-lg:order-2 max-lg:text-right">
         <Link
           href={`/history/${item.id}`}
           prefetch={false}
@@ -73,8 +79,8 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         <span className={`${SMALL} max-lg:hidden`} title={item.senderEmail ?? undefined}>
           {item.senderEmail ?? "—"}
         </span>
-      </TableCell>
-      <TableCell className={`py-1.5 max-lg:order-1 ${CARD.cell}`}>
+      </Cell>
+      <Cell className="max-lg:order-1">
         {item.contactName ? (
           <>
             <span className={`${LINE} font-medium`}>{item.contactName}</span>
@@ -83,8 +89,8 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         ) : (
           <span className={`${LINE} text-xs`}>{recipient}</span>
         )}
-      </TableCell>
-      <TableCell className={`py-1.5 max-lg:order-3 max-lg:col-span-2 ${CARD.cell}`}>
+      </Cell>
+      <Cell className="max-lg:order-3 max-lg:col-span-2">
         <span className={LINE} title={item.message || undefined}>
           {item.message || <span className="text-muted-foreground">—</span>}
         </span>
@@ -99,8 +105,8 @@ function HistoryRow({ item }: { item: HistoryItem }) {
             </>
           )}
         </span>
-      </TableCell>
-      <TableCell className={`py-1.5 max-lg:order-4 max-lg:col-span-2 ${CARD.cell}`}>
+      </Cell>
+      <Cell className="max-lg:order-4 max-lg:col-span-2">
         <span className="flex">
           <StatusBadge status={item.status} />
         </span>
@@ -115,8 +121,8 @@ function HistoryRow({ item }: { item: HistoryItem }) {
             {note}
           </span>
         )}
-      </TableCell>
-      <TableCell className={`py-1.5 max-lg:order-5 ${CARD.cell}`}>
+      </Cell>
+      <Cell className="max-lg:order-5">
         {item.callbellUuid ? (
           <span className="flex min-w-0 items-center gap-1">
             {/* Cut on screen by CSS only: the row's text keeps all 32 characters, for search and automation. */}
@@ -126,7 +132,7 @@ function HistoryRow({ item }: { item: HistoryItem }) {
             <CopyButton
               value={item.callbellUuid}
               variant="ghost"
-              className="h-7 px-2"
+              className="px-2"
               aria-label={`Copy uuid of send ${item.id}`}
             >
               Copy
@@ -135,8 +141,8 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         ) : (
           <span className="text-muted-foreground">—</span>
         )}
-      </TableCell>
-      <TableCell className={`py-1.5 max-lg:order-6 ${CARD.cell}`}>
+      </Cell>
+      <Cell className="max-lg:order-6">
         <span className="flex justify-end gap-3 text-sm whitespace-nowrap lg:justify-start">
           <Link
             href={`/history/${item.id}`}
@@ -150,7 +156,7 @@ function HistoryRow({ item }: { item: HistoryItem }) {
             Send again
           </Link>
         </span>
-      </TableCell>
+      </Cell>
     </TableRow>
   );
 }
