@@ -101,7 +101,9 @@ test("a BSUID recipient is looked up by its BSUID and sent as bsuid, without to"
   await page.goto(`/history?q=${bsuid}`);
   await expect(page.getByRole("row").filter({ hasText: bsuid }).first()).toContainText("BSUID");
   const csv = await (await page.request.get(`/api/history/export?q=${bsuid}`)).text();
-  expect(csv).toMatch(new RegExp(`${bsuid.replace(".", "\\.")},whatsapp,text,.*,bsuid\\r\\n`));
+  expect(csv).toMatch(
+    new RegExp(`${bsuid.replace(".", "\\.")},whatsapp,text,.*,bsuid,"Hello, username customer"\\r\\n`),
+  );
 });
 
 test("a busy customer's last message on page 2 keeps the window open", async ({ page }) => {

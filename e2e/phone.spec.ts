@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { chooseBroadcastTemplate, everySignedInPage, uniquePhone } from "./support";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { ComposePage, chooseBroadcastTemplate, everySignedInPage, uniquePhone } from "./support";
 
 /** A mid-range phone, as Lighthouse emulates one: 412 CSS pixels wide. */
 const PHONE = {
@@ -41,6 +41,11 @@ async function overflow(page: Page): Promise<string | null> {
     : null;
 }
 
+/** A phone signed in as the project's admin. */
+function signedInPhone(browser: Browser, testInfo: TestInfo) {
+  return phoneContext(browser, testInfo.project.use.baseURL!, testInfo.project.use.storageState as string);
+}
+
 test("no page is wider than a phone's screen", async ({ browser, request }, testInfo) => {
   test.setTimeout(90_000);
   const baseURL = testInfo.project.use.baseURL!;
@@ -67,11 +72,7 @@ test("no page is wider than a phone's screen", async ({ browser, request }, test
 });
 
 test("on a phone, the main navigation and Sign out are on screen and work", async ({ browser }, testInfo) => {
-  const context = await phoneContext(
-    browser,
-    testInfo.project.use.baseURL!,
-    testInfo.project.use.storageState as string,
-  );
+  const context = await signedInPhone(browser, testInfo);
   try {
     const page = await context.newPage();
     await page.goto("/compose");
@@ -156,4 +157,48 @@ test("a broadcast fits a phone in every state: the wizard, running, paused, canc
     await context.close();
   }
   expect(wide).toEqual([]);
+});
+
+test("on a phone, the history is cards from the same table, with Search, Status and a Filters button", async ({
+  browser,
+  page: desktop,
+}, testInfo) => {
+  const to = uniquePhone();
+  await new ComposePage(desktop).sendText(to, "A card on a phone");
+  const context = await signedInPhone(browser, testInfo);
+  try {
+    const page = await context.newPage();
+    await page.goto("/history");
+    const table = page.getByRole("table", { name: "Sent messages" });
+    const row = table.getByRole("row").filter({ hasText: to });
+    await expect(row).toContainText("A card on a phone");
+    await expect(row.getByRole("link", { name: "Send again" })).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: "Search" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Status" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+    // The other filters wait behind one button.
+    const filters = page.getByRole("button", { name: "Filters" });
+    await expect(filters).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("combobox", { name: "Type" })).toBeHidden();
+    await filters.click();
+    await expect(filters).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("combobox", { name: "Type" })).toBeVisible();
+    await expect(page.getByLabel("To (UTC)", { exact: true })).toBeVisible();
+    // A card: the whole row on screen, on several lines, and nothing scrolls sideways.
+    const card = (await row.boundingBox())!;
+    expect(card.x + card.width).toBeLessThanOrEqual(412);
+    expect(card.height).toBeGreaterThan(80);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+
+    // The detail page: the uuid breaks rather than overflows.
+    await row.getByRole("link", { name: /^Details of send/ }).click();
+    await expect(page.getByRole("region", { name: "Message as the customer sees it" })).toContainText(
+      "A card on a phone",
+    );
+    const uuid = (await page.getByRole("button", { name: "Copy uuid" }).boundingBox())!;
+    expect(uuid.x + uuid.width).toBeLessThanOrEqual(412);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+  } finally {
+    await context.close();
+  }
 });

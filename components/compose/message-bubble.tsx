@@ -4,8 +4,19 @@ import { useState } from "react";
 import { describeMediaUrl, type MessagePreview as Preview } from "@/lib/messages/message-preview";
 import { FormattedText } from "./formatted-text";
 
-/** The WhatsApp-style bubble for a message preview; also used for a broadcast's first rows. */
-export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyText: string }) {
+/**
+ * The WhatsApp-style bubble for a message preview; also used for a broadcast's first rows and a sent message's page,
+ * which gives its own `footer` (when it was sent, and how far it got).
+ */
+export function MessageBubble({
+  preview,
+  emptyText,
+  footer,
+}: {
+  preview: Preview;
+  emptyText: string;
+  footer?: React.ReactNode;
+}) {
   const empty = preview.media === null && preview.text.trim() === "";
   return (
     <div className="rounded-lg bg-[#efeae2] p-3 dark:bg-[#0b141a]">
@@ -17,6 +28,11 @@ export function MessageBubble({ preview, emptyText }: { preview: Preview; emptyT
           {preview.text.trim() !== "" && (
             <p data-testid="preview-text" className="px-1.5 py-1 break-words whitespace-pre-wrap">
               <FormattedText text={preview.text} />
+            </p>
+          )}
+          {footer !== undefined && (
+            <p aria-hidden className="px-1.5 text-right text-[0.65rem] text-zinc-500 dark:text-[#8696a0]">
+              {footer}
             </p>
           )}
         </div>

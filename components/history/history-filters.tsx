@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -24,9 +25,13 @@ type Props = {
 
 const SEARCH_DELAY_MS = 300;
 
+/** The filters behind the `Filters` button on a phone. */
+const MORE_FILTERS = ["type", "template", "channel", "sender", "from", "to"] as const;
+
 /** The history's filters; every change goes to the URL (by `onChange`), so a link shares the view. */
 export function HistoryFiltersBar({ filters, counts, options, onChange }: Props) {
   const [search, setSearch] = useState(filters.q ?? "");
+  const [open, setOpen] = useState(false);
   // The address is the truth: going back or opening a link puts its search in the box.
   const [shownQ, setShownQ] = useState(filters.q);
   if (filters.q !== shownQ) {
@@ -46,10 +51,44 @@ export function HistoryFiltersBar({ filters, counts, options, onChange }: Props)
     (key: keyof HistoryFilters) => (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
       onChange({ [key]: event.target.value || undefined });
 
+  // On a phone only Search and Status show, with a `Filters` button for the rest; wider screens show them all.
+  const hidden = MORE_FILTERS.filter((key) => filters[key]).length;
+  const field = "min-w-0 grow basis-[calc(50%-0.375rem)] sm:grow-0 sm:basis-auto";
+  const selects = [
+    {
+      key: "type",
+      label: "Type",
+      all: "All types",
+      width: "sm:w-36",
+      choices: MESSAGE_TYPES.map((type) => ({ value: type.value, label: type.label })),
+    },
+    {
+      key: "template",
+      label: "Template",
+      all: "All templates",
+      width: "sm:w-44",
+      choices: options.templates.map((t) => ({ value: t.uuid, label: t.title ?? t.uuid })),
+    },
+    {
+      key: "channel",
+      label: "Channel",
+      all: "All channels",
+      width: "sm:w-44",
+      choices: options.channels.map((channel) => ({ value: channel.uuid, label: channel.title })),
+    },
+    {
+      key: "sender",
+      label: "Sender",
+      all: "Everyone",
+      width: "sm:w-52",
+      choices: options.senders.map((sender) => ({ value: sender.id, label: sender.email })),
+    },
+  ] as const;
+
   return (
-    <div role="search" className="grid gap-3 rounded-lg border p-3" aria-label="Filter the history">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field className="sm:col-span-2">
+    <div role="search" className="rounded-lg border p-3" aria-label="Filter the history">
+      <div className="flex flex-wrap items-end gap-3">
+        <Field className="min-w-0 grow basis-full sm:basis-64">
           <FieldLabel htmlFor="history-search">Search</FieldLabel>
           <Input
             id="history-search"
@@ -62,68 +101,55 @@ export function HistoryFiltersBar({ filters, counts, options, onChange }: Props)
             }}
           />
         </Field>
-        <Field>
-          <FieldLabel htmlFor="history-status">Status</FieldLabel>
-          <NativeSelect id="history-status" value={filters.status ?? ""} onChange={set("status")}>
-            <option value="">All statuses{total !== undefined ? ` (${total})` : ""}</option>
-            {SEND_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {sendStatusLabel(status)}
-                {counts ? ` (${counts[status] ?? 0})` : ""}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field>
-          <FieldLabel htmlFor="history-type">Type</FieldLabel>
-          <NativeSelect id="history-type" value={filters.type ?? ""} onChange={set("type")}>
-            <option value="">All types</option>
-            {MESSAGE_TYPES.map((type) => (
-              <option key={type.value} value={type.value}>
-                {type.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field>
-          <FieldLabel htmlFor="history-template">Template</FieldLabel>
-          <NativeSelect id="history-template" value={filters.template ?? ""} onChange={set("template")}>
-            <option value="">All templates</option>
-            {options.templates.map((template) => (
-              <option key={template.uuid} value={template.uuid}>
-                {template.title ?? template.uuid}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field>
-          <FieldLabel htmlFor="history-channel">Channel</FieldLabel>
-          <NativeSelect id="history-channel" value={filters.channel ?? ""} onChange={set("channel")}>
-            <option value="">All channels</option>
-            {options.channels.map((channel) => (
-              <option key={channel.uuid} value={channel.uuid}>
-                {channel.title}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field>
-          <FieldLabel htmlFor="history-sender">Sender</FieldLabel>
-          <NativeSelect id="history-sender" value={filters.sender ?? ""} onChange={set("sender")}>
-            <option value="">Everyone</option>
-            {options.senders.map((sender) => (
-              <option key={sender.id} value={sender.id}>
-                {sender.email}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <div className="grid grid-cols-2 gap-2">
-          <Field>
+        {/* On a phone, Status and the Filters button share a row; wider, they join the others. */}
+        <div className="flex basis-full items-end gap-3 sm:contents">
+          <Field className="min-w-0 grow sm:w-44 sm:grow-0">
+            <FieldLabel htmlFor="history-status">Status</FieldLabel>
+            <NativeSelect id="history-status" value={filters.status ?? ""} onChange={set("status")}>
+              <option value="">All statuses{total !== undefined ? ` (${total})` : ""}</option>
+              {SEND_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {sendStatusLabel(status)}
+                  {counts ? ` (${counts[status] ?? 0})` : ""}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Button
+            type="button"
+            variant="outline"
+            className="sm:hidden"
+            aria-expanded={open}
+            aria-controls="history-more-filters"
+            onClick={() => setOpen(!open)}
+          >
+            Filters
+            {hidden > 0 && <span aria-hidden="true">· {hidden}</span>}
+          </Button>
+        </div>
+        <div id="history-more-filters" className={open ? "contents" : "hidden sm:contents"}>
+          {selects.map((select) => (
+            <Field key={select.key} className={`${field} ${select.width}`}>
+              <FieldLabel htmlFor={`history-${select.key}`}>{select.label}</FieldLabel>
+              <NativeSelect
+                id={`history-${select.key}`}
+                value={filters[select.key] ?? ""}
+                onChange={set(select.key)}
+              >
+                <option value="">{select.all}</option>
+                {select.choices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </NativeSelect>
+            </Field>
+          ))}
+          <Field className={`${field} sm:w-40`}>
             <FieldLabel htmlFor="history-from">From (UTC)</FieldLabel>
             <Input id="history-from" type="date" value={filters.from ?? ""} onChange={set("from")} />
           </Field>
-          <Field>
+          <Field className={`${field} sm:w-40`}>
             <FieldLabel htmlFor="history-to">To (UTC)</FieldLabel>
             <Input id="history-to" type="date" value={filters.to ?? ""} onChange={set("to")} />
           </Field>

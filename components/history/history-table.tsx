@@ -5,15 +5,15 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
 import type { HistoryCounts, HistoryResponse, PreloadedHistory } from "@/lib/history/history-item";
-import { messageTypeLabel } from "@/lib/messages/options";
-import { recipientKind } from "@/lib/messages/recipient";
+import { countOf, nounFor } from "@/lib/format/plural";
 import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
-import { LocalTime } from "./local-time";
+import { HistoryRows } from "./history-rows";
 import { StatusBadge } from "./status-badge";
+import { UnreadFilters } from "./unread-filters";
 
 /** While a page is open its statuses follow Callbell's, without a reload (paused while the tab is hidden). */
 const REFRESH_MS = 3_000;
@@ -39,9 +39,10 @@ export function HistoryTable({
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const address = searchParams.toString();
-  const filters = useMemo(() => parseHistoryFilters(new URLSearchParams(address)).filters, [address]);
+  const { filters, errors } = useMemo(() => parseHistoryFilters(new URLSearchParams(address)), [address]);
   const query = historySearchParams(filters).toString();
-  const filtered = query !== "";
+  const unread = Object.keys(errors).length > 0;
+  const filtered = query !== "" || unread;
 
   // The cursors of the pages before this one, so "Newer" can go back; a new filter starts at the newest.
   const [paging, setPaging] = useState<{ query: string; cursors: (number | null)[] }>({
@@ -95,8 +96,9 @@ export function HistoryTable({
   return (
     <div className="space-y-3">
       <HistoryFiltersBar filters={filters} counts={counts} options={options} onChange={onChange} />
+      {unread && <UnreadFilters errors={errors} params={new URLSearchParams(address)} />}
       <div className="flex flex-wrap items-center gap-3">
-        {counts && <StatusCounts counts={counts} />}
+        {counts && <StatusCounts counts={counts} status={filters.status} />}
         <div className="ml-auto flex gap-2">
           {filtered && (
             <Link href={pathname} className={buttonClassName({ variant: "outline", size: "sm" })}>
@@ -111,12 +113,12 @@ export function HistoryTable({
       {isPending ? (
         <p aria-busy="true">Loading the history…</p>
       ) : error && !data ? (
-        <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm">
+        <Alert role="alert" variant="destructive" className="gap-2">
           <p>{error.message}</p>
-          <Button variant="outline" size="sm" onClick={() => refetch()}>
+          <Button variant="outline" size="sm" className="w-fit" onClick={() => refetch()}>
             Try again
           </Button>
-        </div>
+        </Alert>
       ) : data && data.items.length === 0 && cursors.length === 1 ? (
         <div className="rounded-lg border border-dashed p-10 text-center">
           {filtered ? (
@@ -136,82 +138,7 @@ export function HistoryTable({
         </div>
       ) : data ? (
         <>
-          <Table aria-label="Sent messages" aria-busy={isFetching}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Time</TableHead>
-                <TableHead>Sender</TableHead>
-                <TableHead>Recipient</TableHead>
-                <TableHead>Type</TableHead>
-                <TableHead>Template</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>Callbell uuid</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {/* Row links are not prefetched: 50 rows would ask the server for up to 200 pages on every visit. */}
-              {data.items.map((item) => (
-                <TableRow key={item.id} data-send-id={item.id}>
-                  <TableCell className="whitespace-nowrap">
-                    <Link
-                      href={`/history/${item.id}`}
-                      prefetch={false}
-                      className="underline-offset-2 hover:underline"
-                    >
-                      <LocalTime iso={item.createdAt} />
-                    </Link>
-                  </TableCell>
-                  <TableCell className="text-xs">{item.senderEmail ?? "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">
-                    {recipientKind(item.platform, item.recipient) === "bsuid" && (
-                      <span className="mr-1 font-sans text-muted-foreground">BSUID</span>
-                    )}
-                    {item.recipient}
-                  </TableCell>
-                  <TableCell>{messageTypeLabel(item.messageType)}</TableCell>
-                  <TableCell>
-                    {item.templateTitle ?? "—"}
-                    {item.broadcastId && (
-                      <Link
-                        href={`/broadcasts/${item.broadcastId}`}
-                        prefetch={false}
-                        className="block text-xs underline"
-                      >
-                        Broadcast {item.broadcastId}
-                      </Link>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <StatusBadge status={item.status} platform={item.platform} />
-                    {(item.statusReason ?? item.errorMessage) && (
-                      <p className="mt-1 max-w-64 text-xs text-muted-foreground">
-                        {item.statusReason ?? item.errorMessage}
-                      </p>
-                    )}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{item.callbellUuid ?? "—"}</TableCell>
-                  <TableCell>
-                    <div className="flex gap-3 text-sm whitespace-nowrap">
-                      <Link
-                        href={`/history/${item.id}`}
-                        prefetch={false}
-                        className="underline"
-                        aria-label={`Details of send ${item.id}`}
-                      >
-                        Details
-                      </Link>
-                      <Link href={`/compose?again=${item.id}`} prefetch={false} className="underline">
-                        Send again
-                      </Link>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <HistoryRows items={data.items} busy={isFetching} />
           <nav aria-label="History pages" className="flex gap-2">
             <Button
               variant="outline"
@@ -236,16 +163,23 @@ export function HistoryTable({
   );
 }
 
-function StatusCounts({ counts }: { counts: Partial<Record<string, number>> }) {
+/** The counts ignore the status filter (each status shows its own); the total is of the sends that match them all. */
+function StatusCounts({ counts, status }: { counts: Partial<Record<string, number>>; status?: string }) {
   const entries = Object.entries(counts).filter(([, value]) => (value ?? 0) > 0);
   if (entries.length === 0) return null;
+  const total = status ? (counts[status] ?? 0) : entries.reduce((sum, [, value]) => sum + (value ?? 0), 0);
   return (
-    <ul aria-label="Sends per status" className="flex flex-wrap gap-2 text-xs">
-      {entries.map(([status, value]) => (
-        <li key={status} className="flex items-center gap-1">
-          <StatusBadge status={status} /> {value}
-        </li>
-      ))}
-    </ul>
+    <div className="flex flex-wrap items-center gap-2 text-xs">
+      <span className="font-medium">
+        {countOf(total, "send")} {nounFor(total, "matches", "match")}
+      </span>
+      <ul aria-label="Sends per status" className="flex flex-wrap gap-2">
+        {entries.map(([status, value]) => (
+          <li key={status} className="flex items-center gap-1">
+            <StatusBadge status={status} /> {value}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

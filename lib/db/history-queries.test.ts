@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { testDatabase } from "@/lib/db/testing";
-import { exportedVariables } from "@/lib/history/csv";
-import { countSendsByStatus, iterateSends, listHistoryTemplates, listSends } from "./history-queries";
+import { csvCell, csvRecord, exportedVariables } from "@/lib/history/csv";
+import {
+  countSendsByStatus,
+  iterateSends,
+  knownContactNames,
+  listHistoryTemplates,
+  listSends,
+} from "./history-queries";
 import { sends } from "./schema";
 
 async function seeded() {
@@ -177,5 +183,71 @@ describe("the export's template values", () => {
     const rows: string[] = [];
     for await (const batch of iterateSends(db, {})) rows.push(...batch.map(exportedVariables));
     expect(rows).toEqual(["", "Jo | 42", "Jo"]);
+  });
+});
+
+describe("the history's words for a send", () => {
+  it("names a recipient by the contact Callbell told on any send to them, the latest send's name", async () => {
+    const db = await testDatabase();
+    const base = {
+      platform: "whatsapp",
+      updatedAt: new Date(),
+      createdAt: new Date(),
+      messageType: "text",
+      status: "enqueued" as const,
+      requestBody: "{}",
+    };
+    await db.insert(sends).values([
+      { ...base, idempotencyKey: "a", recipient: "+31600000001", contactName: "Jane Old" },
+      { ...base, idempotencyKey: "b", recipient: "+31600000001", contactName: "Jane Customer" },
+      { ...base, idempotencyKey: "c", recipient: "+31600000001" },
+      { ...base, idempotencyKey: "d", recipient: "+31600000002" },
+    ]);
+    const names = await knownContactNames(db, ["+31600000001", "+31600000002", "+31600000001"]);
+    expect([...names]).toEqual([["+31600000001", "Jane Customer"]]);
+    expect(await knownContactNames(db, [])).toEqual(new Map());
+  });
+
+  it("exports the message: a text, a caption, a file's name, a template's title with its values", async () => {
+    const db = await testDatabase();
+    const base = {
+      platform: "whatsapp",
+      updatedAt: new Date(),
+      createdAt: new Date(),
+      status: "enqueued" as const,
+      recipient: "+31600000000",
+    };
+    await db.insert(sends).values([
+      { ...base, idempotencyKey: "t", messageType: "text", requestBody: '{"content":{"text":"Hi\\nthere"}}' },
+      {
+        ...base,
+        idempotencyKey: "i",
+        messageType: "image",
+        requestBody: '{"content":{"text":"Look","url":"https://x.test/a.png"}}',
+      },
+      {
+        ...base,
+        idempotencyKey: "d",
+        messageType: "document",
+        requestBody: '{"content":{"url":"https://x.test/files/Invoice%2042.pdf"}}',
+      },
+      {
+        ...base,
+        idempotencyKey: "p",
+        messageType: "template",
+        templateUuid: "t1",
+        templateTitle: "Order ready",
+        templateValueCount: 2,
+        requestBody: JSON.stringify({
+          template_uuid: "t1",
+          content: { text: "Jo" },
+          template_values: ["Jo", "42"],
+        }),
+      },
+    ]);
+    const lines: string[] = [];
+    for await (const batch of iterateSends(db, {})) lines.push(...batch.map(csvRecord));
+    const messages = lines.map((line) => line.trimEnd().split(",").at(-1));
+    expect(messages).toEqual(["Order ready: Jo | 42", "Invoice 42.pdf", "Look", "Hi there"].map(csvCell));
   });
 });

@@ -1,6 +1,6 @@
 /** The history: a filtered page, its counts per status, the CSV export, and the filters' choices. */
 import "server-only";
-import { and, count, desc, eq, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
 import {
   dateRange,
   looksLikeCallbellUuid,
@@ -15,6 +15,7 @@ import {
   recipientContains,
   sqlMoment,
   storedContentText,
+  storedContentUrl,
   storedTemplateValues,
 } from "./history-sql";
 import { sends, type SendRow, type SendStatus } from "./schema";
@@ -71,6 +72,24 @@ export async function listSends(
   return { rows: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
+/**
+ * The contact names Callbell told for these recipients on any send (a send asked for them with `fields: "contact"`),
+ * so a row names its customer although that send did not ask. One name per recipient: the latest send's.
+ */
+export async function knownContactNames(db: Database, recipients: string[]): Promise<Map<string, string>> {
+  if (recipients.length === 0) return new Map();
+  const latest = db
+    .select({ id: max(sends.id) })
+    .from(sends)
+    .where(and(inArray(sends.recipient, [...new Set(recipients)]), isNotNull(sends.contactName)))
+    .groupBy(sends.recipient);
+  const rows = await db
+    .select({ recipient: sends.recipient, name: sends.contactName })
+    .from(sends)
+    .where(inArray(sends.id, latest));
+  return new Map(rows.flatMap((row) => (row.name ? [[row.recipient, row.name] as const] : [])));
+}
+
 /** How many sends match the filters, per status (the status filter itself aside, so every status shows its count). */
 export async function countSendsByStatus(
   db: Database,
@@ -97,15 +116,15 @@ const exportColumns = {
   messageType: sends.messageType,
   templateUuid: sends.templateUuid,
   templateTitle: sends.templateTitle,
-  // What `readTemplateValues` needs, read by the database from the stored request, so the (large) body never leaves
-  // it: the count of values sent, `template_values` as JSON text, and `content.text`.
+  // What `readTemplateValues` and `messageSnippet` need, read by the database from the stored request, so the (large)
+  // body never leaves it: the count of values sent, `template_values` as JSON text, `content.text` and `content.url`.
   templateValueCount: sends.templateValueCount,
   templateValues: sql<
     string | null
   >`case when ${sends.templateUuid} is not null then ${storedTemplateValues(sends.requestBody)} end`,
-  templateText: sql<
-    string | null
-  >`case when ${sends.templateUuid} is not null then ${storedContentText(sends.requestBody)} end`,
+  // The message column needs `content.text` and `content.url` of every send, templates or not.
+  contentText: sql<string | null>`${storedContentText(sends.requestBody)}`,
+  contentUrl: sql<string | null>`${storedContentUrl(sends.requestBody)}`,
   callbellUuid: sends.callbellUuid,
   status: sends.status,
   statusReason: sends.statusReason,
@@ -113,10 +132,11 @@ const exportColumns = {
 };
 export type ExportRow = Pick<
   SendRow,
-  Exclude<keyof typeof exportColumns, "templateValues" | "templateText">
+  Exclude<keyof typeof exportColumns, "templateValues" | "contentText" | "contentUrl">
 > & {
   templateValues: string | null;
-  templateText: string | null;
+  contentText: string | null;
+  contentUrl: string | null;
 };
 
 /**

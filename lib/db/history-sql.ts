@@ -58,6 +58,13 @@ export function storedContentText(body: Column): SQL {
     : sql`${body}::jsonb #>> '{content,text}'`;
 }
 
+/** `content.url` of a stored request body (null when absent). */
+export function storedContentUrl(body: Column): SQL {
+  return DIALECT === "sqlite"
+    ? sql`json_extract(${body}, '$.content.url')`
+    : sql`${body}::jsonb #>> '{content,url}'`;
+}
+
 /** A select of the export's columns, as either database's query builder has it (SQLite's also reads raw rows). */
 export type RowQuery<Row> = PromiseLike<Row[]> & { values?: () => PromiseLike<ArrayLike<unknown>[]> };
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "./csv";
+import { CSV_COLUMNS, csvCell, csvLine, csvRecord } from "./csv";
 
 describe("the CSV export's cells", () => {
   it("quotes commas, quotes and line breaks", () => {
@@ -49,6 +49,33 @@ describe("the CSV export's cells", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("the CSV export's rows", () => {
+  it("end with the message column, guarded like every other cell", () => {
+    const row = {
+      id: 1,
+      createdAt: new Date("2026-11-01T10:00:00Z"),
+      senderEmail: "ana@x",
+      recipient: "+31612345678",
+      platform: "whatsapp",
+      messageType: "text",
+      templateUuid: null,
+      templateTitle: null,
+      templateValueCount: null,
+      templateValues: null,
+      contentText: "=1+1, said Jo",
+      contentUrl: null,
+      callbellUuid: "a".repeat(32),
+      status: "read" as const,
+      statusReason: null,
+      errorMessage: null,
+    };
+    expect(CSV_COLUMNS.at(-1)).toBe("message");
+    expect(csvRecord(row)).toBe(
+      `2026-11-01T10:00:00.000Z,ana@x,+31612345678,whatsapp,text,,,${"a".repeat(32)},read,,phone,"'=1+1, said Jo"\r\n`,
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { ExportRow } from "@/lib/db/history-queries";
 import { recipientKind } from "@/lib/messages/recipient";
 import { readTemplateValues } from "@/lib/messages/template-values";
+import { messageSnippet } from "./message-snippet";
 
 /** The export's columns, in order: what a support lead asks of a send. */
 export const CSV_COLUMNS = [
@@ -14,8 +15,9 @@ export const CSV_COLUMNS = [
   "uuid",
   "status",
   "reason",
-  // Last, so that files read by column position before it existed still read the same.
+  // Last, so that files read by column position before they existed still read the same.
   "recipient_type",
+  "message",
 ] as const;
 
 // A trigger at the start, or after spaces (a spreadsheet set to trim them would start the cell there).
@@ -60,10 +62,10 @@ export function plainCsvLine(values: (string | null | undefined)[]): string {
   return `${values.map((value) => quotedCell(value ?? "")).join(",")}\r\n`;
 }
 
-/** The values as the export query reads them from the stored send (see `iterateSends`), joined with " | ". */
-export function exportedVariables(
-  row: Pick<ExportRow, "templateUuid" | "templateValueCount" | "templateValues" | "templateText">,
-): string {
+/** The values as the export query reads them from the stored send (see `iterateSends`). */
+function exportedValues(
+  row: Pick<ExportRow, "templateUuid" | "templateValueCount" | "templateValues" | "contentText">,
+): string[] {
   let templateValues: unknown = null;
   try {
     templateValues = row.templateValues ? JSON.parse(row.templateValues) : null;
@@ -74,11 +76,19 @@ export function exportedVariables(
     templateUuid: row.templateUuid,
     valueCount: row.templateValueCount,
     templateValues,
-    contentText: row.templateText,
-  }).join(" | ");
+    contentText: row.contentText,
+  });
+}
+
+/** The values joined with " | ", as the `variables` column has them. */
+export function exportedVariables(
+  row: Pick<ExportRow, "templateUuid" | "templateValueCount" | "templateValues" | "contentText">,
+): string {
+  return exportedValues(row).join(" | ");
 }
 
 export function csvRecord(row: ExportRow): string {
+  const values = exportedValues(row);
   return csvLine([
     row.createdAt.toISOString(),
     row.senderEmail,
@@ -86,10 +96,11 @@ export function csvRecord(row: ExportRow): string {
     row.platform,
     row.messageType,
     row.templateTitle ?? row.templateUuid,
-    exportedVariables(row),
+    values.join(" | "),
     row.callbellUuid,
     row.status,
     row.statusReason ?? row.errorMessage,
     recipientKind(row.platform, row.recipient),
+    messageSnippet({ ...row, templateValues: values }),
   ]);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { countSendsByStatus, listSends } from "@/lib/db/history-queries";
+import { countSendsByStatus, knownContactNames, listSends } from "@/lib/db/history-queries";
 import { historySearchParams, type HistoryFilters } from "./filters";
 import {
   toHistoryItem,
@@ -11,8 +11,16 @@ import {
 
 /** One page of the filtered history, newest first: what `/api/history` answers and /history renders first. */
 export async function historyPage(filters: HistoryFilters, cursor: number | null): Promise<HistoryResponse> {
-  const page = await listSends(await getDb(), { cursor, filters });
-  return { items: page.rows.map(toHistoryItem), nextCursor: page.nextCursor };
+  const db = await getDb();
+  const page = await listSends(db, { cursor, filters });
+  const names = await knownContactNames(
+    db,
+    page.rows.filter((row) => !row.contactName).map((row) => row.recipient),
+  );
+  return {
+    items: page.rows.map((row) => toHistoryItem(row, names.get(row.recipient) ?? null)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Sends per status for the filters other than the status: what `/api/history/counts` answers. */

@@ -1,13 +1,22 @@
 import type { SendRow } from "@/lib/db/schema";
+import { readSentTemplateValues } from "@/lib/messages/template-values";
+import { messageSnippet, storedContent } from "./message-snippet";
+
+/** A row shows one line of the message: a longer text need not travel to the browser 50 times a refresh. */
+const SNIPPET_MAX = 160;
 
 /** A history row as the browser receives it: what the table shows, nothing more. */
 export type HistoryItem = {
   id: number;
   createdAt: string;
   recipient: string;
+  /** The contact's name, when Callbell has told it for this recipient (on this send or another). */
+  contactName: string | null;
   platform: string;
   messageType: string;
   templateTitle: string | null;
+  /** The message in one line of words (`messageSnippet`), at most `SNIPPET_MAX` characters. */
+  message: string;
   status: string;
   callbellUuid: string | null;
   errorMessage: string | null;
@@ -26,14 +35,25 @@ export type HistoryResponse = {
 /** `GET /api/history/counts`: sends per status for the current filters other than the status itself. */
 export type HistoryCounts = { counts: Partial<Record<string, number>> };
 
-export function toHistoryItem(row: SendRow): HistoryItem {
+export function toHistoryItem(row: SendRow, knownName: string | null = null): HistoryItem {
+  const content = storedContent(row.requestBody);
+  const message = messageSnippet({
+    messageType: row.messageType,
+    templateTitle: row.templateTitle,
+    templateUuid: row.templateUuid,
+    templateValues: readSentTemplateValues(row),
+    contentText: content.text,
+    contentUrl: content.url,
+  });
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     recipient: row.recipient,
+    contactName: row.contactName ?? knownName,
     platform: row.platform,
     messageType: row.messageType,
     templateTitle: row.templateTitle,
+    message: message.length > SNIPPET_MAX ? `${message.slice(0, SNIPPET_MAX - 1)}…` : message,
     status: row.status,
     callbellUuid: row.callbellUuid,
     errorMessage: row.errorMessage,

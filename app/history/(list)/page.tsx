@@ -25,14 +25,14 @@ export default async function HistoryPage({
     for (const one of [value ?? []].flat()) params.append(key, one);
   }
   // The first page is in the HTML: the table is there at once, with no request after load. Filters that cannot be
-  // read are left to the table, which says what is wrong with them; the counts load after, as they may take longer.
-  const { filters, errors } = parseHistoryFilters(params);
+  // read are ignored, as the table does, which says which they are; the counts load after, as they may take longer.
+  const { filters } = parseHistoryFilters(params);
   const [templates, channelUuids, accounts, channels, preloaded] = await Promise.all([
     listHistoryTemplates(db),
     listHistoryChannels(db),
     listAccounts(db),
     loadAccountChannels().then(allChannels),
-    Object.keys(errors).length === 0 ? preloadHistory(filters) : null,
+    preloadHistory(filters),
   ]);
   const titleOf = (uuid: string) => {
     const channel = channels.find((one) => one.uuid === uuid);

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/history/auto-refresh";
 import { StatusBadge } from "@/components/history/status-badge";
+import { MessageBubble } from "@/components/compose/message-bubble";
 import { buttonClassName } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Moment } from "@/components/ui/moment";
 import { requireUser } from "@/lib/auth/session";
 import { conversationHrefOf } from "@/lib/callbell/send-response";
 import { cachedContactLookup } from "@/lib/contacts/cached-lookup";
@@ -12,6 +15,8 @@ import { sendStatusLabel } from "@/lib/db/constants";
 import { findSendById } from "@/lib/db/send-queries";
 import { listStatusEvents } from "@/lib/db/status-event-queries";
 import { POLLED_STATUSES } from "@/lib/delivery/status-rule";
+import { sentMessagePreview } from "@/lib/history/sent-preview";
+import { loadTemplates } from "@/lib/messages/account-data";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
 import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/recipient";
 import { readAttemptLog } from "@/lib/messages/send-attempts";
@@ -20,12 +25,13 @@ import { parseId } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Send" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
-const at = (date: Date) => `${dateTime.format(date)} UTC`;
+/** How far the message got, as WhatsApp marks it under the bubble. */
+const TICKS: Record<string, string> = {
+  sent: "✓",
+  delivered: "✓✓",
+  read: "✓✓ read",
+  failed: "not delivered",
+};
 
 function pretty(json: string | null): string | null {
   if (!json) return null;
@@ -54,6 +60,11 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const variables = readSentTemplateValues(send).join(" | ");
   const platform = platformLabel(send.platform);
   const earlierAttempts = readAttemptLog(send.attemptLog);
+  const templates = send.templateUuid ? await loadTemplates().catch(() => null) : null;
+  const preview = sentMessagePreview(
+    send,
+    templates?.find((t) => t.uuid === send.templateUuid),
+  );
 
   return (
     <div className="grid max-w-4xl grid-cols-1 gap-6">
@@ -80,6 +91,23 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         </Link>
       </div>
 
+      <section aria-labelledby="message-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+        <h2 id="message-heading" className="font-medium">
+          Message as the customer sees it
+        </h2>
+        <div className="max-w-md">
+          <MessageBubble
+            preview={preview}
+            emptyText="This send's message cannot be read back."
+            footer={
+              <>
+                <Moment iso={send.createdAt.toISOString()} plain /> {TICKS[send.status] ?? ""}
+              </>
+            }
+          />
+        </div>
+      </section>
+
       <section aria-labelledby="summary-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
         <h2 id="summary-heading" className="font-medium">
           Summary
@@ -94,7 +122,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           </dd>
           <dt className="text-muted-foreground">Sent</dt>
           <dd>
-            <time dateTime={send.createdAt.toISOString()}>{at(send.createdAt)}</time>
+            <Moment iso={send.createdAt.toISOString()} />
             {send.senderEmail ? ` by ${send.senderEmail}` : ""}
           </dd>
           {send.broadcastId && (
@@ -119,7 +147,20 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
             </>
           )}
           <dt className="text-muted-foreground">Callbell uuid</dt>
-          <dd className="font-mono">{send.callbellUuid ?? "—"}</dd>
+          <dd className="flex min-w-0 flex-wrap items-center gap-2">
+            {/* 32 characters are wider than a phone's column: the uuid breaks anywhere rather than overflow. */}
+            <span className="min-w-0 font-mono break-all">{send.callbellUuid ?? "—"}</span>
+            {send.callbellUuid && (
+              <CopyButton
+                value={send.callbellUuid}
+                variant="ghost"
+                className="h-7 px-2"
+                aria-label="Copy uuid"
+              >
+                Copy
+              </CopyButton>
+            )}
+          </dd>
         </dl>
       </section>
 
@@ -129,12 +170,14 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         </h2>
         <ol aria-label="Status timeline" className="grid gap-2">
           <li>
-            <span className="font-medium">recorded</span> · {at(send.createdAt)} · before it left Bellhop
+            <span className="font-medium">recorded</span> ·{" "}
+            <Moment iso={send.createdAt.toISOString()} plain /> · before it left Bellhop
           </li>
           {earlierAttempts.map((attempt, index) => (
             <li key={attempt.at} data-attempt={index + 1}>
               <span className="font-medium">attempt {index + 1}</span> · {sendStatusLabel(attempt.status)}
-              {attempt.errorStatus ? ` (HTTP ${attempt.errorStatus})` : ""} · {at(new Date(attempt.at))}
+              {attempt.errorStatus ? ` (HTTP ${attempt.errorStatus})` : ""} ·{" "}
+              <Moment iso={new Date(attempt.at).toISOString()} />
               {attempt.message ? ` · ${attempt.message}` : ""}
             </li>
           ))}
@@ -154,7 +197,8 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           )}
           {events.map((event) => (
             <li key={event.id} data-status={event.status}>
-              <span className="font-medium">{event.status}</span> · {at(event.receivedAt)} · by {event.source}
+              <span className="font-medium">{event.status}</span> ·{" "}
+              <Moment iso={event.receivedAt.toISOString()} /> · by {event.source}
               {!event.applied && (
                 <span className="text-muted-foreground"> (late or repeated: no change)</span>
               )}
