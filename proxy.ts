@@ -99,5 +99,6 @@ function needsSignInRedirect(request: NextRequest): boolean {
 
 export const config = {
   // Static files carry their headers from next.config.mjs; they need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  // Exact names only: a path that merely starts with one (`/favicon.icoX`) still goes through the proxy.
+  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$).*)" }],
 };

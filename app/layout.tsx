@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
+import { SignOutForm } from "@/components/shell/sign-out-form";
 import { parseTheme, SYSTEM_THEME_SCRIPT, THEME_COOKIE } from "@/components/shell/theme";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Button } from "@/components/ui/button";
@@ -66,12 +67,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </span>
             <ThemeToggle initial={theme} />
             {user && (
-              <form action={signOutAction} className="flex min-w-0 items-center gap-2">
+              <SignOutForm action={signOutAction} className="flex min-w-0 items-center gap-2">
                 <span className="hidden truncate text-xs text-muted-foreground sm:inline">{user.email}</span>
                 <Button type="submit" variant="outline" size="sm">
                   Sign out
                 </Button>
-              </form>
+              </SignOutForm>
             )}
           </div>
         </header>

@@ -64,6 +64,39 @@ test("signing out ends the session", async ({ browser }) => {
   await replay.close();
 });
 
+test("an unsent draft is the typist's own: sign-out forgets it, and another person's draft is never restored", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page);
+  await expect(page).toHaveURL(/\/compose$/);
+  const compose = new ComposePage(page);
+  await compose.ready();
+  await compose.field("Recipient").fill("+15550000123");
+  await compose.field("Message").fill("A refund code for this customer only");
+  const stored = () => page.evaluate(() => localStorage.getItem("bellhop:compose-draft"));
+  await expect.poll(stored).toContain("A refund code");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await stored()).toBeNull();
+
+  // A draft left by someone else (a browser that was closed without signing out) stays unread.
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "bellhop:compose-draft",
+      JSON.stringify({ owner: "someone-else", values: { to: "+15550000123", text: "Not yours" } }),
+    ),
+  );
+  await signIn(page);
+  await expect(page).toHaveURL(/\/compose$/);
+  await compose.ready();
+  await expect(compose.field("Recipient")).toHaveValue("");
+  await expect(compose.field("Message")).toHaveValue("");
+  await context.close();
+});
+
 test("the session cookie is httpOnly and SameSite=Lax", async ({ page }) => {
   await page.goto("/compose");
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("better-auth.session_token"));

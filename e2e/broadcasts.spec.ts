@@ -120,7 +120,15 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   // A paused broadcast has no pace now.
   const summary = page.getByText(/ of 40 recipients sent/);
   await expect(summary).not.toContainText("a second now");
-  // A send already on its way when Pause was pressed finishes; nothing new starts.
+  // A send already on its way when Pause was pressed finishes (the API's raw `counts` show it); nothing new starts.
+  const id = new URL(page.url()).pathname.split("/").at(-1);
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/broadcasts/${id}`)).json()).counts.sending ?? 0)
+    .toBe(0);
+  await expect(progress).toHaveAttribute(
+    "aria-valuenow",
+    String((await (await page.request.get(`/api/broadcasts/${id}`)).json()).rows.done),
+  );
   const paused = Number(await progress.getAttribute("aria-valuenow"));
   await page.waitForTimeout(2_000);
   await expect(progress).toHaveAttribute("aria-valuenow", String(paused));

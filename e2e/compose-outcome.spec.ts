@@ -62,7 +62,7 @@ test("each kind of failure says in one sentence what happened and what to do, wi
     },
     {
       to: "+15550000500",
-      says: "Callbell failed to take the message, so nothing was sent: try again in a minute.",
+      says: "Callbell failed while taking the message, so it may or may not have gone out: check the history in a minute before you send it again.",
       detail: "Internal server error",
     },
     {

@@ -27,6 +27,23 @@ test("pages carry a nonce-based CSP and the security headers, and run without a 
   expect(violations).toEqual([]);
 });
 
+test("only the exact static names skip the proxy: a look-alike path still gets the CSP and the origin check", async ({
+  request,
+}) => {
+  for (const path of ["/favicon.icoX", "/icon.svg.x", "/_next/imagex"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["content-security-policy"], path).toContain("nonce-");
+    const action = await request.post(path, {
+      headers: { origin: "https://attacker.example", "next-action": "0".repeat(42) },
+      data: "[]",
+    });
+    expect(action.status(), path).toBe(403);
+  }
+  // The real ones are still served as static files.
+  expect((await request.get("/icon.svg")).status()).toBe(200);
+});
+
 test("with no proxy trusted, a client's own X-Forwarded-Proto does not turn on HSTS (proxies.spec.ts: behind one, it does)", async ({
   request,
 }) => {

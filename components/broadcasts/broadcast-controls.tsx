@@ -51,8 +51,9 @@ export function BroadcastControls({
         }}
       >
         <p>
-          {countOf(rows.waiting, "recipient")} not yet sent will not get the message. A cancelled broadcast
-          cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
+          {countOf(rows.waiting, "recipient")} not yet sent will not get the message
+          {state === "running" ? " (fewer by the time you confirm: sending goes on while you decide)" : ""}. A
+          cancelled broadcast cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
         </p>
       </ConfirmDialog>
     </div>

@@ -183,7 +183,7 @@ export function ComposeForm({
             }
           }}
         >
-          <DraftFieldset form={form} adapt={adaptDraft} initial={prefill?.form ?? null}>
+          <DraftFieldset form={form} owner={userId} adapt={adaptDraft} initial={prefill?.form ?? null}>
             {prefill && (
               <p className="rounded-md border bg-muted/40 p-3 text-sm">
                 Filled in from an earlier send (#{prefill.sendId}). Check it, then send: it goes out as a new

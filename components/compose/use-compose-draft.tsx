@@ -7,12 +7,19 @@ import { restoreComposeForm, type ComposeFormValues } from "@/lib/messages/compo
 export const DRAFT_STORAGE_KEY = "bellhop:compose-draft";
 const SAVE_DELAY_MS = 250;
 
-function readDraft(): ComposeFormValues | null {
+/**
+ * The draft belongs to the person who typed it: it is stored with their user id, and another person signing in on the
+ * same browser never sees it (sign-out also removes it: components/shell/sign-out-form.tsx).
+ */
+function readDraft(owner: string): ComposeFormValues | null {
   try {
     const raw = window.localStorage.getItem(DRAFT_STORAGE_KEY);
     if (!raw) return null;
+    const stored: unknown = JSON.parse(raw);
+    if (typeof stored !== "object" || stored === null || !("owner" in stored) || stored.owner !== owner)
+      return null;
     // Fields added since the draft was saved take their empty value, so an upgrade does not drop the draft.
-    return restoreComposeForm(JSON.parse(raw));
+    return "values" in stored ? restoreComposeForm(stored.values) : null;
   } catch {
     return null;
   }
@@ -36,6 +43,7 @@ export function clearDraft() {
  */
 function useComposeDraft(
   form: UseFormReturn<ComposeFormValues>,
+  owner: string,
   adapt: (draft: ComposeFormValues) => ComposeFormValues,
   initial: ComposeFormValues | null = null,
 ) {
@@ -43,7 +51,7 @@ function useComposeDraft(
   const initialRef = useRef(initial);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const draft = initialRef.current ?? readDraft();
+    const draft = initialRef.current ?? readDraft(owner);
     if (initialRef.current) window.history.replaceState(null, "", window.location.pathname);
     if (draft) form.reset(adaptRef.current(draft), { keepDefaultValues: true });
     // Mount-time sync with browser storage, which the server render cannot see.
@@ -55,7 +63,7 @@ function useComposeDraft(
       clearTimeout(timer);
       timer = setTimeout(() => {
         try {
-          window.localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(values));
+          window.localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ owner, values }));
         } catch {
           // Quota or privacy settings: keep working without a draft.
         }
@@ -65,7 +73,7 @@ function useComposeDraft(
       clearTimeout(timer);
       subscription.unsubscribe();
     };
-  }, [form]);
+  }, [form, owner]);
   return ready;
 }
 
@@ -75,16 +83,18 @@ function useComposeDraft(
  */
 export function DraftFieldset({
   form,
+  owner,
   adapt,
   initial,
   children,
 }: {
   form: UseFormReturn<ComposeFormValues>;
+  owner: string;
   adapt: (draft: ComposeFormValues) => ComposeFormValues;
   initial: ComposeFormValues | null;
   children: ReactNode;
 }) {
-  const ready = useComposeDraft(form, adapt, initial);
+  const ready = useComposeDraft(form, owner, adapt, initial);
   return (
     <fieldset disabled={!ready} aria-busy={!ready} className="contents">
       {children}

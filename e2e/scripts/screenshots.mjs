@@ -1,4 +1,4 @@
-// The README's screenshots (issue 21): /compose, /history and a broadcast, at 1280×900, in light and dark, from a
+// The README's screenshots (issue 21): /compose, a template with its request, /history and a broadcast, at 1280×900, in light and dark, from a
 // sandbox Bellhop of their own with a few sends and a broadcast behind them. `npm run screenshots` (after a build)
 // writes docs/screenshots/<page>-<scheme>.png.
 import { mkdirSync } from "node:fs";
@@ -54,9 +54,19 @@ async function main() {
       compose: async () => {
         await page.goto("/compose");
         await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
-        await page
-          .getByLabel("Message", { exact: true })
-          .fill("Hi Anna, your order *A-1001* is on its way 🚚");
+        await page.getByLabel("Message", { exact: true }).fill("Hi Anna, your order *A-1001* is on its way");
+      },
+      // A template with its value, and the request Callbell will receive (the Request disclosure opened).
+      template: async () => {
+        await page.goto("/compose");
+        await page.locator('fieldset[aria-busy="false"]').waitFor();
+        await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
+        await page.getByRole("radio", { name: "Template", exact: true }).click();
+        await page.getByLabel("Template", { exact: true }).fill("Order ready");
+        await page.getByRole("option", { name: "Order ready", exact: true }).click();
+        await page.getByLabel("Variable 1", { exact: true }).fill("A-1001");
+        const request = page.getByRole("button", { name: "Request", exact: true });
+        if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
       },
       history: async () => page.goto("/history"),
       broadcast: async () => page.goto(`/broadcasts/${broadcastId}`),

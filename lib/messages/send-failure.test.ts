@@ -40,14 +40,14 @@ const table: { kind: string; result: FailedSend; says: RegExp; never?: RegExp; d
   {
     kind: "Callbell's internal error (500)",
     result: rejected(500, "Callbell had an internal error: Internal server error"),
-    says: /Callbell failed.*try again in a minute\.$/,
+    says: /Callbell failed.*may or may not have gone out: check the history in a minute before you send it again\.$/,
     never: /correct/i,
     detail: "HTTP 500: Callbell had an internal error: Internal server error",
   },
   {
     kind: "Callbell out of service (503)",
     result: rejected(503, "Callbell had an internal error (HTTP 503)"),
-    says: /try again in a minute\.$/,
+    says: /check the history in a minute before you send it again\.$/,
     detail: "HTTP 503: Callbell had an internal error (HTTP 503)",
   },
   {
@@ -119,7 +119,9 @@ describe("what the compose form says about a failed send", () => {
   });
 
   it("titles an unknown outcome apart from a refusal", () => {
-    expect(describeSendFailure(table[0]!.result).title).toBe("Not sent");
+    // In the history's words: `rejected` for a refusal, `not sent` for a connection never made.
+    expect(describeSendFailure(table[0]!.result).title).toBe("Rejected by Callbell");
+    expect(describeSendFailure(rejected(0, "connect ECONNREFUSED 127.0.0.1:443")).title).toBe("Not sent");
     expect(describeSendFailure(table.at(-2)!.result).title).toBe("The outcome is unknown");
   });
 });

@@ -6,7 +6,7 @@ export type FailedSend = Exclude<SendResult, { kind: "enqueued" }>;
 
 /** How the compose form words a failed send: a title, one sentence, and the technical text behind it. */
 export type SendFailureWords = {
-  title: "Not sent" | "The outcome is unknown";
+  title: "Not sent" | "Rejected by Callbell" | "The outcome is unknown";
   /** What happened and what to do, in one sentence. */
   sentence: string;
   /** What Callbell (or Bellhop) said, word for word, for the `Details` disclosure; null when the sentence is it. */
@@ -53,8 +53,9 @@ function rejectedSentence(result: Extract<FailedSend, { kind: "rejected" }>): st
   if (status === 429)
     return "Callbell is limiting how fast messages go out, so nothing was sent: wait a minute, then send again.";
   if (status === 0) return "Callbell could not be reached, so nothing was sent: try again in a minute.";
+  // A 5xx may come after Callbell took the message (docs/user-guide.md: broadcasts do not retry it either).
   if (status >= 500)
-    return "Callbell failed to take the message, so nothing was sent: try again in a minute.";
+    return "Callbell failed while taking the message, so it may or may not have gone out: check the history in a minute before you send it again.";
   if (status === 400 || status === 422) {
     const field = firstFieldError(result.fieldErrors);
     return field
@@ -74,8 +75,9 @@ export function describeSendFailure(result: FailedSend): SendFailureWords {
       // Bellhop's own words (a field to fix, a session to renew): already one sentence with what to do.
       return { title: "Not sent", sentence: result.message, detail: null };
     case "rejected":
+      // The history's words: a refusal is `rejected` there, a connection never made is `not sent`.
       return {
-        title: "Not sent",
+        title: result.status === 0 ? "Not sent" : "Rejected by Callbell",
         sentence: rejectedSentence(result),
         detail: result.status ? `HTTP ${result.status}: ${result.message}` : result.message,
       };
