@@ -52,7 +52,10 @@ async function main() {
 
     const shots = {
       compose: async () => {
+        // A fresh text form, not the draft the template shot left behind.
+        await page.evaluate(() => localStorage.removeItem("bellhop:compose-draft"));
         await page.goto("/compose");
+        await page.locator('fieldset[aria-busy="false"]').waitFor();
         await page.getByLabel("Recipient", { exact: true }).fill("+31612345678");
         await page.getByLabel("Message", { exact: true }).fill("Hi Anna, your order *A-1001* is on its way");
       },
