@@ -101,11 +101,17 @@ test("a broadcast fits a phone in every state: the wizard, running, paused, canc
   const check = async (page: Page, state: string) => {
     const problem = await overflow(page);
     if (problem) wide.push(`${state}: ${problem}`);
-    // Nor does the report scroll sideways inside the page: on a phone its rows are cards.
-    const report = page.getByRole("table", { name: "Recipients" });
-    if ((await report.count()) === 0) return;
-    const inner = await report.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
-    if (inner[0]! > inner[1]!) wide.push(`${state}: the report is ${inner[0]} px wide in ${inner[1]} px`);
+    // Nor does the report, or the list, scroll sideways inside the page: on a phone their rows are cards.
+    for (const name of ["Recipients", "Broadcasts"]) {
+      const table = page.getByRole("table", { name, exact: true });
+      if ((await table.count()) === 0) continue;
+      const inner = await table.evaluate((element) => [
+        element.scrollWidth,
+        element.parentElement!.clientWidth,
+      ]);
+      if (inner[0]! > inner[1]!)
+        wide.push(`${state}: the ${name} table is ${inner[0]} px wide in ${inner[1]} px`);
+    }
   };
   try {
     const page = await context.newPage();

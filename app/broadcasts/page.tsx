@@ -19,6 +19,10 @@ const COUNTED = ROW_OUTCOMES.map((outcome) => ({
   heading: outcome.charAt(0).toUpperCase() + outcome.slice(1),
 }));
 
+const CARD_CELL = "max-md:block max-md:p-0";
+const CARD_LABEL =
+  "max-md:text-xs max-md:before:mr-1 max-md:before:text-muted-foreground max-md:before:content-[attr(data-label)]";
+
 export default async function BroadcastsPage() {
   await requireUser("/broadcasts");
   const db = await getDb();
@@ -56,8 +60,10 @@ export default async function BroadcastsPage() {
           </a>
         </div>
       ) : (
-        <Table aria-label="Broadcasts">
-          <TableHeader>
+        // On a phone each broadcast is a card (the same table, laid out by CSS): its name, state, when and who, then
+        // the counts with their headings drawn from data-label (not in the text, which automation reads).
+        <Table aria-label="Broadcasts" className="max-md:block">
+          <TableHeader className="max-md:sr-only">
             <TableRow>
               <TableHead>Broadcast</TableHead>
               <TableHead>Started</TableHead>
@@ -68,25 +74,38 @@ export default async function BroadcastsPage() {
               ))}
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className="max-md:block">
             {broadcasts.map((broadcast) => {
               const count = counts.get(broadcast.id);
               return (
-                <TableRow key={broadcast.id}>
-                  <TableCell>
+                <TableRow
+                  key={broadcast.id}
+                  className="max-md:grid max-md:grid-cols-3 max-md:gap-x-3 max-md:gap-y-1 max-md:p-3"
+                >
+                  <TableCell className={`${CARD_CELL} max-md:col-span-2`}>
                     <Link href={`/broadcasts/${broadcast.id}`} prefetch={false} className="underline">
                       {broadcast.name}
-                    </Link>
+                    </Link>{" "}
+                    <span className="text-xs text-muted-foreground">#{broadcast.id}</span>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-xs">
+                  <TableCell
+                    className={`${CARD_CELL} max-md:order-first max-md:col-span-3 whitespace-nowrap text-xs`}
+                  >
                     <Moment iso={broadcast.createdAt.toISOString()} /> · {broadcast.createdByEmail ?? "—"}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={`${CARD_CELL} max-md:text-right`}>
                     <BroadcastStateBadge state={broadcast.state} />
                   </TableCell>
-                  <TableCell>{broadcast.totalRows.toLocaleString("en")}</TableCell>
-                  {COUNTED.map(({ outcome }) => (
-                    <TableCell key={outcome} data-state={outcome} className="tabular-nums">
+                  <TableCell className={`${CARD_CELL} ${CARD_LABEL}`} data-label="Recipients">
+                    {broadcast.totalRows.toLocaleString("en")}
+                  </TableCell>
+                  {COUNTED.map(({ outcome, heading }) => (
+                    <TableCell
+                      key={outcome}
+                      data-state={outcome}
+                      data-label={heading}
+                      className={`${CARD_CELL} ${CARD_LABEL} tabular-nums`}
+                    >
                       {(count?.[outcome] ?? 0).toLocaleString("en")}
                     </TableCell>
                   ))}
