@@ -63,10 +63,10 @@ export function HistoryTable({
     initialDataUpdatedAt: start?.loadedAt,
     staleTime: REFRESH_MS,
   });
+  // No placeholder: while the counts of new filters load, none are shown rather than the previous filters' ones.
   const { data: counted } = useQuery({
     queryKey: ["history-counts", query],
     queryFn: () => fetchJson<HistoryCounts>(`/api/history/counts?${new URLSearchParams(query)}`, {}),
-    placeholderData: keepPreviousData,
     refetchInterval: COUNTS_REFRESH_MS,
   });
   const counts = counted?.counts;
