@@ -18,10 +18,10 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
   return found;
 }
 
-/** "26 Nov 2026, 14:05 CET": the date, the time to the minute, the zone's short name. */
-export function absoluteMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
+/** The date, the time (to the minute, or the second) and the zone's short name, in `locale`. */
+function dateAndTime(at: Date, withSeconds: boolean, { locale = "en-GB", timeZone }: MomentStyle): string {
   const format = formatter(
-    `abs|${locale}|${timeZone ?? ""}`,
+    `${withSeconds ? "s" : "m"}|${locale}|${timeZone ?? ""}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         day: "numeric",
@@ -29,6 +29,7 @@ export function absoluteMoment(at: Date, { locale = "en-GB", timeZone }: MomentS
         year: "numeric",
         hour: "2-digit",
         minute: "2-digit",
+        second: withSeconds ? "2-digit" : undefined,
         timeZone,
         timeZoneName: "short",
       }),
@@ -36,23 +37,14 @@ export function absoluteMoment(at: Date, { locale = "en-GB", timeZone }: MomentS
   return format.format(at);
 }
 
-/** "14:05:09 CET" on the given day's clock: for a tooltip or a detail page that needs the second. */
-export function preciseMoment(at: Date, { locale = "en-GB", timeZone }: MomentStyle = {}): string {
-  const format = formatter(
-    `precise|${locale}|${timeZone ?? ""}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-        timeZone,
-        timeZoneName: "short",
-      }),
-  );
-  return format.format(at);
+/** "26 Nov 2026, 14:05 CET": the date, the time to the minute, the zone's short name. */
+export function absoluteMoment(at: Date, style: MomentStyle = {}): string {
+  return dateAndTime(at, false, style);
+}
+
+/** "26 Nov 2026, 14:05:09 CET": to the second, for a tooltip or a detail page that needs it. */
+export function preciseMoment(at: Date, style: MomentStyle = {}): string {
+  return dateAndTime(at, true, style);
 }
 
 /** "just now", "3 minutes ago", "2 hours ago", "in 5 minutes" within a day of `now`; null beyond a day. */
