@@ -24,12 +24,13 @@ const common = {
 /**
  * The PostgreSQL pass skips the specs that check what the browser gets whatever the database (accessibility, page
  * weight, phone width, the previews built in the browser, the accessible names of docs/automation.md, the security
- * headers and body limits, the 24-hour window, the template picker) and the edge's proxy rules (their throttle and audit
+ * headers and body limits, the 24-hour window, the template picker, the compose payloads and form; their send records
+ * and idempotency keys are checked on PostgreSQL by the unit pass) and the edge's proxy rules (their throttle and audit
  * queries are covered on PostgreSQL by the unit suite): the same pages and queries run on PostgreSQL in the other specs.
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
 const databaseBlind =
-  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome|consistency)\.spec\.ts/;
+  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome|consistency|compose)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -198,96 +198,109 @@ test("the history's first page comes with the page: no request for it after load
   await expect.poll(() => pageRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
 });
 
-test("a dense history: a line a row, the message and the contact, the reason cut with its whole text at hand", async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const compose = new ComposePage(page);
-  const to = uniquePhone();
-  const long = `Dense row ${"with a message far longer than its column ".repeat(4)}`;
-  await compose.open();
-  await compose.field("Recipient").fill(to);
-  await compose.field("Message").fill(long);
-  await page.getByRole("button", { name: "More options" }).click();
-  await compose.field("Return contact details").check();
-  await compose.send();
-  await expect(compose.status()).toContainText("Message enqueued");
-  const uuid = /[0-9a-f]{32}/.exec((await compose.status().textContent()) ?? "")![0];
-  // A second send did not ask for the contact: Bellhop still knows the name from the first.
-  await compose.sendText(to, "Second message");
-  const refused = uniquePhone();
-  const reason = `Reason marker ${"that goes on and on ".repeat(8)}`;
-  await stub.failSend(refused, { status: 400, body: { error: reason } });
-  await compose.open();
-  await compose.field("Recipient").fill(refused);
-  await compose.field("Message").fill("Refused");
-  await compose.send();
-  await expect(compose.alert()).toBeVisible();
-
-  await page.goto("/history");
-  const table = page.getByRole("table", { name: "Sent messages" });
-  const mine = table.getByRole("row").filter({ hasText: to });
-  await expect(mine).toHaveCount(2);
-  await expect(mine.nth(0)).toContainText("Jane Customer");
-  await expect(mine.nth(0)).toContainText("Second message");
-  await expect(mine.nth(1)).toContainText("Jane Customer");
-  await expect(mine.nth(1)).toContainText("Dense row with a message");
-  // The uuid is cut on screen, whole in the row's text, and a button copies it.
-  await expect(mine.nth(1)).toContainText(uuid);
-  const shownUuid = mine.nth(1).getByTitle(uuid);
-  expect(await shownUuid.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
-  await expect(mine.nth(1).getByRole("button", { name: /^Copy uuid of send \d+$/ })).toBeVisible();
-
-  // One line a row (a second line of small print at most), for every row of the page.
-  const heights = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.clientHeight));
-  expect(heights.length).toBeGreaterThan(2);
-  expect(Math.max(...heights)).toBeLessThanOrEqual(54);
-
-  // The reason takes one line; the whole of it is in its title and unfolds on focus.
-  const note = table.getByRole("row").filter({ hasText: refused }).getByTestId("status-note");
-  await expect(note).toHaveAttribute("title", /Reason marker/);
-  const oneLine = (await note.boundingBox())!.height;
-  expect(oneLine).toBeLessThanOrEqual(20);
-  await note.focus();
-  await expect.poll(async () => (await note.boundingBox())!.height).toBeGreaterThan(oneLine * 2);
-
-  // The date filters stay inside the filter box.
-  const box = (await page.getByRole("search", { name: "Filter the history" }).boundingBox())!;
-  for (const name of ["From (UTC)", "To (UTC)"]) {
-    const field = (await page.getByLabel(name, { exact: true }).boundingBox())!;
-    expect(field.x).toBeGreaterThanOrEqual(box.x);
-    expect(field.x + field.width).toBeLessThanOrEqual(box.x + box.width);
-  }
-
-  // The export has the message, last.
-  const digits = to.replace("+", "");
-  const csv = (await (await page.request.get(`/api/history/export?q=${digits}`)).text()).trim().split("\r\n");
-  expect(csv[0]).toMatch(/,recipient_type,message$/);
-  expect(csv[1]).toMatch(/,phone,Second message$/);
-
-  // The detail page shows the message as the customer saw it, above the technical detail.
-  await page.goto(
-    (await mine
-      .nth(1)
-      .getByRole("link", { name: /^Details of send/ })
-      .getAttribute("href"))!,
+test.describe(() => {
+  test.skip(
+    Boolean(process.env.E2E_POSTGRES_URL),
+    "layout and words; knownContactNames and the message column run on PostgreSQL in the unit pass",
   );
-  const bubble = page.getByRole("region", { name: "Message as the customer sees it" });
-  await expect(bubble).toContainText("Dense row with a message");
-  const request = page.getByRole("heading", { name: "Request sent to Callbell" });
-  expect((await bubble.boundingBox())!.y).toBeLessThan((await request.boundingBox())!.y);
+  test("a dense history: a line a row, the message and the contact, the reason cut with its whole text at hand", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const compose = new ComposePage(page);
+    const to = uniquePhone();
+    const long = `Dense row ${"with a message far longer than its column ".repeat(4)}`;
+    await compose.open();
+    await compose.field("Recipient").fill(to);
+    await compose.field("Message").fill(long);
+    await page.getByRole("button", { name: "More options" }).click();
+    await compose.field("Return contact details").check();
+    await compose.send();
+    await expect(compose.status()).toContainText("Message enqueued");
+    const uuid = /[0-9a-f]{32}/.exec((await compose.status().textContent()) ?? "")![0];
+    // A second send did not ask for the contact: Bellhop still knows the name from the first.
+    await compose.sendText(to, "Second message");
+    const refused = uniquePhone();
+    const reason = `Reason marker ${"that goes on and on ".repeat(8)}`;
+    await stub.failSend(refused, { status: 400, body: { error: reason } });
+    await compose.open();
+    await compose.field("Recipient").fill(refused);
+    await compose.field("Message").fill("Refused");
+    await compose.send();
+    await expect(compose.alert()).toBeVisible();
+
+    await page.goto("/history");
+    const table = page.getByRole("table", { name: "Sent messages" });
+    const mine = table.getByRole("row").filter({ hasText: to });
+    await expect(mine).toHaveCount(2);
+    await expect(mine.nth(0)).toContainText("Jane Customer");
+    await expect(mine.nth(0)).toContainText("Second message");
+    await expect(mine.nth(1)).toContainText("Jane Customer");
+    await expect(mine.nth(1)).toContainText("Dense row with a message");
+    // The uuid is cut on screen, whole in the row's text, and a button copies it.
+    await expect(mine.nth(1)).toContainText(uuid);
+    const shownUuid = mine.nth(1).getByTitle(uuid);
+    expect(await shownUuid.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await expect(mine.nth(1).getByRole("button", { name: /^Copy uuid of send \d+$/ })).toBeVisible();
+
+    // One line a row (a second line of small print at most), for every row of the page.
+    const heights = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.clientHeight));
+    expect(heights.length).toBeGreaterThan(2);
+    expect(Math.max(...heights)).toBeLessThanOrEqual(54);
+
+    // The reason takes one line; the whole of it is in its title and unfolds on focus.
+    const note = table.getByRole("row").filter({ hasText: refused }).getByTestId("status-note");
+    await expect(note).toHaveAttribute("title", /Reason marker/);
+    const oneLine = (await note.boundingBox())!.height;
+    expect(oneLine).toBeLessThanOrEqual(20);
+    await note.focus();
+    await expect.poll(async () => (await note.boundingBox())!.height).toBeGreaterThan(oneLine * 2);
+
+    // The date filters stay inside the filter box.
+    const box = (await page.getByRole("search", { name: "Filter the history" }).boundingBox())!;
+    for (const name of ["From (UTC)", "To (UTC)"]) {
+      const field = (await page.getByLabel(name, { exact: true }).boundingBox())!;
+      expect(field.x).toBeGreaterThanOrEqual(box.x);
+      expect(field.x + field.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+
+    // The export has the message, last.
+    const digits = to.replace("+", "");
+    const csv = (await (await page.request.get(`/api/history/export?q=${digits}`)).text())
+      .trim()
+      .split("\r\n");
+    expect(csv[0]).toMatch(/,recipient_type,message$/);
+    expect(csv[1]).toMatch(/,phone,Second message$/);
+
+    // The detail page shows the message as the customer saw it, above the technical detail.
+    await page.goto(
+      (await mine
+        .nth(1)
+        .getByRole("link", { name: /^Details of send/ })
+        .getAttribute("href"))!,
+    );
+    const bubble = page.getByRole("region", { name: "Message as the customer sees it" });
+    await expect(bubble).toContainText("Dense row with a message");
+    const request = page.getByRole("heading", { name: "Request sent to Callbell" });
+    expect((await bubble.boundingBox())!.y).toBeLessThan((await request.boundingBox())!.y);
+  });
 });
 
-test("filters Bellhop cannot read are named in an alert and ignored; the API refuses them", async ({
-  page,
-}) => {
-  await page.goto("/history?status=bogus&type=fax&from=2026-02-30");
-  const alert = page.getByRole("alert").filter({ hasText: "not understood" });
-  await expect(alert).toContainText("Status “bogus”");
-  await expect(alert).toContainText("Type “fax”");
-  await expect(alert).toContainText("From (UTC) “2026-02-30”");
-  await expect(page.getByRole("table", { name: "Sent messages" })).toBeVisible();
-  for (const query of ["status=bogus", "type=fax", "from=2026-02-30"]) {
-    expect((await page.request.get(`/api/history?${query}`)).status()).toBe(400);
-  }
+test.describe(() => {
+  test.skip(Boolean(process.env.E2E_POSTGRES_URL), "what the page says of a bad address; no query involved");
+  test("filters Bellhop cannot read are named in an alert and ignored; the API refuses them", async ({
+    page,
+  }) => {
+    await page.goto("/history?status=bogus&type=fax&from=2026-02-30");
+    const alert = page.getByRole("alert").filter({ hasText: "not understood" });
+    await expect(alert).toContainText("Status “bogus”");
+    await expect(alert).toContainText("Type “fax”");
+    await expect(alert).toContainText("From (UTC) “2026-02-30”");
+    await expect(page.getByRole("table", { name: "Sent messages" })).toBeVisible();
+    for (const query of ["status=bogus", "type=fax", "from=2026-02-30"]) {
+      expect((await page.request.get(`/api/history?${query}`)).status()).toBe(400);
+    }
+  });
 });
