@@ -22,15 +22,17 @@ const common = {
 };
 
 /**
- * The PostgreSQL pass skips the specs that check what the browser gets whatever the database (accessibility, page
- * weight, phone width, the previews built in the browser, the accessible names of docs/automation.md, the security
- * headers and body limits, the 24-hour window, the template picker, the compose payloads and form; their send records
- * and idempotency keys are checked on PostgreSQL by the unit pass) and the edge's proxy rules (their throttle and audit
- * queries are covered on PostgreSQL by the unit suite): the same pages and queries run on PostgreSQL in the other specs.
+ * The PostgreSQL pass runs the specs whose pages write and read Bellhop's database in ways only a running Bellhop
+ * shows (history, broadcasts, delivery, users, settings, hooks, first run, restart, faults, two instances). It skips
+ * what the browser gets whatever the database (accessibility, page weight, phone width, previews, the accessible
+ * names of docs/automation.md, security headers and body limits, the 24-hour window, the template picker, the compose
+ * form, Callbell's account lists, the sandbox's magic numbers) and the specs whose queries the unit pass runs on
+ * PostgreSQL (sessions and sign-in throttling, the audit log, send records and idempotency keys, send again), and the
+ * edge's proxy rules. Every page still opens on PostgreSQL: the setup signs in there and the kept specs visit them.
  */
 const postgresPass = Boolean(process.env.E2E_POSTGRES_URL);
 const databaseBlind =
-  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome|consistency|compose)\.spec\.ts/;
+  /(a11y|page-weight|phone|preview|proxies|automation|security|window|templates|theme|compose-layout|compose-outcome|consistency|compose|channels|unreachable|hardening|token-from-env|sandbox|auth|audit|send-again)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -68,7 +68,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <ThemeToggle initial={theme} />
             {user && (
               <SignOutForm action={signOutAction} className="flex min-w-0 items-center gap-2">
-                <span className="hidden truncate text-xs text-muted-foreground sm:inline">{user.email}</span>
+                {/* On a phone too, who is signed in (a shared device), cut to fit beside Sign out. */}
+                <span
+                  data-testid="signed-in-as"
+                  title={user.email}
+                  className="max-w-32 truncate text-xs text-muted-foreground sm:max-w-64"
+                >
+                  {user.email}
+                </span>
                 <Button type="submit" variant="outline" size="sm">
                   Sign out
                 </Button>

@@ -72,7 +72,9 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await expect(perState.and(page.locator("[data-state=unknown]"))).toHaveText("1");
 
   const report = page.getByRole("table", { name: "Recipients" });
-  await expect(report.locator("tr[data-row='7']")).toContainText("failed");
+  // A refused row is failed in the counts, and says `rejected` as its message does in the history.
+  await expect(report.locator("tr[data-row='7']")).toContainText("rejected");
+  await expect(page.locator("[data-meaning=failed]")).toContainText("rejected in the history");
   await expect(report.locator("tr[data-row='2']")).toContainText("Ana | first | Cheers");
 
   // Each message is in the history, linked to its broadcast.
@@ -91,7 +93,7 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   expect(exported).toHaveLength(5);
   expect(exported.find((line) => line.startsWith("7,"))).toMatch(
     // Quoted: a pipe separates cells in some spreadsheets (README, Security).
-    /^7,\+15550000400,"Rejected \| row \| Sorry",,failed,.+/,
+    /^7,\+15550000400,"Rejected \| row \| Sorry",,rejected,.+/,
   );
 
   // The failed rows become a new list, to be checked and confirmed again.

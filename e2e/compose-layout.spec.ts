@@ -67,6 +67,21 @@ test("the template picker by keyboard: Tab goes on to Variable 1, Escape then Ar
   await expect(combobox).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
 });
 
+test("a refused send focuses the first field in error on screen: a template's empty Media URL before its variables", async ({
+  page,
+}) => {
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill("+447700900123");
+  await compose.chooseType("Template");
+  await compose.chooseTemplate("New product (image)");
+  await compose.send();
+  await expect(compose.field("Media URL")).toBeFocused();
+  await compose.field("Media URL").fill("https://example.com/product.jpg");
+  await compose.send();
+  await expect(compose.field("Variable 1")).toBeFocused();
+});
+
 test("alignment at 1280 and 412 px: Recipient and Platform level, More options a real toggle, six types in even rows, no ticks before sending", async ({
   page,
 }) => {

@@ -81,6 +81,10 @@ test("on a phone, the main navigation and Sign out are on screen and work", asyn
       await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
     }
     await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
+    // Who is signed in, on a shared phone too: the address, cut to fit, whole in its title.
+    const who = page.getByTestId("signed-in-as");
+    await expect(who).toBeInViewport({ ratio: 1 });
+    await expect(who).toHaveAttribute("title", /@/);
     await nav.getByRole("link", { name: "History", exact: true }).tap();
     await expect(page).toHaveURL(/\/history$/);
   } finally {

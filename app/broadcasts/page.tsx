@@ -6,7 +6,7 @@ import { Moment } from "@/components/ui/moment";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { SAMPLE_CSV } from "@/lib/broadcasts/limits";
-import { ROW_OUTCOMES } from "@/lib/broadcasts/row-counts";
+import { OUTCOME_MEANINGS, ROW_OUTCOMES } from "@/lib/broadcasts/row-counts";
 import { listBroadcasts } from "@/lib/db/broadcast-queries";
 import { countRowsByBroadcast } from "@/lib/db/broadcast-report-queries";
 import { getDb } from "@/lib/db/client";
@@ -70,7 +70,9 @@ export default async function BroadcastsPage() {
               <TableHead>State</TableHead>
               <TableHead>Recipients</TableHead>
               {COUNTED.map(({ outcome, heading }) => (
-                <TableHead key={outcome}>{heading}</TableHead>
+                <TableHead key={outcome} title={OUTCOME_MEANINGS[outcome]}>
+                  {heading}
+                </TableHead>
               ))}
             </TableRow>
           </TableHeader>

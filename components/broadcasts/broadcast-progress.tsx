@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { BroadcastStateBadge, StatusBadge } from "@/components/history/status-badge";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
 import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
+import { formatDuration } from "@/lib/format/duration";
 import { countOf } from "@/lib/format/plural";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { BroadcastControls } from "./broadcast-controls";
@@ -15,14 +16,6 @@ const REFRESH_MS = 1_000;
 
 /** The page's server action: pause, resume or cancel (the creator or an admin only; the server checks). */
 export type ControlBroadcastAction = (id: number, action: ControlAction) => Promise<ControlResult>;
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? `${minutes} min ${seconds % 60} s`
-    : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
 
 /** A broadcast's live progress, its controls and its per-recipient report. */
 export function BroadcastProgressView({
@@ -87,7 +80,7 @@ export function BroadcastProgressView({
           {rows.waiting > 0 && ` · ${rows.waiting.toLocaleString("en")} waiting`}
           {progress.currentRate !== null &&
             ` · ${progress.currentRate} a second now (configured ${progress.ratePerSecond})`}
-          {progress.secondsLeft !== null && ` · about ${duration(progress.secondsLeft)} left`}
+          {progress.secondsLeft !== null && ` · about ${formatDuration(progress.secondsLeft)} left`}
         </p>
         {actionError && (
           <p role="alert" className="text-sm text-destructive">

@@ -1,5 +1,5 @@
 import { countOf } from "@/lib/format/plural";
-import { ROW_OUTCOMES, type RowCounts, type RowOutcome } from "@/lib/broadcasts/row-counts";
+import { OUTCOME_MEANINGS, ROW_OUTCOMES, type RowCounts, type RowOutcome } from "@/lib/broadcasts/row-counts";
 import { cn } from "@/lib/utils";
 
 /** Each outcome's colour in the bar and its legend; waiting is the bar's empty track. */
@@ -43,19 +43,31 @@ export function RowsBar({ rows }: { rows: RowCounts }) {
   );
 }
 
-/** The bar's legend: every outcome with its count (`dd[data-state=…]`, for automation). */
+/**
+ * The bar's legend: every outcome with its count (`dd[data-state=…]`, for automation), each explained on hover, and
+ * in words under it for failed and unknown rows, the two a support lead must act on.
+ */
 export function RowsLegend({ rows }: { rows: RowCounts }) {
+  const explained = (["failed", "unknown"] as const).filter((outcome) => rows[outcome] > 0);
   return (
-    <dl aria-label="Rows per state" className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
-      {ROW_OUTCOMES.map((outcome) => (
-        <div key={outcome} className="flex items-center gap-1.5">
-          <span aria-hidden className={cn("size-2.5 rounded-full", OUTCOME_COLOURS[outcome])} />
-          <dt>{outcome}</dt>
-          <dd data-state={outcome} className="font-medium tabular-nums">
-            {rows[outcome].toLocaleString("en")}
-          </dd>
-        </div>
+    <div className="grid gap-1">
+      <dl aria-label="Rows per state" className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        {ROW_OUTCOMES.map((outcome) => (
+          <div key={outcome} className="flex items-center gap-1.5" title={OUTCOME_MEANINGS[outcome]}>
+            <span aria-hidden className={cn("size-2.5 rounded-full", OUTCOME_COLOURS[outcome])} />
+            <dt>{outcome}</dt>
+            <dd data-state={outcome} className="font-medium tabular-nums">
+              {rows[outcome].toLocaleString("en")}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {explained.map((outcome) => (
+        <p key={outcome} className="text-xs text-muted-foreground" data-meaning={outcome}>
+          <span className="font-medium">{outcome.charAt(0).toUpperCase() + outcome.slice(1)}:</span>{" "}
+          {OUTCOME_MEANINGS[outcome]}
+        </p>
       ))}
-    </dl>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { formatDuration } from "@/lib/format/duration";
 import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import { nounFor } from "@/lib/format/plural";
@@ -30,7 +31,9 @@ export function ConfirmStep({
       <p className="text-sm" data-testid="broadcast-summary">
         Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong>{" "}
         {nounFor(count, "recipient")} ({numberInWords(count)}), {paceOf(rate)} a second
-        {count > 0 ? `, about ${estimatedSeconds(count, rate)} s` : ""}.
+        {count > 0 &&
+          `, about ${formatDuration(estimatedSeconds(count, rate))} (longer if Callbell asks Bellhop to slow down)`}
+        .
       </p>
       <label className="flex items-center gap-2 text-sm">
         <Checkbox

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
@@ -89,7 +89,19 @@ export function ComposeForm({
     defaultValues: freshForm(),
     // Feedback as the agent types; validating on blur would move the layout under a click in progress.
     mode: "onChange",
+    // react-hook-form focuses the first field it registered, not the first on screen (a template's Media URL
+    // registers after `Customer opted in`, below it): the effect below focuses the first marked field in page order.
+    shouldFocusError: false,
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  // Set by a submit the form refused; the fields are marked in the render that counts the submit, so focus then.
+  const focusRefused = useRef(false);
+  const { submitCount } = form.formState;
+  useEffect(() => {
+    if (!focusRefused.current) return;
+    focusRefused.current = false;
+    firstInvalidControl(formRef.current)?.focus();
+  }, [submitCount]);
   // Cleared while a send is on its way, so that each outcome mounts anew: it comes into view, takes the focus and
   // raises its toast.
   const [lastSend, setLastSend] = useState<{ result: SendResult; sent: SentMessage } | null>(null);
@@ -158,7 +170,10 @@ export function ComposeForm({
         );
       }
     },
-    () => setLastSend(null),
+    () => {
+      setLastSend(null);
+      focusRefused.current = true;
+    },
   );
 
   const sendAnyway = () => {
@@ -172,6 +187,7 @@ export function ComposeForm({
     <FormProvider {...form}>
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <form
+          ref={formRef}
           noValidate
           aria-label="Compose message"
           className="grid min-w-0 gap-6"
@@ -220,5 +236,13 @@ export function ComposeForm({
         </aside>
       </div>
     </FormProvider>
+  );
+}
+
+/** The first control on screen that is marked invalid (`aria-invalid`, as every field sets it with its error). */
+function firstInvalidControl(form: HTMLFormElement | null): HTMLElement | undefined {
+  const marked = form?.querySelectorAll<HTMLElement>("[aria-invalid='true']") ?? [];
+  return [...marked].find(
+    (control) => control.getClientRects().length > 0 && !control.hasAttribute("disabled"),
   );
 }

@@ -42,6 +42,15 @@ describe("a broadcast's numbers, one definition", () => {
     expect(isRowFinal("enqueued", "failed")).toBe(true);
     expect(isRowFinal("cancelled", null)).toBe(true);
   });
+
+  it("a failed row shows the word the history shows for its message", () => {
+    expect(reportStatus({ state: "failed", deliveryStatus: "rejected" })).toBe("rejected");
+    expect(reportStatus({ state: "failed", deliveryStatus: "not_sent" })).toBe("not_sent");
+    expect(reportStatus({ state: "enqueued", deliveryStatus: "mismatch" })).toBe("mismatch");
+    // Refused before any request (an invalid row) has no message in the history: its outcome is its word.
+    expect(reportStatus({ state: "failed", deliveryStatus: null })).toBe("failed");
+    expect(reportStatus({ state: "unknown", deliveryStatus: "rejected" })).toBe("unknown");
+  });
 });
 
 const DELIVERIES: (SendStatus | null)[] = [
@@ -51,6 +60,7 @@ const DELIVERIES: (SendStatus | null)[] = [
   "failed",
   "mismatch",
   "rejected",
+  "not_sent",
   "unknown",
 ];
 
@@ -102,7 +112,7 @@ describe("the list, the progress and the report filter count alike", () => {
       // The status a row shows never contradicts the filter it is found under.
       for (const row of filtered) {
         const shown = reportStatus(row);
-        if (outcome === "failed") expect(["failed", "mismatch"]).toContain(shown);
+        if (outcome === "failed") expect(["failed", "mismatch", "rejected", "not_sent"]).toContain(shown);
         else if (outcome === "sent") expect(["enqueued", "sent", "delivered", "read"]).toContain(shown);
         else expect(shown).toBe(outcome);
       }

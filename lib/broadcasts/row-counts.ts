@@ -7,6 +7,19 @@ import type { RecipientState } from "@/lib/db/constants";
 export const ROW_OUTCOMES = ["sent", "failed", "unknown", "cancelled", "waiting"] as const;
 export type RowOutcome = (typeof ROW_OUTCOMES)[number];
 
+/**
+ * Each outcome in a sentence, beside the counts: a broadcast's `failed` is wider than the history's `failed` (one of
+ * Callbell's delivery statuses), so the pages say which messages it counts.
+ */
+export const OUTCOME_MEANINGS: Record<RowOutcome, string> = {
+  sent: "Callbell accepted the message; the report shows what it said since (sent, delivered, read).",
+  failed:
+    "Will not reach the customer: Callbell refused it (rejected in the history), it never reached Callbell (not sent), the row was invalid, or Callbell reported it failed.",
+  unknown: "It may or may not have gone out: check the conversation in Callbell before sending it again.",
+  cancelled: "Not sent: the broadcast was cancelled first.",
+  waiting: "Not sent yet.",
+};
+
 /** What Callbell has said of a row's message: it failed, it accepted it, or nothing we can count on. */
 export const DELIVERY_CLASSES = ["failure", "accepted", "none"] as const;
 export type DeliveryClass = (typeof DELIVERY_CLASSES)[number];

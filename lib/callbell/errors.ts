@@ -29,6 +29,8 @@ export class CallbellError extends Error {
   readonly retryAfterSeconds?: number;
   /** True when the request surely did not reach Callbell (connection refused): repeating it cannot duplicate. */
   readonly notDelivered: boolean;
+  /** Callbell's answer as it came (its first `BODY_KEPT` characters), for the history; none without an answer. */
+  readonly body?: string;
 
   constructor(init: {
     kind: CallbellErrorKind;
@@ -38,6 +40,7 @@ export class CallbellError extends Error {
     code?: string;
     retryAfterSeconds?: number;
     notDelivered?: boolean;
+    body?: string;
   }) {
     super(init.message);
     this.name = "CallbellError";
@@ -47,6 +50,7 @@ export class CallbellError extends Error {
     this.code = init.code;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.notDelivered = init.notDelivered ?? false;
+    this.body = init.body;
   }
 }
 
@@ -69,6 +73,9 @@ export function isCallbellError(error: unknown): error is CallbellError {
       typeof (error as CallbellError).status === "number")
   );
 }
+
+/** How much of an error's body is kept: Callbell's errors are a line; an HTML error page is cut. */
+export const BODY_KEPT = 4_000;
 
 /** Parses both error shapes seen from Callbell (`{"error":"…"}` and `{"error":{field:[…]}}`), else the raw text. */
 export function parseCallbellError(
@@ -120,6 +127,7 @@ export function parseCallbellError(
     fieldErrors,
     code,
     retryAfterSeconds,
+    body: bodyText ? bodyText.slice(0, BODY_KEPT) : undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { absoluteMoment, formatMoment, preciseMoment, relativeMoment } from "./date";
+import { formatDuration } from "./duration";
 import { countOf, nounFor } from "./plural";
 
 const now = Date.parse("2026-11-27T12:00:00Z");
@@ -42,5 +43,20 @@ describe("countOf", () => {
     expect(countOf(2, "reply", "replies")).toBe("2 replies");
     expect(nounFor(1, "value")).toBe("value");
     expect(nounFor(3, "value")).toBe("values");
+  });
+});
+
+describe("formatDuration", () => {
+  it("says seconds, then minutes and seconds, then hours and minutes", () => {
+    expect([0, 1.2, 59, 60, 200, 3_599, 3_600, 7_500].map(formatDuration)).toEqual([
+      "0 s",
+      "2 s",
+      "59 s",
+      "1 min 0 s",
+      "3 min 20 s",
+      "59 min 59 s",
+      "1 h 0 min",
+      "2 h 5 min",
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { testDatabase } from "@/lib/db/testing";
 import { listSends } from "@/lib/db/history-queries";
+import { findSendById } from "@/lib/db/send-queries";
 import { emptyComposeForm } from "./compose-form";
 import { sendComposedMessage, type SendDependencies } from "./send-message";
 
@@ -84,6 +85,9 @@ describe("sending a composed message", () => {
       fieldErrors: { to: "Callbell: to is invalid" },
     });
     expect((await listSends(deps.db)).rows[0]).toMatchObject({ status: "rejected", errorStatus: 400 });
+    // The history shows Callbell's answer as it came, not Bellhop's reading of it.
+    const stored = await findSendById(deps.db, (await listSends(deps.db)).rows[0]!.id);
+    expect(JSON.parse(stored!.responseBody!)).toEqual({ error: { to: ["is invalid"] } });
   });
   it("records unknown after a timeout", async () => {
     const { deps } = await setup(() =>

@@ -232,7 +232,8 @@ async function recordFailure(
       status: error.notDelivered ? "not_sent" : "rejected",
       errorMessage: error.message,
       errorStatus: error.status,
-      responseBody: JSON.stringify({ fieldErrors: error.fieldErrors, code: error.code ?? null }),
+      // Callbell's own words, as the detail page shows them under "Callbell's answer".
+      responseBody: error.body ?? null,
     });
     return {
       kind: "rejected",
