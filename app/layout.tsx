@@ -50,7 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {user && <ModeBanner view={view} admin={admin} />}
         <header className="border-b bg-card">
           {/* On a phone the links take a row of their own, under the name and Sign out. */}
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">
             <Link href="/compose" className="flex items-center gap-2 font-semibold">
               {/* A plain img: next/image is a client component, shipped to every page, with nothing to optimise in an
                   SVG (docs/development.md#what-moved-the-figures). */}
@@ -67,12 +67,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </span>
             <ThemeToggle initial={theme} />
             {user && (
-              <SignOutForm action={signOutAction} className="flex min-w-0 items-center gap-2">
+              <SignOutForm
+                action={signOutAction}
+                className="flex min-w-0 items-center gap-2 max-sm:flex-1 max-sm:justify-end"
+              >
                 {/* On a phone too, who is signed in (a shared device), cut to fit beside Sign out. */}
                 <span
                   data-testid="signed-in-as"
                   title={user.email}
-                  className="max-w-32 truncate text-xs text-muted-foreground sm:max-w-64"
+                  className="min-w-0 truncate text-xs text-muted-foreground sm:max-w-64"
                 >
                   {user.email}
                 </span>
