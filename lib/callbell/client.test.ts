@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCallbellClient } from "./client";
 import { CallbellError } from "./errors";
+import { MAX_RESPONSE_BYTES, TOKEN_REDACTED } from "./transport";
 
 type Step = Response | Error;
 
@@ -158,6 +159,54 @@ describe("the Callbell client", () => {
       json(200, { status: "ok", user_email: "a@b.c", user_name: "A", api_key: "k" }),
     ]);
     expect(await instance.getMe()).toEqual({ email: "a@b.c", name: "A" });
+  });
+});
+
+describe("what an answer may hold", () => {
+  const TOKEN = "tok-SUPERSECRET-4242";
+  const withToken = (step: Response) =>
+    createCallbellClient({
+      baseUrl: "https://api.example/v1/",
+      token: TOKEN,
+      timeoutMs: 1000,
+      fetch: fakeFetch([step]).fetch,
+      sleep: async () => {},
+      random: () => 1,
+    });
+
+  it("never keeps the token when an answer repeats it: not in the message, not in the body kept", async () => {
+    const echo = `bad request, your header was Bearer ${TOKEN}`;
+    for (const answer of [
+      json(400, { error: { message: echo } }),
+      new Response(`<html>${echo}</html>`, { status: 500 }),
+      new Response(`token=${encodeURIComponent(TOKEN)}`, { status: 401 }),
+    ]) {
+      const error = await withToken(answer)
+        .sendMessage(body)
+        .then(() => null)
+        .catch((thrown: CallbellError) => thrown);
+      if (!(error instanceof CallbellError)) throw new Error("the send should have failed");
+      expect(`${error.message} ${error.body}`).not.toContain("SUPERSECRET");
+      expect(error.body).toContain(TOKEN_REDACTED);
+    }
+    const me = withToken(json(200, { status: "ok", user_email: TOKEN, user_name: "A" }));
+    expect((await me.getMe()).email).toBe(TOKEN_REDACTED);
+  });
+
+  it("stops reading an answer larger than it will ever need", async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const error = await withToken(new Response(endless, { status: 500 }))
+      .sendMessage(body)
+      .catch((thrown: CallbellError) => thrown);
+    expect(error).toMatchObject({ kind: "response", message: expect.stringContaining("larger than") });
+    expect(sent).toBeLessThanOrEqual(MAX_RESPONSE_BYTES / chunk.byteLength + 2);
   });
 });
 

@@ -34,10 +34,16 @@ describe("the answer to a send", () => {
     expect(inboxLink("not a url")).toBeNull();
     expect(inboxLink(42)).toBeNull();
     expect(inboxLink("https://dashboard.callbell.eu/chat/c1")).toBe("https://dashboard.callbell.eu/chat/c1");
+    // An https link elsewhere would be shown as "Open the conversation in Callbell": dropped.
+    expect(inboxLink("https://evil.example/phish")).toBeNull();
+    expect(inboxLink("https://dash.callbell.eu.evil.example/chat/c1")).toBeNull();
+    expect(inboxLink("https://notcallbell.eu/chat/c1")).toBeNull();
   });
   it("reads the link of a stored answer, and nothing from one that is not JSON", () => {
-    const stored = JSON.stringify({ message: { uuid: "u", conversation: { href: "https://x.example/c" } } });
-    expect(conversationHrefOf(stored)).toBe("https://x.example/c");
+    const stored = JSON.stringify({
+      message: { uuid: "u", conversation: { href: "https://dash.callbell.eu/c" } },
+    });
+    expect(conversationHrefOf(stored)).toBe("https://dash.callbell.eu/c");
     expect(conversationHrefOf("{not json")).toBeNull();
     expect(conversationHrefOf(null)).toBeNull();
   });

@@ -10,11 +10,18 @@ type Body = {
 
 const text = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
 
-/** A link into Callbell's inbox, only when it is an https address (never `javascript:` or the like). */
+/**
+ * The hosts a link into Callbell's inbox may point at: Callbell's own (`dash.callbell.eu`), and the sandbox's made-up
+ * one. A link elsewhere, even https, is dropped: the page would present it as "Open the conversation in Callbell".
+ */
+const INBOX_HOSTS = /(^|\.)callbell\.eu$|^sandbox\.callbell\.invalid$/;
+
+/** A link into Callbell's inbox, only when it is an https address on Callbell's hosts (never `javascript:`). */
 export function inboxLink(value: unknown): string | null {
   if (typeof value !== "string") return null;
   try {
-    return new URL(value).protocol === "https:" ? value : null;
+    const url = new URL(value);
+    return url.protocol === "https:" && INBOX_HOSTS.test(url.hostname) ? value : null;
   } catch {
     return null;
   }

@@ -22,6 +22,48 @@ export type CallbellClientOptions = {
 
 const MAX_PAGES = 100;
 
+/** The most of an answer Bellhop reads: Callbell's largest lists are far below it; an endless body is cut off. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/** What replaces Bellhop's own token wherever an answer repeats it. */
+export const TOKEN_REDACTED = "[Callbell token removed by Bellhop]";
+
+/**
+ * The answer without Bellhop's token: a Callbell (or a proxy before it) that echoes the request's headers in an error
+ * would otherwise put the token into the history, where every user reads it.
+ */
+export function withoutToken(text: string, token: string): string {
+  if (token.length < 8) return text;
+  const forms = new Set([token, JSON.stringify(token).slice(1, -1), encodeURIComponent(token)]);
+  let clean = text;
+  for (const form of forms) clean = clean.split(form).join(TOKEN_REDACTED);
+  return clean;
+}
+
+/** The body as text, read up to `MAX_RESPONSE_BYTES`; beyond that the rest is dropped and the connection closed. */
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw new CallbellError({
+        kind: "response",
+        status: response.status,
+        message: `Callbell's answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: Bellhop stopped reading it`,
+      });
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function isConnectionRefused(error: unknown): boolean {
@@ -89,7 +131,7 @@ export function createTransport(options: CallbellClientOptions) {
     }
     let text: string;
     try {
-      text = await response.text();
+      text = withoutToken(await readCapped(response), options.token);
     } catch (error) {
       throw toTransportError(error, options.timeoutMs);
     }

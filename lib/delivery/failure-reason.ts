@@ -5,6 +5,8 @@
  */
 const WORD_KEYS = ["reason", "error", "message", "description", "title", "details"] as const;
 const MAX_RAW = 300;
+/** A reason in words is kept to this many characters: it is shown on every history row and exported. */
+export const MAX_REASON = 500;
 
 type Found = { text: string; code?: string };
 
@@ -43,7 +45,10 @@ function search(node: unknown, depth: number): Found | null {
 export function failureReason(payload: unknown): string | null {
   if (payload === undefined || payload === null) return null;
   const found = search(payload, 0);
-  if (found) return found.code ? `${found.text} (code ${found.code})` : found.text;
+  if (found) {
+    const text = found.text.length > MAX_REASON ? `${found.text.slice(0, MAX_REASON)}…` : found.text;
+    return found.code ? `${text} (code ${found.code.slice(0, 40)})` : text;
+  }
   const raw = JSON.stringify(payload);
   if (!raw || raw === "{}" || raw === "[]") return null;
   return raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}…` : raw;

@@ -87,4 +87,9 @@ describe("failureReason", () => {
     expect(failureReason({})).toBeNull();
     expect(failureReason({ x: "y".repeat(400) })!.length).toBeLessThanOrEqual(301);
   });
+
+  it("keeps a reason in words to 500 characters: it is on every history row and in the export", () => {
+    const reason = failureReason({ payload: { reason: "z".repeat(90_000), code: "9".repeat(1_000) } })!;
+    expect(reason).toBe(`${"z".repeat(500)}… (code ${"9".repeat(40)})`);
+  });
 });
