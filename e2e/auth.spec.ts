@@ -16,7 +16,8 @@ test.describe("signed out", () => {
 
   test("a wrong password is refused with a clear message", async ({ page }) => {
     await signIn(page, { email: ADMIN.email, password: "not-the-password" });
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+    // The answer takes the focus (a form action would leave it on the page's body).
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeFocused();
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByLabel("Email", { exact: true })).toHaveValue(ADMIN.email);
   });

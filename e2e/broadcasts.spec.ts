@@ -57,6 +57,9 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await expect(page.getByTestId("broadcast-summary")).toContainText("to 4 recipients (four)");
   const start = page.getByRole("button", { name: "Start broadcast" });
   await expect(start).toBeDisabled();
+  // The greyed-out button says why, and what the run will take.
+  await expect(start).toHaveAccessibleDescription("Tick the opt-in box above to start.");
+  await expect(page.getByTestId("broadcast-summary")).toContainText(/about \d+ s \(longer if Callbell/);
   await page.getByLabel("Every recipient opted in to receive this template").check();
   await expect(start).toBeEnabled();
   await start.click();

@@ -38,6 +38,9 @@ test("a send's outcome comes into view with the focus and a toast, follows the m
   await expect(outcome).toContainText("Message enqueued, then failed: Number does not exist on WhatsApp", {
     timeout: 15_000,
   });
+  // Its title follows too: red, and no longer "Sent to".
+  await expect(outcome).toContainText("Not delivered to +15550000999 (Text)");
+  await expect(outcome).not.toContainText("Sent to");
 
   // The follow-up is a message of its own (a new idempotency key), even to the same customer.
   await compose.field("Message").fill("A follow-up");

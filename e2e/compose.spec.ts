@@ -252,7 +252,7 @@ test("the history shows the send with its uuid and its sender, newest first", as
   await compose.field("Media URL").fill("https://example.com/a.mp3");
   await compose.send();
   const uuid = await page.getByTestId("sent-uuid").innerText();
-  await page.getByRole("link", { name: "See it in the history" }).click();
+  await compose.status().getByRole("link", { name: "View in history" }).click();
   const row = page.getByRole("table").getByRole("row").filter({ hasText: uuid });
   await expect(row).toContainText(to);
   await expect(row).toContainText("Audio");

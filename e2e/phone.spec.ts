@@ -20,8 +20,12 @@ async function phoneContext(browser: Browser, baseURL: string, storageState?: st
 /** Why this page is wider than the screen (its width and the outermost elements that stick out), or null. */
 async function overflow(page: Page): Promise<string | null> {
   // A page wider than the screen scrolls sideways, and a phone lays every page out at its width.
-  const { scrollWidth, screenWidth, culprits } = await page.evaluate(() => ({
+  const { scrollWidth, screenWidth, culprits, tables } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
+    // A table that scrolls inside its card hides its last columns (a row's buttons) just as well.
+    tables: [...document.querySelectorAll("table")]
+      .filter((table) => table.parentElement!.scrollWidth > table.parentElement!.clientWidth + 1)
+      .map((table) => `table "${table.getAttribute("aria-label") ?? ""}" scrolls sideways`),
     screenWidth: window.visualViewport?.width ?? window.innerWidth,
     // The outermost elements that stick out: their parent does not.
     culprits: [...document.querySelectorAll("body *")]
@@ -36,9 +40,9 @@ async function overflow(page: Page): Promise<string | null> {
       .slice(0, 3)
       .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}`),
   }));
-  return scrollWidth > screenWidth
-    ? `${scrollWidth} px wide on a ${screenWidth} px screen (${culprits.join(", ")})`
-    : null;
+  if (scrollWidth > screenWidth)
+    return `${scrollWidth} px wide on a ${screenWidth} px screen (${culprits.join(", ")})`;
+  return tables.length > 0 ? tables.join("; ") : null;
 }
 
 /** A phone signed in as the project's admin. */

@@ -42,6 +42,9 @@ test("an admin checks a token with Callbell, saves it, goes live explicitly, sen
   await expect(page.getByText("Sandbox: messages are not delivered")).toBeVisible();
   await expect(header).toContainText("Sandbox mode");
   await expect(page.getByRole("button", { name: "Switch to live" })).toBeDisabled();
+  // The sandbox without a webhook is no fault: said plainly, not as a warning.
+  await expect(page.getByTestId("webhook-deliveries-none")).toContainText("The sandbox has no webhook");
+  await expect(page.getByTestId("webhook-deliveries-error")).toHaveCount(0);
 
   const token = page.getByLabel("Callbell API token");
   await page.getByRole("button", { name: "Check token" }).click();

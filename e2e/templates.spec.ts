@@ -26,7 +26,16 @@ test.describe("choosing a template", () => {
     await combobox.fill("no such words");
     await expect(page.getByRole("listbox")).toContainText("No template matches");
 
-    // Keyboard: the first approved match is active; Enter chooses it without sending the form.
+    // Keyboard: nothing is highlighted while typing, so ArrowDown goes to the first match; Enter chooses the first
+    // match without sending the form.
+    await page.mouse.move(0, 0); // a pointer resting on the list highlights what it rests on
+    await combobox.fill("order");
+    await expect(combobox).not.toHaveAttribute("aria-activedescendant");
+    await combobox.press("ArrowDown");
+    await expect(combobox).toHaveAttribute(
+      "aria-activedescendant",
+      (await compose.templateOption("Order ready").getAttribute("id"))!,
+    );
     await combobox.fill("ready");
     await combobox.press("Enter");
     await expect(combobox).toHaveValue("Order ready");

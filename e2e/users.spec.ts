@@ -23,6 +23,8 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
   );
   await expect(page.getByLabel("New user's password")).toHaveAccessibleDescription(/At least 12 characters/);
   await expect(page.getByLabel("New user's password")).toHaveValue("short");
+  // The focus goes to the first field the answer marked, not to the page's body.
+  await expect(page.getByLabel("New user's email")).toBeFocused();
   await page.getByLabel("New user's email").fill(agent.email);
   await page.getByLabel("New user's password").fill(agent.password);
   await page.getByRole("button", { name: "Add user" }).click();
@@ -49,6 +51,8 @@ test("an admin adds an agent, who can send but not manage users, and deactivatin
   await deactivate.click();
   await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row).toContainText("deactivated");
+  // Deactivate became Reactivate: the focus is on the button now in its place.
+  await expect(page.getByRole("button", { name: `Reactivate: ${agent.email}` })).toBeFocused();
   // An outcome belongs to the last action: "Added … They can sign in now." does not stay beside a deactivated row.
   await expect(page.getByText(`Added ${agent.email}`)).toHaveCount(0);
   await expect(page.getByLabel("New user's password")).toHaveValue("");

@@ -56,6 +56,8 @@ test("a closed window: free-form types disabled, one click to Template, and the 
 
   await page.getByRole("button", { name: "Use a template" }).click();
   await expect(page.getByRole("radio", { name: "Template", exact: true })).toBeChecked();
+  // The button is gone: the focus goes on to the template picker it opened.
+  await expect(compose.field("Template")).toBeFocused();
   await expect(page.getByRole("button", { name: "Use a template" })).toHaveCount(0);
   await compose.chooseTemplate("Order ready");
   await compose.field("Variable 1").fill("Ann");

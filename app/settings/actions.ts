@@ -33,7 +33,12 @@ export async function tokenAction(_previous: TokenFormState, form: FormData): Pr
   const check = save ? await saveCallbellToken(token, admin.email) : await checkCallbellToken(token);
   // The trail names the account Callbell said the token belongs to, never the token (nor its last characters).
   if (!check.ok) {
-    await audit("token-checked", admin, { accepted: false, ...(save ? { via: "save" } : {}) });
+    // Refused by Callbell, or not checked at all (Callbell unreachable): the trail says which, as the page does.
+    await audit("token-checked", admin, {
+      accepted: false,
+      ...(check.refused ? {} : { unchecked: true }),
+      ...(save ? { via: "save" } : {}),
+    });
     return { fieldError: check.message };
   }
   const { email, name } = check.account;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AddUserForm } from "@/components/users/add-user-form";
+import { RowActions } from "@/components/users/row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -10,6 +11,9 @@ import { listAccounts } from "@/lib/db/account-queries";
 import { addUserAction, changeUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
+
+/** On a phone each row is a card: the email, then role and state, then the buttons; nothing scrolls sideways. */
+const CARD_CELL = "max-sm:block max-sm:p-0";
 
 export default async function UsersPage() {
   const admin = await requireAdmin("/users");
@@ -22,8 +26,8 @@ export default async function UsersPage() {
           Admins manage users and settings; agents compose, send and read the history.
         </p>
       </div>
-      <Table aria-label="Users">
-        <TableHeader>
+      <Table aria-label="Users" className="max-sm:block">
+        <TableHeader className="max-sm:sr-only">
           <TableRow>
             <TableHead>Email</TableHead>
             <TableHead>Role</TableHead>
@@ -33,21 +37,26 @@ export default async function UsersPage() {
             </TableHead>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className="max-sm:block">
           {accounts.map((account) => (
-            <TableRow key={account.id}>
-              <TableCell>{account.email}</TableCell>
-              <TableCell>{account.role === "admin" ? "admin" : "agent"}</TableCell>
-              <TableCell>
+            <TableRow
+              key={account.id}
+              className="max-sm:grid max-sm:grid-cols-[auto_1fr] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-2 max-sm:p-3"
+            >
+              <TableCell className={`${CARD_CELL} max-sm:col-span-2 max-sm:break-all max-sm:font-medium`}>
+                {account.email}
+              </TableCell>
+              <TableCell className={CARD_CELL}>{account.role === "admin" ? "admin" : "agent"}</TableCell>
+              <TableCell className={CARD_CELL}>
                 <Badge variant={account.banned ? "destructive" : "success"}>
                   {account.banned ? "deactivated" : "active"}
                 </Badge>
               </TableCell>
-              <TableCell>
+              <TableCell className={`${CARD_CELL} max-sm:col-span-2`}>
                 {account.id === admin.id ? (
                   <span className="text-xs text-muted-foreground">you</span>
                 ) : (
-                  <div className="flex flex-wrap gap-2">
+                  <RowActions stateKey={`${account.role}:${account.banned}`}>
                     <ChangeButton
                       userId={account.id}
                       change={account.role === "admin" ? "make-agent" : "make-admin"}
@@ -78,7 +87,7 @@ export default async function UsersPage() {
                         </ConfirmSubmit>
                       </form>
                     )}
-                  </div>
+                  </RowActions>
                 )}
               </TableCell>
             </TableRow>

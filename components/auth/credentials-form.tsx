@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 import { useKeptValue } from "@/components/ui/use-kept-value";
 import type { CredentialsState } from "@/lib/auth/credentials";
 
@@ -26,8 +27,9 @@ export function CredentialsForm({
   const [passwordRef, rememberPassword] = useKeptValue(state, false);
   const emailError = state.fieldErrors?.email;
   const passwordError = state.fieldErrors?.password;
+  const formRef = useFocusOutcome(state);
   return (
-    <form action={formAction} onSubmit={rememberPassword} className="grid gap-4" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={rememberPassword} className="grid gap-4" noValidate>
       {next !== undefined && <input type="hidden" name="next" value={next} />}
       <PlainTextField
         id="auth-email"

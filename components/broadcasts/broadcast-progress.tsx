@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { BroadcastStateBadge, StatusBadge } from "@/components/history/status-badge";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
 import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
-import { formatDuration } from "@/lib/format/duration";
+import { formatSeconds } from "@/lib/format/duration";
 import { countOf } from "@/lib/format/plural";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { BroadcastControls } from "./broadcast-controls";
@@ -80,7 +80,7 @@ export function BroadcastProgressView({
           {rows.waiting > 0 && ` · ${rows.waiting.toLocaleString("en")} waiting`}
           {progress.currentRate !== null &&
             ` · ${progress.currentRate} a second now (configured ${progress.ratePerSecond})`}
-          {progress.secondsLeft !== null && ` · about ${formatDuration(progress.secondsLeft)} left`}
+          {progress.secondsLeft !== null && ` · about ${formatSeconds(progress.secondsLeft)} left`}
         </p>
         {actionError && (
           <p role="alert" className="text-sm text-destructive">

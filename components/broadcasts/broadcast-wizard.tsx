@@ -85,7 +85,13 @@ export function BroadcastWizard({
         />
       )}
       {report && template && count > 0 && (
-        <ConfirmStep form={wizard.form} template={template} count={count} canStart={wizard.canStart} />
+        <ConfirmStep
+          form={wizard.form}
+          template={template}
+          count={count}
+          canStart={wizard.canStart}
+          startHint={wizard.startHint}
+        />
       )}
     </form>
   );

@@ -185,6 +185,18 @@ export function useBroadcastForm({
   const count = report?.recipients.length ?? 0;
   const countConfirmed = confirmCountProblem(count, parseTypedCount(typedCount)) === null;
   const canStart = Boolean(template && report && count > 0 && optin && countConfirmed && !list.busy);
+  // Why `Start broadcast` is not available yet, beside it (a greyed-out button says nothing by itself).
+  const startHint = canStart
+    ? null
+    : !template
+      ? "Choose a template first."
+      : list.busy
+        ? "Checking the list…"
+        : !report || count === 0
+          ? "Add recipients first: upload a CSV or paste its rows."
+          : !optin
+            ? "Tick the opt-in box above to start."
+            : `Type the number of recipients (${count}) to start.`;
 
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
@@ -252,6 +264,7 @@ export function useBroadcastForm({
     report,
     count,
     canStart,
+    startHint,
     start,
   };
 }

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { formatDuration } from "@/lib/format/duration";
+import { formatSeconds } from "@/lib/format/duration";
 import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import { nounFor } from "@/lib/format/plural";
@@ -18,11 +18,14 @@ export function ConfirmStep({
   template,
   count,
   canStart,
+  startHint,
 }: {
   form: BroadcastForm;
   template: TemplateSummary;
   count: number;
   canStart: boolean;
+  /** Why it cannot start yet, or null. */
+  startHint: string | null;
 }) {
   const { errors } = form;
   const rate = parseRate(form.values.rate);
@@ -32,7 +35,7 @@ export function ConfirmStep({
         Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong>{" "}
         {nounFor(count, "recipient")} ({numberInWords(count)}), {paceOf(rate)} a second
         {count > 0 &&
-          `, about ${formatDuration(estimatedSeconds(count, rate))} (longer if Callbell asks Bellhop to slow down)`}
+          `, about ${formatSeconds(estimatedSeconds(count, rate))} (longer if Callbell asks Bellhop to slow down)`}
         .
       </p>
       <label className="flex items-center gap-2 text-sm">
@@ -62,10 +65,19 @@ export function ConfirmStep({
           {form.serverError}
         </p>
       )}
-      <div>
-        <Button type="submit" disabled={!canStart || form.submitting}>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          type="submit"
+          disabled={!canStart || form.submitting}
+          aria-describedby={startHint ? "bw-start-hint" : undefined}
+        >
           Start broadcast
         </Button>
+        {startHint && (
+          <p id="bw-start-hint" className="text-sm text-muted-foreground">
+            {startHint}
+          </p>
+        )}
       </div>
     </WizardStep>
   );

@@ -24,6 +24,7 @@ import { keyForSend } from "./send-key";
 import { SendOutcome, type SentMessage } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
+import { firstInvalidControl } from "@/components/ui/use-focus-outcome";
 import { useNow } from "@/components/ui/use-now";
 import { clearDraft, DraftFieldset } from "./use-compose-draft";
 
@@ -94,14 +95,18 @@ export function ComposeForm({
     shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
-  // Set by a submit the form refused; the fields are marked in the render that counts the submit, so focus then.
-  const focusRefused = useRef(false);
+  // Counts the submits the form refused. Its fields are marked in the render that counts the submit, which may come
+  // after this count's: the effect runs again then, and focuses once per refusal.
+  const [refused, setRefused] = useState(0);
+  const focusedFor = useRef(0);
   const { submitCount } = form.formState;
   useEffect(() => {
-    if (!focusRefused.current) return;
-    focusRefused.current = false;
-    firstInvalidControl(formRef.current)?.focus();
-  }, [submitCount]);
+    if (refused === focusedFor.current) return;
+    const control = firstInvalidControl(formRef.current);
+    if (!control) return;
+    focusedFor.current = refused;
+    control.focus();
+  }, [refused, submitCount]);
   // Cleared while a send is on its way, so that each outcome mounts anew: it comes into view, takes the focus and
   // raises its toast.
   const [lastSend, setLastSend] = useState<{ result: SendResult; sent: SentMessage } | null>(null);
@@ -172,7 +177,7 @@ export function ComposeForm({
     },
     () => {
       setLastSend(null);
-      focusRefused.current = true;
+      setRefused((count) => count + 1);
     },
   );
 
@@ -236,13 +241,5 @@ export function ComposeForm({
         </aside>
       </div>
     </FormProvider>
-  );
-}
-
-/** The first control on screen that is marked invalid (`aria-invalid`, as every field sets it with its error). */
-function firstInvalidControl(form: HTMLFormElement | null): HTMLElement | undefined {
-  const marked = form?.querySelectorAll<HTMLElement>("[aria-invalid='true']") ?? [];
-  return [...marked].find(
-    (control) => control.getClientRects().length > 0 && !control.hasAttribute("disabled"),
   );
 }

@@ -9,7 +9,25 @@ import type { ContactCard } from "@/lib/contacts/types";
 import type { ComposeFormValues } from "@/lib/messages/compose-form";
 import { absoluteMoment } from "@/lib/format/date";
 import { timeOfDay } from "@/lib/format/time-of-day";
+import { controlId } from "./form-field";
 import type { ContactLookupState } from "./use-contact-lookup";
+
+/**
+ * Focuses the control `id` once it is on the page: the template picker appears after the type changes (its code is
+ * loaded on demand), so this watches the page for it, for 5 s at most.
+ */
+function focusWhenShown(id: string) {
+  const now = document.getElementById(id);
+  if (now) return now.focus();
+  const observer = new MutationObserver(() => {
+    const control = document.getElementById(id);
+    if (!control) return;
+    observer.disconnect();
+    control.focus();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 5_000);
+}
 
 /** The closed window's sentence, which the message type picker names as its description. */
 export const CLOSED_WINDOW_SENTENCE_ID = "conversation-window-closed";
@@ -123,6 +141,7 @@ function ClosedSentence({
           onClick={() => {
             setValue("type", "template", { shouldDirty: true });
             clearErrors("type");
+            focusWhenShown(controlId("templateUuid"));
           }}
         >
           Use a template

@@ -15,10 +15,13 @@ import { useDeliveryStatus, type DeliveryStatus } from "./use-delivery-status";
 export type SentMessage = { to: string; platform: string; type: string };
 type Enqueued = Extract<SendResult, { kind: "enqueued" }>;
 
-/** "Sent to Olivia Open, +15550000100 (Text)": who and what, in the words of the form. */
-function sentTo(result: Enqueued, sent: SentMessage): string {
+/**
+ * "Sent to Olivia Open, +15550000100 (Text)": who and what, in the words of the form; "Not delivered to …" once
+ * WhatsApp reports the message failed, so the title never contradicts the red box under it.
+ */
+function sentTo(result: Enqueued, sent: SentMessage, failed = false): string {
   const who = result.contactName ? `${result.contactName}, ${sent.to}` : sent.to;
-  return `Sent to ${who} (${messageTypeLabel(sent.type)})`;
+  return `${failed ? "Not delivered to" : "Sent to"} ${who} (${messageTypeLabel(sent.type)})`;
 }
 
 /** Where the outcome lands, the agent's eyes and a screen reader's focus go; a toast repeats it in the corner. */
@@ -80,7 +83,7 @@ function EnqueuedOutcome({ result, sent }: { result: Enqueued; sent: SentMessage
     action: { label: "View in history", href: historyHref },
   });
   const live = useDeliveryStatus(result.uuid, sent.platform);
-  const failed = live.status === "failed" || live.status === "mismatch";
+  const failed = live.status === "failed";
   return (
     <Alert
       ref={box}
@@ -89,7 +92,7 @@ function EnqueuedOutcome({ result, sent }: { result: Enqueued; sent: SentMessage
       variant={failed ? "destructive" : "success"}
       className={FOCUS}
     >
-      <AlertTitle>{title}</AlertTitle>
+      <AlertTitle>{sentTo(result, sent, failed)}</AlertTitle>
       <DeliveryLine live={live} platform={sent.platform} />
       <p>
         Uuid:{" "}
@@ -100,7 +103,7 @@ function EnqueuedOutcome({ result, sent }: { result: Enqueued; sent: SentMessage
       <div className="flex flex-wrap items-center gap-3">
         <CopyButton value={result.uuid}>Copy uuid</CopyButton>
         <Link href={historyHref} className="text-sm underline">
-          See it in the history
+          View in history
         </Link>
       </div>
     </Alert>

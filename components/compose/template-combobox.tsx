@@ -24,8 +24,9 @@ type Props = {
 
 /**
  * The `Template` combobox (WAI-ARIA editable combobox with a list): typing searches titles and texts; approved
- * templates can be chosen, the others are listed with their status and cannot. Typing an approved template's exact
- * title and leaving the field (or pressing Enter) chooses it too, which keeps automated runs simple.
+ * templates can be chosen, the others are listed with their status and cannot. Nothing is highlighted while typing:
+ * ArrowDown starts at the first match, and Enter picks the highlighted option or else the first match. Typing an
+ * approved template's exact title and leaving the field chooses it too, which keeps automated runs simple.
  */
 const FOCUSABLE = "input, select, textarea, button, a[href], [tabindex]";
 
@@ -99,7 +100,8 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);
-          setActive(searchTemplates(templates, event.target.value).find(isSendableTemplate)?.uuid ?? null);
+          // No option is highlighted while typing: the first ArrowDown goes to the first match (Enter picks it).
+          setActive(null);
         }}
         onClick={() => setOpen(true)}
         onKeyDown={(event) => {
@@ -108,7 +110,9 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
             move(event.key === "ArrowDown" ? 1 : -1);
           } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
             // Enter picks a template; it must not send the form from inside the search.
-            const pick = activeTemplate ?? (query !== null ? exactTitle(query) : undefined);
+            const pick =
+              activeTemplate ??
+              (query !== null ? (exactTitle(query) ?? (open ? choosable[0] : undefined)) : undefined);
             if (open || pick) event.preventDefault();
             if (pick) choose(pick);
           } else if (event.key === "Escape" && (open || query !== null)) {
@@ -154,7 +158,7 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
               role="option"
               // The name is the title alone (ui-contract.md); status, category, header and text describe it.
               aria-labelledby={`${optionId}-title`}
-              aria-describedby={`${optionId}-details`}
+              aria-describedby={`${optionId}-status ${optionId}-details`}
               aria-selected={template.uuid === value}
               aria-disabled={!sendable || undefined}
               className={cn(
@@ -172,7 +176,11 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
                 <span id={`${optionId}-title`} className="truncate">
                   {template.title}
                 </span>
-                <Badge variant={sendable ? "success" : "warning"} className="ml-auto shrink-0">
+                <Badge
+                  id={`${optionId}-status`}
+                  variant={sendable ? "success" : "warning"}
+                  className="ml-auto shrink-0"
+                >
                   {template.status || "unknown"}
                 </Badge>
               </span>
@@ -180,10 +188,7 @@ export function TemplateCombobox({ id, templates, value, onChange, onBlur, input
                 id={`${optionId}-details`}
                 className="grid gap-0.5 text-xs font-normal text-muted-foreground"
               >
-                <span>
-                  <span className="sr-only">{template.status || "unknown"}, </span>
-                  {describeTemplate(template)}
-                </span>
+                <span>{describeTemplate(template)}</span>
                 <span className="truncate">{template.text}</span>
               </span>
             </li>

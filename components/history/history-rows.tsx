@@ -7,7 +7,8 @@ import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components
 import type { HistoryItem } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
 import { recipientKind } from "@/lib/messages/recipient";
-import { StatusBadge, statusNote } from "./status-badge";
+import { statusNote } from "@/lib/history/status-note";
+import { StatusBadge } from "./status-badge";
 
 /**
  * Below `lg` the same table is laid out as cards by CSS alone, so automation finds the same `table`, rows and names at
@@ -40,7 +41,7 @@ export function HistoryRows({ items, busy }: { items: HistoryItem[]; busy: boole
           <TableHead className="w-40">Time</TableHead>
           <TableHead className="w-44">Recipient</TableHead>
           <TableHead>Message</TableHead>
-          <TableHead className="w-44">Status</TableHead>
+          <TableHead className="w-52">Status</TableHead>
           <TableHead className="w-40">Callbell uuid</TableHead>
           <TableHead className="w-40">
             <span className="sr-only">Actions</span>

@@ -17,19 +17,6 @@ const VARIANTS: Record<string, Variant> = {
   failed: "destructive",
 };
 
-/** Why a send stands where it does, in words, when there is more to say than its status: a reason, or silence. */
-export function statusNote(send: {
-  status: string;
-  platform: string;
-  statusReason: string | null;
-  errorMessage: string | null;
-}): string | null {
-  if (send.statusReason ?? send.errorMessage) return send.statusReason ?? send.errorMessage;
-  return send.status === "enqueued" && send.platform !== "whatsapp"
-    ? `${platformLabel(send.platform)} reports no delivery status`
-    : null;
-}
-
 /**
  * A send's status. Callbell reports delivery statuses for WhatsApp only, so an enqueued message on another platform
  * says it will not move, rather than look stuck.

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Moment } from "@/components/ui/moment";
+import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 import { useLastAction } from "@/components/ui/use-last-action";
 import type { ConnectionView } from "@/lib/settings/settings";
 import type { ModeFormState, TokenFormState } from "@/lib/settings/token-input";
@@ -28,6 +29,8 @@ export function ConnectionSettings({
   const [state, act, pending] = useActionState(connectionAction, {});
   const { ours, formProps } = useLastAction();
   const live = view.mode === "live";
+  // The answer to a switch or a removal takes the focus: the button pressed may be gone from the page.
+  const outcomeRef = useFocusOutcome<HTMLDivElement>(state);
   const removeButton = (
     <form action={act} {...formProps}>
       <input type="hidden" name="intent" value="remove-token" />
@@ -38,11 +41,13 @@ export function ConnectionSettings({
   );
   return (
     <>
-      {ours && state.message && (
-        <p role="status" className="rounded-md border bg-muted p-3 text-sm">
-          {state.message}
-        </p>
-      )}
+      <div ref={outcomeRef} className="contents">
+        {ours && state.message && (
+          <p role="status" className="rounded-md border bg-muted p-3 text-sm">
+            {state.message}
+          </p>
+        )}
+      </div>
       <section aria-labelledby="mode-heading" className="grid gap-3 rounded-lg border p-4">
         <h2 id="mode-heading" className="font-medium">
           Mode

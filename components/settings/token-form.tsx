@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldDescription } from "@/components/ui/field";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 import { useLastAction } from "@/components/ui/use-last-action";
 import type { TokenFormState } from "@/lib/settings/token-input";
 
@@ -31,8 +32,10 @@ export function TokenForm({
   // Its answers stand until another action on the page (a mode switch, a removal) is taken.
   const checkedThis = ours && state.checked && token.trim() === submitted;
   const fieldError = token.trim() === submitted || token === "" ? state.fieldError : undefined;
+  const formRef = useFocusOutcome(state);
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={() => setSubmitted(token.trim())}
       {...formProps}

@@ -121,6 +121,10 @@ export function WebhookHealth({ view }: { view: WebhookHealthView }) {
         </p>
         {view.deliveries.ok ? (
           <DeliveryTable items={view.deliveries.items} />
+        ) : view.deliveries.expected ? (
+          <p className="text-sm" data-testid="webhook-deliveries-none">
+            {view.deliveries.message}
+          </p>
         ) : (
           <Alert variant="warning" data-testid="webhook-deliveries-error">
             <AlertTitle>Callbell could not be asked for its deliveries</AlertTitle>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PlainTextField } from "@/components/ui/text-field";
+import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 import { useKeptValue } from "@/components/ui/use-kept-value";
 import { useLastAction } from "@/components/ui/use-last-action";
 import type { AddUserState } from "@/lib/auth/credentials";
@@ -20,8 +21,10 @@ export function AddUserForm({
   // The password stays after a refusal (in the browser only), and leaves the field once the user is added.
   const [passwordRef, rememberPassword] = useKeptValue(state, Boolean(state.added));
   const errors = state.fieldErrors ?? {};
+  const formRef = useFocusOutcome(state);
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={rememberPassword}
       {...formProps}

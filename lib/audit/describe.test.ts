@@ -32,6 +32,10 @@ describe("an audit entry in words", () => {
       "Callbell accepted it: account stub@example.com",
     );
     expect(describeAuditDetail("token-checked", '{"accepted":false}')).toBe("Callbell refused it");
+    // Callbell unreachable: the token was not judged, and the trail must not say it was refused.
+    expect(describeAuditDetail("token-checked", '{"accepted":false,"unchecked":true,"via":"save"}')).toBe(
+      "Callbell could not be asked, so it was not saved",
+    );
     expect(
       describeAuditDetail(
         "broadcast-created",

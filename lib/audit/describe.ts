@@ -79,7 +79,7 @@ export function describeAuditDetail(kind: AuditKind, json: string): string {
     case "token-checked":
       return detail.accepted
         ? `Callbell accepted it: account ${text(detail.account)}`
-        : `Callbell refused it${detail.via === "save" ? ", so it was not saved" : ""}`;
+        : `${detail.unchecked ? "Callbell could not be asked" : "Callbell refused it"}${detail.via === "save" ? ", so it was not saved" : ""}`;
     case "token-saved":
       return `token of account ${text(detail.account)}`;
     case "token-removed":

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createBroadcastFromInput } from "./create-broadcast";
-import { confirmCountProblem, estimatedSeconds, parseRate, parseTypedCount, rateProblem } from "./limits";
+import {
+  confirmCountProblem,
+  currentRate,
+  estimatedSeconds,
+  parseRate,
+  parseTypedCount,
+  rateProblem,
+} from "./limits";
 import { testDatabase } from "@/lib/db/testing";
 
 const template = {
@@ -65,5 +72,17 @@ describe("a broadcast's limits", () => {
       confirmCount: confirmCountProblem(101, 100),
     });
     expect(await fieldErrorsFor({})).toEqual({});
+  });
+});
+
+describe("the current pace", () => {
+  it("counts from the start or the resume, not the whole window, so the first seconds say the true pace", () => {
+    const start = 1_000_000;
+    // 4 rows in the first 4 s of a 1-a-second broadcast: 1 a second, not 0.4.
+    expect(currentRate(4, start, start + 4_000)).toBe(1);
+    // Later, the last 10 s: 30 rows in them are 3 a second.
+    expect(currentRate(30, start, start + 60_000)).toBe(3);
+    // Within the first second, never a division by almost nothing.
+    expect(currentRate(1, start, start + 50)).toBe(1);
   });
 });

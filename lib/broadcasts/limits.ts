@@ -35,6 +35,19 @@ export function paceOf(rate: number): number {
   return rateProblem(rate) ? DEFAULT_RATE_PER_SECOND : rate;
 }
 
+/** How far back the current pace is measured. */
+export const RATE_WINDOW_MS = 10_000;
+
+/**
+ * Rows finished per second lately: `finished` rows since `runningSince` (when the broadcast started or resumed) or
+ * the window's start, whichever is later, so the first seconds of a run are not divided by the whole window (4 rows in
+ * the first 4 s of a 1-a-second broadcast are 1 a second, not 0.4). One decimal.
+ */
+export function currentRate(finished: number, runningSince: number, now: number): number {
+  const seconds = Math.max(1, (now - Math.max(runningSince, now - RATE_WINDOW_MS)) / 1000);
+  return Math.round((finished / seconds) * 10) / 10;
+}
+
 /** Seconds a list takes at a pace, rounded up (at least one). */
 export function estimatedSeconds(count: number, rate: number): number {
   return Math.max(1, Math.ceil(count / paceOf(rate)));

@@ -3,6 +3,7 @@ import { countRecipientsByState, findBroadcast } from "@/lib/db/broadcast-querie
 import { countRecipientsFinishedSince, rowGroupsOf } from "@/lib/db/broadcast-report-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastState, RecipientState } from "@/lib/db/schema";
+import { currentRate as rateOf, RATE_WINDOW_MS } from "./limits";
 import { countRows, sentByDelivery, type RowCounts } from "./row-counts";
 
 /** What the progress page shows, polled every second. */
@@ -32,8 +33,6 @@ export type BroadcastProgress = {
   secondsLeft: number | null;
 };
 
-const RATE_WINDOW_MS = 10_000;
-
 export async function broadcastProgress(
   db: Database,
   id: number,
@@ -49,7 +48,8 @@ export async function broadcastProgress(
   const rows = countRows(groups);
   const left = rows.waiting;
   const running = broadcast.state === "running";
-  const currentRate = recent / (RATE_WINDOW_MS / 1000);
+  // Running since it started or was last resumed: its last change of state.
+  const currentRate = rateOf(recent, broadcast.updatedAt.getTime(), now);
   const pace = currentRate > 0 ? currentRate : broadcast.ratePerSecond;
   return {
     id,
@@ -67,7 +67,7 @@ export async function broadcastProgress(
     deliveries: sentByDelivery(groups),
     done: rows.done,
     // A paused or finished broadcast has no pace now: the last seconds' sends are history, not a rate.
-    currentRate: running ? Math.round(currentRate * 10) / 10 : null,
+    currentRate: running ? currentRate : null,
     secondsLeft: left === 0 || !running ? null : Math.ceil(left / pace),
   };
 }

@@ -75,8 +75,10 @@ describe("the recipient list", () => {
     const report = validateList(list, { phone: 0, values: [1, 2], mediaUrl: null }, rules);
     expect(report.recipients).toHaveLength(1);
     expect(report.recipients[0]!.copies).toBe(3);
-    expect(report.duplicates).toBe(3);
+    expect(report.duplicates).toBe(2);
     expect(report.conflicts).toBe(1);
+    // Every row is counted once: ready, left out, or merged.
+    expect(report.recipients.length + report.invalid.length + report.duplicates).toBe(list.rows.length);
     expect(report.invalid[0]).toMatchObject({ rowNumber: 5, problems: [expect.stringContaining("row 2")] });
   });
 

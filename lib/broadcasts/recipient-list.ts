@@ -38,7 +38,10 @@ export type RowProblem = { rowNumber: number; phone: string; problems: string[] 
 export type ListReport = {
   recipients: Recipient[];
   invalid: RowProblem[];
-  /** Rows dropped because an earlier row had the same phone number (merged into that row). */
+  /**
+   * Rows merged into an earlier row with the same phone number and values. (A row with the same number and other
+   * values is a conflict: left out, in `invalid`.) Recipients, invalid rows and duplicates add up to every row.
+   */
   duplicates: number;
   /** Phone numbers that appear with different values: the first row is kept, the others are reported. */
   conflicts: number;

@@ -69,9 +69,10 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
     }
     const existing = byPhone.get(phone);
     if (existing) {
-      // Never twice to one number: the first row wins; different values are worth telling apart from a plain repeat.
-      duplicates += 1;
+      // Never twice to one number: the first row wins; different values are worth telling apart from a plain repeat,
+      // which is merged, while a conflict is a row left out (counted there, not twice).
       if (existing.values.join("\u0000") === values.join("\u0000") && existing.mediaUrl === mediaUrl) {
+        duplicates += 1;
         existing.copies += 1;
       } else {
         conflicts += 1;

@@ -234,6 +234,9 @@ describe("contacts", () => {
       conversationHref: "https://dashboard.callbell.eu/chat/c1",
     });
     expect(calls[0]!.url).toBe("https://api.example/v1/contacts/phone/31612345678?channel_uuid=chan%201");
+    // Digits alone, as in Callbell's webhook examples, are shown with their "+".
+    const digits = client([json(200, { contact: { uuid: "c3", name: "Carl", phoneNumber: "15550000101" } })]);
+    expect((await digits.instance.findContact({ phone: "+15550000101" }))!.phone).toBe("+15550000101");
   });
 
   it("reads a contact by its BSUID", async () => {

@@ -80,7 +80,8 @@ export function createCallbellClient(options: CallbellClientOptions) {
       return {
         uuid: str(contact.uuid),
         name: str(contact.name),
-        phone: str(contact.phoneNumber ?? contact.phone),
+        // Callbell writes it "+123 456 789" in one place and "331122334455" in another: digits alone get their "+".
+        phone: str(contact.phoneNumber ?? contact.phone).replace(/^(?=\d{6,}$)/, "+"),
         bsuid: str(contact.bsuid) || null,
         tags: Array.isArray(contact.tags) ? contact.tags.map(nameOf).filter(Boolean) : [],
         assignedUser: nameOf(contact.assignedUser) || null,

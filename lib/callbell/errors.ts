@@ -4,7 +4,7 @@ export type CallbellErrorKind = "http" | "timeout" | "network" | "response";
 const STATUS_WORDS: Record<number, string> = {
   400: "Callbell rejected the request",
   401: "Callbell refused the API token",
-  402: "Callbell refused the send: the account has no credit",
+  402: "Callbell refused the send",
   403: "Callbell refused the API token for this action",
   404: "Callbell does not know this resource",
   422: "Callbell rejected the request",
@@ -13,7 +13,7 @@ const STATUS_WORDS: Record<number, string> = {
 
 const CODE_WORDS: Record<string, string> = {
   whatsapp_wallet_depleted_credit:
-    "The WhatsApp wallet has no credit left: top it up in Callbell before sending again",
+    "the WhatsApp wallet has no credit left: top it up in Callbell before sending again",
 };
 
 /** One error for every failure at the Callbell boundary. */
@@ -116,6 +116,7 @@ export function parseCallbellError(
     // Plain text is shown as Callbell sent it; an HTML error page is not worth showing.
     message = bodyText.trim().slice(0, 500);
   }
+  if (!message && status === 402) message = "the account has no credit";
 
   const words =
     STATUS_WORDS[status] ??

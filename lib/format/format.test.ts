@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { absoluteMoment, formatMoment, preciseMoment, relativeMoment } from "./date";
-import { formatDuration } from "./duration";
+import { formatSeconds } from "./duration";
 import { countOf, nounFor } from "./plural";
 
 const now = Date.parse("2026-11-27T12:00:00Z");
@@ -46,9 +46,9 @@ describe("countOf", () => {
   });
 });
 
-describe("formatDuration", () => {
+describe("formatSeconds", () => {
   it("says seconds, then minutes and seconds, then hours and minutes", () => {
-    expect([0, 1.2, 59, 60, 200, 3_599, 3_600, 7_500].map(formatDuration)).toEqual([
+    expect([0, 1.2, 59, 60, 200, 3_599, 3_600, 7_500].map(formatSeconds)).toEqual([
       "0 s",
       "2 s",
       "59 s",

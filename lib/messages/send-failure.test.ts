@@ -11,6 +11,14 @@ const rejected = (status: number, message: string, fieldErrors: Record<string, s
   fieldErrors,
 });
 
+/** A 5xx: Callbell answered with an error of its own, after which the outcome is unknown. */
+const failedInside = (status: number, message: string): FailedSend => ({
+  kind: "unknown",
+  sendId: 7,
+  status,
+  message,
+});
+
 /** One row per failure kind: what the agent reads, and advice that must not appear there. */
 const table: { kind: string; result: FailedSend; says: RegExp; never?: RegExp; detail: string | null }[] = [
   {
@@ -38,15 +46,15 @@ const table: { kind: string; result: FailedSend; says: RegExp; never?: RegExp; d
       "HTTP 402: Callbell refused the send: the account has no credit: The WhatsApp wallet has no credit",
   },
   {
-    kind: "Callbell's internal error (500)",
-    result: rejected(500, "Callbell had an internal error: Internal server error"),
+    kind: "Callbell's internal error (500): unknown, it may have gone out",
+    result: failedInside(500, "Callbell had an internal error: Internal server error"),
     says: /Callbell failed.*may or may not have gone out: check the history in a minute before you send it again\.$/,
-    never: /correct/i,
+    never: /correct|nothing was sent/i,
     detail: "HTTP 500: Callbell had an internal error: Internal server error",
   },
   {
     kind: "Callbell out of service (503)",
-    result: rejected(503, "Callbell had an internal error (HTTP 503)"),
+    result: failedInside(503, "Callbell had an internal error (HTTP 503)"),
     says: /check the history in a minute before you send it again\.$/,
     detail: "HTTP 503: Callbell had an internal error (HTTP 503)",
   },
@@ -123,5 +131,8 @@ describe("what the compose form says about a failed send", () => {
     expect(describeSendFailure(table[0]!.result).title).toBe("Rejected by Callbell");
     expect(describeSendFailure(rejected(0, "connect ECONNREFUSED 127.0.0.1:443")).title).toBe("Not sent");
     expect(describeSendFailure(table.at(-2)!.result).title).toBe("The outcome is unknown");
+    expect(describeSendFailure(failedInside(500, "Callbell had an internal error")).title).toBe(
+      "The outcome is unknown",
+    );
   });
 });

@@ -53,9 +53,6 @@ function rejectedSentence(result: Extract<FailedSend, { kind: "rejected" }>): st
   if (status === 429)
     return "Callbell is limiting how fast messages go out, so nothing was sent: wait a minute, then send again.";
   if (status === 0) return "Callbell could not be reached, so nothing was sent: try again in a minute.";
-  // A 5xx may come after Callbell took the message (docs/user-guide.md: broadcasts do not retry it either).
-  if (status >= 500)
-    return "Callbell failed while taking the message, so it may or may not have gone out: check the history in a minute before you send it again.";
   if (status === 400 || status === 422) {
     const field = firstFieldError(result.fieldErrors);
     return field
@@ -82,11 +79,14 @@ export function describeSendFailure(result: FailedSend): SendFailureWords {
         detail: result.status ? `HTTP ${result.status}: ${result.message}` : result.message,
       };
     case "unknown":
+      // A 5xx may come after Callbell took the message: unknown, as in the history and a broadcast's rows.
       return {
         title: "The outcome is unknown",
         sentence:
-          "Bellhop cannot tell whether the message went out: check the history and the customer's conversation before you send it again.",
-        detail: result.message,
+          result.status && result.status >= 500
+            ? "Callbell failed while taking the message, so it may or may not have gone out: check the history in a minute before you send it again."
+            : "Bellhop cannot tell whether the message went out: check the history and the customer's conversation before you send it again.",
+        detail: result.status ? `HTTP ${result.status}: ${result.message}` : result.message,
       };
   }
 }

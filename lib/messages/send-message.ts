@@ -225,7 +225,9 @@ async function recordFailure(
   error: CallbellError,
   form: Pick<ComposeFormValues, "type">,
 ): Promise<SendResult> {
-  const surelyNotSent = error.kind === "http" || error.notDelivered;
+  // A refusal (4xx) surely sent nothing; a 5xx may come after Callbell took the message, so, like no answer at all,
+  // it leaves the outcome unknown: never sent again automatically, nor counted as "will not reach the customer".
+  const surelyNotSent = (error.kind === "http" && error.status < 500) || error.notDelivered;
   if (surelyNotSent) {
     await recordSendOutcome(deps.db, sendId, {
       // Refused by Callbell, or never reached it: two outcomes an agent acts on differently.
@@ -251,6 +253,8 @@ async function recordFailure(
     status: "unknown",
     errorMessage: message,
     errorStatus: error.status,
+    // Callbell's own words for its failure, when it answered (a 5xx), as for a refusal.
+    responseBody: error.body ?? null,
   });
-  return { kind: "unknown", sendId, message };
+  return { kind: "unknown", sendId, message, ...(error.status ? { status: error.status } : {}) };
 }

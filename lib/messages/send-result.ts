@@ -12,4 +12,10 @@ export type SendResult =
       message: string;
       fieldErrors: Record<string, string>;
     }
-  | { kind: "unknown"; sendId: number; message: string };
+  | {
+      kind: "unknown";
+      sendId: number;
+      message: string;
+      /** Callbell's HTTP status when it answered with an error of its own (a 5xx); absent when it did not answer. */
+      status?: number;
+    };

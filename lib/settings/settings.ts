@@ -12,7 +12,10 @@ import { writeSettings } from "@/lib/db/settings-queries";
 import { SETTING_KEYS, type ConnectionState, type Mode } from "./connection-state";
 import { maskToken, sealToken } from "./token-crypto";
 
-export type TokenCheck = { ok: true; account: AccountIdentity } | { ok: false; message: string };
+export type TokenCheck =
+  | { ok: true; account: AccountIdentity }
+  /** `refused`: Callbell said no to the token (401/403); otherwise Callbell could not be asked, or failed. */
+  | { ok: false; message: string; refused: boolean };
 
 /** Asks Callbell who this token belongs to (`GET /auth/me`), against the live API whatever the current mode. */
 export async function checkCallbellToken(token: string): Promise<TokenCheck> {
@@ -20,10 +23,11 @@ export async function checkCallbellToken(token: string): Promise<TokenCheck> {
     return { ok: true, account: await createLiveClientFor(token).getMe() };
   } catch (error) {
     if (isCallbellError(error) && (error.status === 401 || error.status === 403)) {
-      return { ok: false, message: error.message };
+      return { ok: false, message: error.message, refused: true };
     }
     return {
       ok: false,
+      refused: false,
       message: `The token could not be checked: ${error instanceof Error ? error.message : "unknown error"}`,
     };
   }

@@ -25,7 +25,8 @@ export type WebhookHealthView = {
   lastCheck: { at: string } | null;
   /** Why the times above could not be read (the database failed), else null. */
   receiptsError: string | null;
-  deliveries: { ok: true; items: WebhookDelivery[] } | { ok: false; message: string };
+  /** `expected`: nothing is wrong (the sandbox without a webhook), so the page says it plainly, not as a warning. */
+  deliveries: { ok: true; items: WebhookDelivery[] } | { ok: false; message: string; expected?: boolean };
 };
 
 /** Bellhop's public address: `BELLHOP_URL`, else the one this page was asked on. */
@@ -90,6 +91,7 @@ async function recentDeliveries(mode: Mode): Promise<WebhookHealthView["deliveri
       return {
         ok: false,
         message: "The sandbox has no webhook: it gets one at start when CALLBELL_WEBHOOK_SECRET is set.",
+        expected: true,
       };
     }
     return { ok: false, message: error instanceof Error ? error.message : "unknown error" };

@@ -21,7 +21,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
   const progress = await broadcastProgress(await getDb(), id);
   if (!progress) notFound();
   return (
-    <div className="grid max-w-5xl grid-cols-1 gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <p className="text-sm">
           <Link href="/broadcasts" className="underline">

@@ -192,7 +192,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
               ·{" "}
               {send.status === "not_sent"
                 ? "Callbell could not be reached: nothing was sent"
-                : `Callbell's answer${send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}`}
+                : send.status === "unknown" && !send.errorStatus
+                  ? "no answer from Callbell: it may or may not have gone out"
+                  : `Callbell's answer${send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}`}
             </li>
           )}
           {events.map((event) => (
@@ -254,7 +256,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         <h2 id="request-heading" className="font-medium">
           Request sent to Callbell
         </h2>
-        <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">
+        <pre className="overflow-x-auto rounded bg-muted p-3 text-xs max-sm:break-all max-sm:whitespace-pre-wrap">
           <code>{pretty(send.requestBody)}</code>
         </pre>
       </section>
@@ -265,7 +267,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         </h2>
         {send.errorMessage && <p role="note">{send.errorMessage}</p>}
         {send.responseBody ? (
-          <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">
+          <pre className="overflow-x-auto rounded bg-muted p-3 text-xs max-sm:break-all max-sm:whitespace-pre-wrap">
             <code>{pretty(send.responseBody)}</code>
           </pre>
         ) : (
