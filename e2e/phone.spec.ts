@@ -60,6 +60,13 @@ test("no page is wider than a phone's screen", async ({ browser, request }, test
   const wide: string[] = [];
   try {
     const page = await signedIn.newPage();
+    // Another user, so /users has a row with its buttons (a table of buttons is what scrolled sideways).
+    await page.goto("/users");
+    const email = `phone-${Date.now()}.with.a.long.name@example-support-team.test`;
+    await page.getByLabel("New user's email", { exact: true }).fill(email);
+    await page.getByLabel("New user's password", { exact: true }).fill("a phone password 123");
+    await page.getByRole("button", { name: "Add user" }).click();
+    await expect(page.getByRole("button", { name: `Deactivate: ${email}` })).toBeInViewport();
     const check = async (route: string, on = page) => {
       await on.goto(route);
       await on.waitForLoadState("networkidle");
