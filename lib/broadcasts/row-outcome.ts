@@ -8,7 +8,7 @@ import { laterRetryDelayMs, maySendAgain, SEND_MAX_ATTEMPTS } from "@/lib/callbe
 import type { RecipientOutcome } from "@/lib/db/broadcast-queries";
 import type { RecipientRow, SendRow } from "@/lib/db/schema";
 import { mayTryRowAgain } from "@/lib/messages/send-attempts";
-import { resultFromRow } from "@/lib/messages/send-message";
+import { resultFromRow } from "@/lib/messages/send-result";
 import type { SendResult } from "@/lib/messages/send-result";
 
 export function recipientOutcome(

@@ -6,8 +6,11 @@
 /**
  * Where a send stands: ours until Callbell answers, then Callbell's delivery statuses. `rejected` is Callbell's refusal;
  * `not_sent` is a send that never reached Callbell (the connection was refused); `unknown` one that may have.
+ * A message sent later is `scheduled` until it fires (then `sending`), `cancelled` if an agent cancelled it first, and
+ * `missed` when Bellhop was down at its time and it came due more than `BELLHOP_LATE_LIMIT` ago.
  */
 export const SEND_STATUSES = [
+  "scheduled",
   "sending",
   "enqueued",
   "rejected",
@@ -18,6 +21,8 @@ export const SEND_STATUSES = [
   "read",
   "failed",
   "mismatch",
+  "cancelled",
+  "missed",
 ] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 

@@ -8,11 +8,12 @@ import {
   recordSendAttempt,
   recordSendOutcome,
   reopenSendForAttempt,
+  type NewSend,
 } from "@/lib/db/send-queries";
 import type { SendRow } from "@/lib/db/schema";
 import { applyPendingStatusEvents } from "@/lib/delivery/record-status";
 import type { ChannelSummary } from "@/lib/callbell/types";
-import { buildSendRequest, requestRecipient } from "./build-send-request";
+import { buildSendRequest, requestRecipient, type SendRequest } from "./build-send-request";
 import { mapCallbellFieldErrors } from "./callbell-field-errors";
 import {
   findTemplate,
@@ -23,7 +24,7 @@ import {
 import { parseComposeForm } from "./compose-schema";
 import { PLATFORM_VALUES, platformLabel, type Platform } from "./options";
 import { mayTryRowAgain, withLastAttempt } from "./send-attempts";
-import type { SendResult } from "./send-result";
+import { resultFromRow, type SendResult } from "./send-result";
 import type { TemplateSummary } from "./template";
 import { templateValueCount } from "./template-values";
 
@@ -62,32 +63,6 @@ function flattenIssues(issues: ComposeProblem[]): Record<string, string> {
   return errors;
 }
 
-/** The answer a stored send gives to a repeated attempt with its idempotency key (null while it is being sent). */
-export function resultFromRow(row: SendRow): SendResult | null {
-  switch (row.status) {
-    case "sending":
-      return null;
-    case "rejected":
-    case "not_sent":
-      return {
-        kind: "rejected",
-        sendId: row.id,
-        status: row.errorStatus ?? 0,
-        notDelivered: row.status === "not_sent",
-        message: row.errorMessage ?? "Callbell rejected the message",
-        fieldErrors: {},
-      };
-    case "unknown":
-      return {
-        kind: "unknown",
-        sendId: row.id,
-        message: row.errorMessage ?? "The outcome of this send is unknown",
-      };
-    default:
-      return { kind: "enqueued", sendId: row.id, uuid: row.callbellUuid ?? "", contactName: row.contactName };
-  }
-}
-
 async function waitForOutcome(deps: SendDependencies, row: SendRow): Promise<SendResult> {
   const deadline = Date.now() + deps.waitForInFlightMs;
   let current: SendRow | undefined = row;
@@ -104,11 +79,23 @@ async function waitForOutcome(deps: SendDependencies, row: SendRow): Promise<Sen
   );
 }
 
+/** A message checked and built, ready to record: or the answer that refuses it. */
+export type PreparedSend =
+  | { ok: false; result: Exclude<SendResult, { kind: "enqueued" }> }
+  | {
+      ok: true;
+      form: ComposeFormValues;
+      request: SendRequest;
+      /** The history row's fields for it (the send, or the message scheduled for later). */
+      record: NewSend;
+    };
+
 /**
- * The send use-case: validate with the form's own schema, record the attempt, call Callbell once, record the outcome.
- * A repeated idempotency key returns the first attempt's outcome instead of sending again.
+ * Validates with the form's own schema against Callbell's channels (and templates, for one), and builds the request:
+ * what a send does before anything is recorded, and what a message sent later does twice, when it is scheduled and
+ * when it fires.
  */
-export async function sendComposedMessage(input: unknown, deps: SendDependencies): Promise<SendResult> {
+export async function prepareSend(input: unknown, deps: SendDependencies): Promise<PreparedSend> {
   const wantsTemplate = (input as { type?: unknown } | null)?.type === "template";
   const platform = (input as { platform?: unknown } | null)?.platform;
   const context: ComposeContext = { templates: [], channels: {} };
@@ -131,12 +118,15 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
       `Bellhop could not read the ${platformLabel(String(platform))} channels from Callbell (${channels.error}). ` +
       "Nothing was sent: try again.";
     return {
-      kind: "rejected",
-      sendId: null,
-      status: 0,
-      notDelivered: true,
-      message,
-      fieldErrors: { channelUuid: message },
+      ok: false,
+      result: {
+        kind: "rejected",
+        sendId: null,
+        status: 0,
+        notDelivered: true,
+        message,
+        fieldErrors: { channelUuid: message },
+      },
     };
   }
   if (channels) context.channels[platform as Platform] = channels.channels;
@@ -144,23 +134,29 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
   const parsed = parseComposeForm(input, context);
   if (!parsed.success) {
     return {
-      kind: "invalid",
-      message: "Some fields need attention",
-      fieldErrors: flattenIssues(parsed.problems),
+      ok: false,
+      result: {
+        kind: "invalid",
+        message: "Some fields need attention",
+        fieldErrors: flattenIssues(parsed.problems),
+      },
     };
   }
   const form = parsed.data;
   if (!IDEMPOTENCY_KEY_PATTERN.test(form.idempotencyKey)) {
     return {
-      kind: "invalid",
-      message: "This send has no valid idempotency key: reload the page",
-      fieldErrors: {},
+      ok: false,
+      result: {
+        kind: "invalid",
+        message: "This send has no valid idempotency key: reload the page",
+        fieldErrors: {},
+      },
     };
   }
 
   const template = wantsTemplate ? findTemplate(context, form.templateUuid) : undefined;
   const request = buildSendRequest(form, template);
-  const recorded = await recordSendAttempt(deps.db, {
+  const record: NewSend = {
     idempotencyKey: form.idempotencyKey,
     recipient: requestRecipient(request),
     platform: form.platform,
@@ -175,13 +171,34 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     broadcastId: deps.origin?.broadcastId ?? null,
     broadcastRowId: deps.origin?.broadcastRowId ?? null,
     attempts: deps.attempt ?? 1,
-  });
+  };
+  return { ok: true, form, request, record };
+}
+
+/**
+ * The send use-case: validate with the form's own schema, record the attempt, call Callbell once, record the outcome.
+ * A repeated idempotency key returns the first attempt's outcome instead of sending again.
+ */
+export async function sendComposedMessage(input: unknown, deps: SendDependencies): Promise<SendResult> {
+  const prepared = await prepareSend(input, deps);
+  if (!prepared.ok) return prepared.result;
+  const { form, request, record } = prepared;
+  const recorded = await recordSendAttempt(deps.db, record);
   const row = recorded.created ? recorded.row : await reopenForLaterAttempt(deps, recorded.row);
   if (!row) {
     const current = (await findSendByIdempotencyKey(deps.db, form.idempotencyKey)) ?? recorded.row;
     return resultFromRow(current) ?? waitForOutcome(deps, current);
   }
+  return deliverSend(deps, row, request, form);
+}
 
+/** Calls Callbell once for a row already `sending`, and records what it answered (or that nobody can tell). */
+export async function deliverSend(
+  deps: SendDependencies,
+  row: SendRow,
+  request: SendRequest,
+  form: ComposeFormValues,
+): Promise<SendResult> {
   try {
     const response = await deps.client.sendMessage(request, {
       attempts: deps.retry === "later" ? 1 : IN_REQUEST_SEND_ATTEMPTS,

@@ -50,6 +50,10 @@ export function defineSendTables(k: SchemaKit) {
       attempts: k.int("attempts").notNull().default(1),
       /** The attempts before the last, as JSON `[{at, status, message}]` (`lib/messages/send-attempts.ts`). */
       attemptLog: k.text("attempt_log"),
+      /** A message sent later: when it fires (UTC), the zone the agent chose it in, and the form to send then. */
+      scheduledFor: k.time("scheduled_for"),
+      scheduledZone: k.text("scheduled_zone"),
+      scheduledForm: k.text("scheduled_form"),
     },
     (table) => [
       // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
@@ -76,6 +80,8 @@ export function defineSendTables(k: SchemaKit) {
       k.index("sends_type_idx").on(table.messageType, table.id, table.status),
       k.index("sends_recipient_idx").on(table.recipient, table.status),
       k.index("sends_broadcast_idx").on(table.broadcastId, table.status),
+      // The scheduler's one read a second: the earliest scheduled message (and the claim of the due ones).
+      k.index("sends_scheduled_idx").on(table.status, table.scheduledFor),
     ],
   );
 
