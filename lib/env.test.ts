@@ -32,3 +32,16 @@ describe("BELLHOP_TRUSTED_PROXIES", () => {
     );
   });
 });
+
+describe("BELLHOP_LATE_LIMIT", () => {
+  it("defaults to one hour, takes a duration with its unit, and names itself otherwise", () => {
+    expect(parseEnv({}).BELLHOP_LATE_LIMIT).toBe(3_600_000);
+    expect(parseEnv({ BELLHOP_LATE_LIMIT: "30m" }).BELLHOP_LATE_LIMIT).toBe(1_800_000);
+    expect(parseEnv({ BELLHOP_LATE_LIMIT: "90s" }).BELLHOP_LATE_LIMIT).toBe(90_000);
+    for (const value of ["60", "1d", "200h"]) {
+      expect(() => parseEnv({ BELLHOP_LATE_LIMIT: value })).toThrow(
+        /BELLHOP_LATE_LIMIT: must be a duration such as 30m, 1h or 90s/,
+      );
+    }
+  });
+});

@@ -55,6 +55,25 @@ const envSchema = z
       .min(1, "must be at least 1")
       .max(600, "must be at most 600")
       .default(60),
+    /**
+     * How late a message sent later may still go out when Bellhop gets to it (it was down at its time): `30m`, `1h`,
+     * `90s`. Later than this it is marked missed, never sent silently late.
+     */
+    BELLHOP_LATE_LIMIT: optionalString.transform((text, context) => {
+      if (!text) return 60 * 60 * 1000;
+      const match = /^(\d+)\s*(s|m|h)$/.exec(text.trim());
+      const ms = match
+        ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as "s" | "m" | "h"]
+        : NaN;
+      if (!(ms >= 0 && ms <= 7 * 24 * 3_600_000)) {
+        context.addIssue({
+          code: "custom",
+          message: "must be a duration such as 30m, 1h or 90s, at most 168h",
+        });
+        return z.NEVER;
+      }
+      return ms;
+    }),
     /** The number of proxy hops in front of Bellhop, whose X-Forwarded-* headers are believed (lib/security/edge.mjs). */
     BELLHOP_TRUSTED_PROXIES: optionalString.transform((text, context) => {
       try {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getCallbellClient, readConnectionState } from "@/lib/settings/callbell-connection";
 import { startStatusPoller } from "@/lib/delivery/poller";
+import { startScheduler } from "@/lib/messages/scheduler-runtime";
 import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
 import { createUserWithPassword } from "@/lib/auth/users";
@@ -71,6 +72,8 @@ export async function startServer() {
   startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
   // This instance's lease, then what stopped instances left in flight, then every running broadcast.
   const started = await startInstance();
+  // Messages sent later: what came due while Bellhop was down goes now, or is marked missed past the late limit.
+  startScheduler();
   if (started.broadcasts > 0)
     console.log(`Bellhop: dispatching ${countOf(started.broadcasts, "running broadcast")}`);
   const state = await readConnectionState();

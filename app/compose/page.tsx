@@ -5,7 +5,12 @@ import { getCallbellConnection } from "@/lib/settings/callbell-connection";
 import { getEnv } from "@/lib/env";
 import { loadComposeAccountData } from "@/lib/messages/account-data";
 import { loadSendAgain } from "@/lib/messages/send-again";
-import { refreshChannelsAction, refreshTemplatesAction, sendMessageAction } from "./actions";
+import {
+  refreshChannelsAction,
+  refreshTemplatesAction,
+  scheduleMessageAction,
+  sendMessageAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Compose" };
 
@@ -42,6 +47,7 @@ export default async function ComposePage({
         account={account}
         prefill={prefill}
         sendAction={sendMessageAction}
+        scheduleAction={scheduleMessageAction}
         refreshTemplatesAction={refreshTemplatesAction}
         refreshChannelsAction={refreshChannelsAction}
         apiUrl={state.mode === "sandbox" ? null : env.CALLBELL_API_URL}

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { followUpForm } from "@/lib/messages/follow-up";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import { PLATFORM_VALUES } from "@/lib/messages/options";
 import type { SendAgainPrefill } from "@/lib/messages/send-again";
-import type { SendResult } from "@/lib/messages/send-result";
+import type { ScheduleResult, SendResult } from "@/lib/messages/send-result";
 import type { ComposePath } from "./form-field";
 import { composeResolver } from "./compose-resolver";
 import { ConversationPanel } from "./conversation-panel";
@@ -21,7 +22,8 @@ import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
 import { RequestDisclosure } from "./request-preview";
 import { keyForSend } from "./send-key";
-import { SendOutcome, type SentMessage } from "./send-outcome";
+import type { SendLaterChoice } from "./send-later-panel";
+import type { SentMessage } from "./send-outcome";
 import type { TemplateSource } from "./template-section";
 import { currentWindow, useContactLookup } from "./use-contact-lookup";
 import { firstInvalidControl } from "@/components/ui/use-focus-outcome";
@@ -29,6 +31,16 @@ import { useNow } from "@/components/ui/use-now";
 import { clearDraft, DraftFieldset } from "./use-compose-draft";
 
 export type SendMessageAction = (values: ComposeFormValues) => Promise<SendResult>;
+export type ScheduleMessageAction = (
+  values: ComposeFormValues,
+  when: SendLaterChoice,
+) => Promise<ScheduleResult>;
+
+/** Shown once there is an outcome: loaded while the first send is on its way, so the page ships less. */
+const loadOutcome = () => import("./send-outcome");
+const SendOutcome = dynamic(() => loadOutcome().then((module) => module.SendOutcome));
+/** `Send later`'s date, time and zone: loaded when first opened. */
+const SendLaterPanel = dynamic(() => import("./send-later-panel").then((module) => module.SendLaterPanel));
 export type RefreshTemplatesAction = () => Promise<RefreshTemplatesResult>;
 export type RefreshChannelsAction = () => Promise<AccountChannels | null>;
 
@@ -36,6 +48,7 @@ export function ComposeForm({
   account,
   prefill,
   sendAction,
+  scheduleAction,
   refreshTemplatesAction,
   refreshChannelsAction,
   apiUrl,
@@ -45,6 +58,7 @@ export function ComposeForm({
   /** Send again: an earlier send's form, without its idempotency key. */
   prefill: SendAgainPrefill | null;
   sendAction: SendMessageAction;
+  scheduleAction: ScheduleMessageAction;
   refreshTemplatesAction: RefreshTemplatesAction;
   refreshChannelsAction: RefreshChannelsAction;
   /** Callbell's base URL for the curl preview, or null in sandbox mode. */
@@ -109,7 +123,11 @@ export function ComposeForm({
   }, [refused, submitCount]);
   // Cleared while a send is on its way, so that each outcome mounts anew: it comes into view, takes the focus and
   // raises its toast.
-  const [lastSend, setLastSend] = useState<{ result: SendResult; sent: SentMessage } | null>(null);
+  const [lastSend, setLastSend] = useState<{ result: SendResult | ScheduleResult; sent: SentMessage } | null>(
+    null,
+  );
+  const [later, setLater] = useState(false);
+  const [laterError, setLaterError] = useState<string | undefined>(undefined);
 
   // A draft or an earlier send keeps its channel while its platform still offers it; else the platform's default.
   const adaptDraft = (draft: ComposeFormValues) => ({
@@ -135,6 +153,7 @@ export function ComposeForm({
   const send = form.handleSubmit(
     async (values) => {
       setLastSend(null);
+      void loadOutcome();
       if (windowClosed && values.type !== "template") {
         // Callbell would accept it and WhatsApp would drop it later: say so now.
         form.setError("type", {
@@ -186,6 +205,43 @@ export function ComposeForm({
     void send();
   };
 
+  // `Schedule message`: the same checks as a send, then recorded for its time; the form is left as after a send.
+  const schedule = (choice: SendLaterChoice) =>
+    void form.handleSubmit(
+      async (values) => {
+        setLastSend(null);
+        void loadOutcome();
+        const key = keyForSend(values, newIdempotencyKey);
+        if (key !== values.idempotencyKey) form.setValue("idempotencyKey", key);
+        const outcome: ScheduleResult = await scheduleAction(
+          { ...values, idempotencyKey: key },
+          choice,
+        ).catch(() => ({
+          kind: "invalid",
+          message: "Bellhop's server did not answer: nothing was scheduled.",
+          fieldErrors: {},
+        }));
+        setLastSend({
+          result: outcome,
+          sent: { to: values.to, platform: values.platform, type: values.type },
+        });
+        setLaterError(outcome.kind === "invalid" ? outcome.fieldErrors.sendAt : undefined);
+        if (outcome.kind === "scheduled") {
+          clearDraft();
+          setLater(false);
+          form.reset(followUpForm(values, newIdempotencyKey()));
+        } else if (outcome.kind === "rejected" || outcome.kind === "invalid") {
+          Object.entries(outcome.fieldErrors)
+            .filter(([path]) => path !== "sendAt")
+            .forEach(([path, message]) => form.setError(path as ComposePath, { type: "server", message }));
+        }
+      },
+      () => {
+        setLastSend(null);
+        setRefused((count) => count + 1);
+      },
+    )();
+
   const sending = form.formState.isSubmitting;
 
   return (
@@ -220,10 +276,29 @@ export function ComposeForm({
               <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
                 Send message
               </Button>
+              <Button
+                type="button"
+                variant="outline"
+                size="lg"
+                aria-expanded={later}
+                aria-controls="compose-send-later"
+                onClick={() => setLater(!later)}
+              >
+                Send later
+              </Button>
               <span className="text-xs text-muted-foreground">
                 {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
               </span>
             </div>
+            {later && (
+              <SendLaterPanel
+                onSchedule={schedule}
+                pending={sending}
+                error={laterError}
+                windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
+                freeForm={form.getValues("type") !== "template"}
+              />
+            )}
           </DraftFieldset>
           <div aria-live="polite">
             {lastSend && (

@@ -8,7 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { dismissToast, toast } from "@/components/ui/toast";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
 import { describeSendFailure, type FailedSend } from "@/lib/messages/send-failure";
-import type { SendResult } from "@/lib/messages/send-result";
+import type { ScheduleResult, SendResult } from "@/lib/messages/send-result";
+import { zonedMoment } from "@/lib/format/date";
 import { useDeliveryStatus, type DeliveryStatus } from "./use-delivery-status";
 
 /** Who a send went to and what it was, as the form held it when the agent pressed Send. */
@@ -155,6 +156,31 @@ function FailedOutcome({ result, onSendAnyway }: { result: FailedSend; onSendAny
   );
 }
 
+/** A message recorded for later: when it goes, in the zone it was chosen in, and where to change it. */
+function ScheduledOutcome({
+  result,
+  sent,
+}: {
+  result: Extract<ScheduleResult, { kind: "scheduled" }>;
+  sent: SentMessage;
+}) {
+  const title = `Scheduled for ${sent.to} (${messageTypeLabel(sent.type)})`;
+  const when = `Goes out ${zonedMoment(new Date(result.at), result.zone)}.`;
+  const href = `/history/${result.sendId}`;
+  const box = useBringIntoView({ title, description: when, action: { label: "View in history", href } });
+  return (
+    <Alert ref={box} tabIndex={-1} role="status" variant="success" className={FOCUS}>
+      <AlertTitle>{title}</AlertTitle>
+      <p>{when} Until then, its Details in the history change its time, send it now or cancel it.</p>
+      <div>
+        <Link href={href} className="text-sm underline">
+          View in history
+        </Link>
+      </div>
+    </Alert>
+  );
+}
+
 /**
  * How the last send ended: a `status` for success (with `Message enqueued` and the uuid, then the delivery status as
  * it moves), an `alert` for anything else. Brought into view and focused when it appears, and repeated as a toast.
@@ -164,10 +190,11 @@ export function SendOutcome({
   sent,
   onSendAnyway,
 }: {
-  result: SendResult;
+  result: SendResult | ScheduleResult;
   sent: SentMessage;
   onSendAnyway: () => void;
 }) {
   if (result.kind === "enqueued") return <EnqueuedOutcome result={result} sent={sent} />;
+  if (result.kind === "scheduled") return <ScheduledOutcome result={result} sent={sent} />;
   return <FailedOutcome result={result} onSendAnyway={onSendAnyway} />;
 }

@@ -5,6 +5,9 @@ import { platformLabel } from "@/lib/messages/options";
 type Variant = "success" | "warning" | "destructive" | "secondary";
 
 const VARIANTS: Record<string, Variant> = {
+  scheduled: "secondary",
+  cancelled: "secondary",
+  missed: "destructive",
   enqueued: "secondary",
   sent: "secondary",
   delivered: "success",

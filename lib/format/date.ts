@@ -67,3 +67,9 @@ export function formatMoment(at: Date | string, now: number, style: MomentStyle 
   const date = typeof at === "string" ? new Date(at) : at;
   return relativeMoment(date, now) ?? absoluteMoment(date, style);
 }
+
+/** "28 Nov 2026, 09:00 CET (Europe/Madrid)": a time chosen in a zone, written in that zone, the zone named. */
+export function zonedMoment(at: Date, zone: string, locale?: string): string {
+  const written = absoluteMoment(at, { timeZone: zone, locale });
+  return zone === "UTC" ? written : `${written} (${zone})`;
+}

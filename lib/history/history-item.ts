@@ -25,6 +25,9 @@ export type HistoryItem = {
   statusReason: string | null;
   /** The broadcast this send was part of, if any. */
   broadcastId: number | null;
+  /** A message sent later: when it goes (ISO), and the zone it was chosen in. */
+  scheduledFor: string | null;
+  scheduledZone: string | null;
 };
 
 export type HistoryResponse = {
@@ -58,6 +61,8 @@ export function toHistoryItem(row: SendRow, knownName: string | null = null): Hi
     callbellUuid: row.callbellUuid,
     errorMessage: row.errorMessage,
     senderEmail: row.senderEmail,
+    scheduledFor: row.scheduledFor?.toISOString() ?? null,
+    scheduledZone: row.scheduledZone,
     statusReason: row.statusReason,
     broadcastId: row.broadcastId,
   };

@@ -28,5 +28,13 @@ describe("statusNote", () => {
       "Telegram reports no delivery status",
     );
     expect(statusNote({ ...send, status: "enqueued" })).toBeNull();
+    expect(
+      statusNote({
+        ...send,
+        status: "scheduled",
+        scheduledFor: "2026-11-28T08:00:00.000Z",
+        scheduledZone: "Europe/Madrid",
+      }),
+    ).toBe("Goes out 28 Nov 2026, 09:00 CET (Europe/Madrid)");
   });
 });

@@ -1,3 +1,4 @@
+import { zonedMoment } from "@/lib/format/date";
 import { platformLabel } from "@/lib/messages/options";
 
 /**
@@ -12,7 +13,12 @@ export function statusNote(send: {
   platform: string;
   statusReason: string | null;
   errorMessage: string | null;
+  scheduledFor?: string | null;
+  scheduledZone?: string | null;
 }): string | null {
+  if (send.status === "scheduled" && send.scheduledFor) {
+    return `Goes out ${zonedMoment(new Date(send.scheduledFor), send.scheduledZone ?? "UTC")}`;
+  }
   const said = send.statusReason ?? send.errorMessage;
   if (said) {
     const reason = said.replace(SAID_BY_THE_BADGE, "");

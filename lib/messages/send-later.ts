@@ -11,14 +11,13 @@ import {
 } from "@/lib/db/schedule-queries";
 import type { ComposeFormValues } from "./compose-form";
 import { deliverSend, prepareSend, type SendDependencies } from "./send-message";
-import type { SendResult } from "./send-result";
+import type { ScheduleResult, SendResult } from "./send-result";
+
+export type { ScheduleResult };
 
 /** The earliest a message may be scheduled ahead (sooner is a send), and the latest (WhatsApp templates change). */
 export const SCHEDULE_MIN_AHEAD_MS = 10_000;
 export const SCHEDULE_MAX_AHEAD_MS = 90 * 24 * 60 * 60 * 1000;
-
-export type ScheduleResult =
-  { kind: "scheduled"; sendId: number; at: string; zone: string } | Exclude<SendResult, { kind: "enqueued" }>;
 
 /** Whether `zone` is an IANA time zone this runtime knows (`Europe/Madrid`, `UTC`). */
 export function isTimeZone(zone: string): boolean {
@@ -32,8 +31,8 @@ export function isTimeZone(zone: string): boolean {
 
 /** What is wrong with a time to send at, in the words shown under the field; null when it can be scheduled. */
 export function scheduleProblem(at: Date, zone: string, now: number): string | null {
-  if (Number.isNaN(at.getTime())) return "Choose a date and a time";
   if (!isTimeZone(zone)) return "Choose a time zone from the list";
+  if (Number.isNaN(at.getTime())) return "Choose a date and a time";
   if (at.getTime() < now + SCHEDULE_MIN_AHEAD_MS) return "Choose a time in the future (or use Send message)";
   if (at.getTime() > now + SCHEDULE_MAX_AHEAD_MS) return "Choose a time within the next 90 days";
   return null;

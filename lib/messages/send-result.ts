@@ -22,6 +22,10 @@ export type SendResult =
       status?: number;
     };
 
+/** What `Send later` came to: recorded for its time (UTC, shown in the agent's zone), or refused as a send would be. */
+export type ScheduleResult =
+  { kind: "scheduled"; sendId: number; at: string; zone: string } | Exclude<SendResult, { kind: "enqueued" }>;
+
 /** The answer a stored send gives to a repeated attempt with its idempotency key (null while it is being sent). */
 export function resultFromRow(row: SendRow): SendResult | null {
   switch (row.status) {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScheduleControls } from "@/components/history/schedule-controls";
+import { zonedMoment } from "@/lib/format/date";
+import { changeScheduleAction } from "./actions";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/history/auto-refresh";
 import { StatusBadge } from "@/components/history/status-badge";
@@ -70,6 +73,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
     <div className="grid max-w-4xl grid-cols-1 gap-6">
       {/* Only WhatsApp sends move past enqueued: the others have nothing to wait for. */}
       {(send.status === "sending" ||
+        send.status === "scheduled" ||
         (send.platform === "whatsapp" && POLLED_STATUSES.some((status) => status === send.status))) && (
         <AutoRefresh />
       )}
@@ -90,6 +94,24 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           Send again
         </Link>
       </div>
+
+      {send.status === "scheduled" && send.scheduledFor && (
+        <section aria-labelledby="schedule-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
+          <h2 id="schedule-heading" className="font-medium">
+            Scheduled
+          </h2>
+          <p data-testid="scheduled-for">
+            Goes out {zonedMoment(send.scheduledFor, send.scheduledZone ?? "UTC")}. It is checked again then;
+            until then it can be moved, sent now or cancelled.
+          </p>
+          <ScheduleControls
+            id={send.id}
+            scheduledFor={send.scheduledFor.toISOString()}
+            zone={send.scheduledZone ?? "UTC"}
+            action={changeScheduleAction}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="message-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
         <h2 id="message-heading" className="font-medium">
