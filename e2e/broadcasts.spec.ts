@@ -47,6 +47,9 @@ test("the wizard: a CSV, its report, a preview, a test send, the confirmation, l
   await expect(page.getByRole("region", { name: "5. Broadcast preview" })).toContainText(
     "Hello Ana, this is a template first example. Cheers!",
   );
+  // Without a number the button says what it needs, and its answer takes the focus.
+  await page.getByRole("button", { name: "Send test" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Enter a test phone number first" })).toBeFocused();
   await page.getByLabel("Test phone number").fill("+31 6 5555 0303");
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Test sent to +31655550303" })).toContainText(
@@ -112,6 +115,9 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await page.goto("/broadcasts/new");
   await chooseBroadcastTemplate(page, "Order ready");
   await page.getByLabel("Sends per second").fill("2");
+  // Nothing pasted yet: said, not silence.
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Nothing is pasted" })).toBeVisible();
   await page.getByLabel("Or paste the rows").fill(["phone,name", ...rows].join("\n"));
   await page.getByRole("button", { name: "Read pasted rows" }).click();
   await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipients ready");

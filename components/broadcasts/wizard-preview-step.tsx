@@ -5,6 +5,7 @@ import { MessageBubble } from "@/components/compose/message-bubble";
 import { Button } from "@/components/ui/button";
 import { Field, FieldDescription, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 import type { Recipient } from "@/lib/broadcasts/recipient-list";
 import type { TestSendResult } from "@/lib/broadcasts/results";
 import { broadcastComposeForm } from "@/lib/broadcasts/template-form";
@@ -32,6 +33,8 @@ export function PreviewStep({
   const [testPhone, setTestPhone] = useState("");
   const [testResult, setTestResult] = useState<TestSendResult | null>(null);
   const [testing, startTesting] = useTransition();
+  // The answer takes the focus (the button keeps none of it for a screen reader).
+  const answerRef = useFocusOutcome<HTMLDivElement>(testResult);
   const templateHeader = templateMediaHeader(template) ?? "";
   const messageTo = (recipient: Recipient) =>
     broadcastComposeForm({
@@ -47,6 +50,13 @@ export function PreviewStep({
 
   const test = () =>
     startTesting(async () => {
+      if (testPhone.trim() === "") {
+        setTestResult({
+          ok: false,
+          message: "Enter a test phone number first, with its country code (+31 6…).",
+        });
+        return;
+      }
       const first = recipients[0];
       if (!first) return;
       setTestResult(
@@ -86,20 +96,17 @@ export function PreviewStep({
           <FieldDescription>Sends the first row&apos;s message to this number only.</FieldDescription>
         </Field>
         <div>
-          <Button
-            type="button"
-            variant="outline"
-            onClick={test}
-            disabled={testing || testPhone.trim() === ""}
-          >
+          <Button type="button" variant="outline" onClick={test} disabled={testing}>
             Send test
           </Button>
         </div>
-        {testResult && (
-          <p role={testResult.ok ? "status" : "alert"} className="text-sm">
-            {testResult.message}
-          </p>
-        )}
+        <div ref={answerRef}>
+          {testResult && (
+            <p role={testResult.ok ? "status" : "alert"} className="text-sm">
+              {testResult.message}
+            </p>
+          )}
+        </div>
       </div>
     </WizardStep>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldLabel } from "@/components/ui/field";
 import { FileDrop } from "@/components/ui/file-drop";
@@ -24,6 +25,8 @@ export function RecipientsStep({
   onFile: (file: File | null) => void;
   onReadPasted: () => void;
 }) {
+  // `Read pasted rows` with nothing pasted says so, rather than nothing at all.
+  const [nothingPasted, setNothingPasted] = useState(false);
   return (
     <WizardStep id="bw-recipients" title="2. Recipients" className="gap-4">
       <p className="text-sm text-muted-foreground">
@@ -54,7 +57,15 @@ export function RecipientsStep({
         />
       </Field>
       <div>
-        <Button type="button" variant="outline" onClick={onReadPasted} disabled={list.busy}>
+        <Button
+          type="button"
+          variant="outline"
+          onClick={() => {
+            setNothingPasted(form.values.pasted.trim() === "");
+            onReadPasted();
+          }}
+          disabled={list.busy}
+        >
           Read pasted rows
         </Button>
       </div>
@@ -65,7 +76,9 @@ export function RecipientsStep({
             ? `The list could not be read: ${list.error}`
             : list.parsed
               ? `Read ${countOf(list.parsed.rowCount, "row")} and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
-              : ""}
+              : nothingPasted
+                ? "Nothing is pasted: paste the rows (a header first) into the box, or choose a file."
+                : ""}
       </p>
       {list.parsed?.errors.map((error) => (
         <p key={error} className="text-sm text-amber-800 dark:text-amber-300">

@@ -264,8 +264,9 @@ async function recordFailure(
     };
   }
   const message =
-    `${error.message}. The message may or may not have gone out: check the history and the customer's ` +
-    "conversation in Callbell before sending it again.";
+    // Kept on the history row and its detail page: the advice points at Callbell, not back at the history.
+    `${error.message}. The message may or may not have gone out: check the customer's conversation in Callbell ` +
+    "before sending it again.";
   await recordSendOutcome(deps.db, sendId, {
     status: "unknown",
     errorMessage: message,
