@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ScheduleControls } from "@/components/history/schedule-controls";
 import { zonedMoment } from "@/lib/format/date";
+import { closingStep } from "@/lib/history/closing-step";
 import { changeScheduleAction } from "./actions";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/history/auto-refresh";
@@ -142,7 +143,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
               <span className="ml-2">{send.statusReason ?? send.errorMessage}</span>
             )}
           </dd>
-          <dt className="text-muted-foreground">Sent</dt>
+          <dt className="text-muted-foreground">{send.scheduledFor ? "Scheduled" : "Sent"}</dt>
           <dd>
             <Moment iso={send.createdAt.toISOString()} />
             {send.senderEmail ? ` by ${send.senderEmail}` : ""}
@@ -206,17 +207,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           {send.status !== "sending" && (
             <li>
               {send.attempts > 1 && <span className="font-medium">attempt {send.attempts} · </span>}
-              <span className="font-medium">
-                {["rejected", "not_sent", "unknown"].includes(send.status)
-                  ? sendStatusLabel(send.status)
-                  : "enqueued"}
-              </span>{" "}
-              ·{" "}
-              {send.status === "not_sent"
-                ? "Callbell could not be reached: nothing was sent"
-                : send.status === "unknown" && !send.errorStatus
-                  ? "no answer from Callbell: it may or may not have gone out"
-                  : `Callbell's answer${send.errorStatus ? ` (HTTP ${send.errorStatus})` : ""}`}
+              <span className="font-medium">{closingStep(send).label}</span> · {closingStep(send).words}
             </li>
           )}
           {events.map((event) => (
@@ -276,7 +267,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="request-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
         <h2 id="request-heading" className="font-medium">
-          Request sent to Callbell
+          {send.status === "scheduled"
+            ? "Request to send to Callbell (built again when it goes)"
+            : "Request sent to Callbell"}
         </h2>
         <pre className="overflow-x-auto rounded bg-muted p-3 text-xs max-sm:break-all max-sm:whitespace-pre-wrap">
           <code>{pretty(send.requestBody)}</code>
