@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
@@ -290,20 +290,25 @@ export function ComposeForm({
                 {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
               </span>
             </div>
-            {later && (
-              <SendLaterPanel
-                onSchedule={schedule}
-                pending={sending}
-                error={laterError}
-                windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
-                freeForm={form.getValues("type") !== "template"}
-              />
-            )}
+            <Suspense fallback={null}>
+              {later && (
+                <SendLaterPanel
+                  onSchedule={schedule}
+                  pending={sending}
+                  error={laterError}
+                  windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
+                  freeForm={form.getValues("type") !== "template"}
+                />
+              )}
+            </Suspense>
           </DraftFieldset>
           <div aria-live="polite">
-            {lastSend && (
-              <SendOutcome result={lastSend.result} sent={lastSend.sent} onSendAnyway={sendAnyway} />
-            )}
+            {/* Its own boundary: while its code loads, only this waits (the form above must never remount). */}
+            <Suspense fallback={null}>
+              {lastSend && (
+                <SendOutcome result={lastSend.result} sent={lastSend.sent} onSendAnyway={sendAnyway} />
+              )}
+            </Suspense>
           </div>
         </form>
         {/* On a phone the previews are below the form: their layout waits until they scroll into view. */}

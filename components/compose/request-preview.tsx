@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { Suspense } from "react";
 import { DisclosureButton } from "@/components/ui/disclosure-button";
 import { useRememberedOpen } from "@/components/ui/use-remembered-open";
 import type { RequestPreviewProps } from "./request-body-preview";
@@ -25,7 +26,11 @@ export function RequestDisclosure({ userId, ...props }: RequestPreviewProps & { 
         Request
       </DisclosureButton>
       {/* Closed, nothing is built: the body and curl command follow every keystroke only while someone looks. */}
-      <div id="compose-request">{open && <RequestPreview {...props} />}</div>
+      <div id="compose-request">
+        <Suspense fallback={<p className="text-xs text-muted-foreground">Loading the request…</p>}>
+          {open && <RequestPreview {...props} />}
+        </Suspense>
+      </div>
     </div>
   );
 }

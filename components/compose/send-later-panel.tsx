@@ -2,44 +2,13 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FieldDescription, FieldError } from "@/components/ui/field";
 import { zonedTimeToUtc } from "@/lib/format/zoned-time";
 import { zonedMoment } from "@/lib/format/date";
+import { browserZone, inZone, WhenFields } from "./when-fields";
 
 /** When and in which zone, as the agent chose them: a wall-clock time (`2026-11-28T09:00`) and an IANA zone. */
 export type SendLaterChoice = { local: string; zone: string };
-
-export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-
-/** Every zone this browser knows, the agent's own first. */
-export function zones(own: string): string[] {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return [
-    own,
-    ...all.filter((zone) => zone !== own),
-    ...(all.includes("UTC") || own === "UTC" ? [] : ["UTC"]),
-  ];
-}
-
-/** The local wall-clock time in `zone`, `minutes` from now, as a datetime-local value (to the minute). */
-export function inZone(zone: string, minutes: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 /**
  * `Send later`'s choice of a date, a time and the zone they are in (the browser's by default), with what the agent
@@ -69,25 +38,15 @@ export function SendLaterPanel({
   return (
     <div className="grid gap-3 rounded-md border p-3" id="compose-send-later">
       <div className="flex flex-wrap items-end gap-3">
-        <Field className="w-56">
-          <FieldLabel htmlFor="compose-send-at">Send at</FieldLabel>
-          <Input
-            type="datetime-local"
-            {...fieldAria("compose-send-at", error, true)}
-            value={local}
-            onChange={(event) => setLocal(event.target.value)}
-          />
-        </Field>
-        <Field className="w-64">
-          <FieldLabel htmlFor="compose-send-zone">Time zone</FieldLabel>
-          <NativeSelect id="compose-send-zone" value={zone} onChange={(event) => setZone(event.target.value)}>
-            {zones(browserZone()).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <WhenFields
+          idPrefix="compose-send"
+          local={local}
+          onLocal={setLocal}
+          zone={zone}
+          onZone={setZone}
+          error={error}
+          described
+        />
         <Button
           type="button"
           variant="outline"

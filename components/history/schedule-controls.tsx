@@ -2,12 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { browserZone, inZone, zones } from "@/components/compose/send-later-panel";
+import { inZone, WhenFields } from "@/components/compose/when-fields";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FieldLabel } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { useFocusOutcome } from "@/components/ui/use-focus-outcome";
 
 type Change = { kind: "reschedule"; local: string; zone: string } | { kind: "send-now" } | { kind: "cancel" };
@@ -46,25 +43,7 @@ export function ScheduleControls({
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <Field className="w-56">
-          <FieldLabel htmlFor="schedule-send-at">Send at</FieldLabel>
-          <Input
-            id="schedule-send-at"
-            type="datetime-local"
-            value={local}
-            onChange={(event) => setLocal(event.target.value)}
-          />
-        </Field>
-        <Field className="w-64">
-          <FieldLabel htmlFor="schedule-zone">Time zone</FieldLabel>
-          <NativeSelect id="schedule-zone" value={zone} onChange={(event) => setZone(event.target.value)}>
-            {zones(chosenZone || browserZone()).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <WhenFields idPrefix="schedule" local={local} onLocal={setLocal} zone={zone} onZone={setZone} />
         <Button
           type="button"
           variant="outline"

@@ -22,11 +22,19 @@ const BENCHES = [
 ];
 
 const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version;
-// `BENCH_ONLY=faults npm run bench` runs the fault suite alone and replaces its section of the report, dated.
-const only = process.env.BENCH_ONLY;
-if (only && only !== "faults") throw new Error("BENCH_ONLY can only be faults");
+// `BENCH_ONLY=faults npm run bench` (or `pageWeight`, `lighthouse`, or several with commas) runs those benchmarks
+// alone and replaces their sections of the report, dated.
+const PARTIAL = {
+  faults: "Broadcasts under faults (issue 20)",
+  pageWeight: "Page weight (issue 7)",
+  lighthouse: "Lighthouse (issue 7)",
+};
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+if (only && only.some((name) => !(name in PARTIAL))) {
+  throw new Error(`BENCH_ONLY takes ${Object.keys(PARTIAL).join(", ")}`);
+}
 const results = {};
-for (const bench of BENCHES.filter((candidate) => !only || candidate.name === only)) {
+for (const bench of BENCHES.filter((candidate) => !only || only.includes(candidate.name))) {
   console.log(`bench: ${bench.name}…`);
   if (bench.before) execFileSync(bench.before[0], bench.before[1], { stdio: "inherit" });
   const output = execFileSync(process.execPath, [bench.file], {
@@ -56,19 +64,63 @@ ${f.cases
   .join("\n")}
 `;
 
+const yes = (ok) => (ok ? "met" : "**missed**");
+const lighthouseSection = (l) => `
+## Lighthouse (issue 7)
+
+Lighthouse ${lighthouseVersion} driving Chromium ${l.chromium}, signed in, each page audited ${l.runs} times; the run
+with the median performance score is shown, with every run's score beside it. **mobile** is Lighthouse's default (a
+mid-range phone: 4× slower CPU and slow 4G, simulated from the trace of an unthrottled load); **desktop** is its
+desktop preset. Budgets: performance ≥ 95 (${yes(l.budgets["performance ≥ 95"])}), accessibility 100
+(${yes(l.budgets["accessibility 100"])}), best practices ≥ 95 (${yes(l.budgets["best practices ≥ 95"])}).
+
+| page | performance | runs | accessibility | best practices | FCP | LCP | TBT | CLS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${Object.entries(l.pages)
+  .map(
+    ([page, r]) =>
+      `| \`${page}\` | ${r.performance} | ${r.performanceRuns.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.metrics.FCP} | ${r.metrics.LCP} | ${r.metrics.TBT} | ${r.metrics.CLS} |`,
+  )
+  .join("\n")}
+
+What cost the median runs points:
+${Object.entries(l.pages)
+  .map(([page, r]) => `- \`${page}\`: ${r.weakAudits.join(", ") || "nothing"}`)
+  .join("\n")}
+`;
+const weightSection = (w) => `
+## Page weight (issue 7)
+
+Compressed JavaScript downloaded on a cold load of each route (cache off, until the network is idle), counted by
+Chromium through the DevTools protocol: response bodies as received, headers left out. A bare Next 16 page with React
+19 downloads about 134 kB. The e2e suite fails any route over its budget (\`e2e/page-weight.spec.ts\`).
+
+| route | kB | files | budget kB | |
+| --- | --- | --- | --- | --- |
+${Object.entries(w)
+  .map(([route, r]) => `| \`${route}\` | ${r.kB} | ${r.files} | ${r.budgetKB} | ${yes(r.met)} |`)
+  .join("\n")}
+`;
 if (only) {
-  const heading = "\n## Broadcasts under faults (issue 20)";
-  const previous = readFileSync("e2e/perf/REPORT.md", "utf8");
-  const kept = previous.includes(heading) ? previous.slice(0, previous.indexOf(heading)) : previous;
+  const sectionOf = { faults: faultsSection, pageWeight: weightSection, lighthouse: lighthouseSection };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
-  const updated = `${kept.trimEnd()}\n${faultsSection(results.faults).replace("\n\nThe e2e", `\n\nMeasured ${when} UTC, alone. The e2e`)}`;
+  let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
+  for (const name of only) {
+    const heading = `\n## ${PARTIAL[name]}`;
+    const section = sectionOf[name](results[name]).replace(/\n\n/, `\n\nMeasured ${when} UTC, alone. `);
+    const start = updated.indexOf(heading);
+    const end = start === -1 ? -1 : updated.indexOf("\n## ", start + heading.length);
+    updated =
+      start === -1
+        ? `${updated.trimEnd()}\n${section}`
+        : `${updated.slice(0, start)}${section.trimEnd()}\n${end === -1 ? "" : updated.slice(end)}`;
+  }
   writeFileSync("e2e/perf/REPORT.md", updated);
-  console.log(updated.slice(updated.indexOf(heading)));
+  console.log(updated);
   process.exit(0);
 }
 
 const h = results.history;
-const yes = (ok) => (ok ? "met" : "**missed**");
 const table = (timings) =>
   Object.entries(timings)
     .map(([name, t]) => `| ${name} | ${t.p50} | ${t.p95} |`)
@@ -101,30 +153,6 @@ ${h.export.megabytes} MB, in **${h.export.seconds} s** (budget 5 s: ${yes(h.budg
 memory went from ${h.export.serverRssBeforeMb} MB to a peak of ${h.export.serverRssPeakMb} MB, **+${h.export.serverRssGrowthMb} MB**
 (budget < 100 MB: ${yes(h.budgets["export memory growth < 100 MB"])}).
 `;
-const l = results.lighthouse;
-const lighthouseReport = `
-## Lighthouse (issue 7)
-
-Lighthouse ${lighthouseVersion} driving Chromium ${l.chromium}, signed in, each page audited ${l.runs} times; the run
-with the median performance score is shown, with every run's score beside it. **mobile** is Lighthouse's default (a
-mid-range phone: 4× slower CPU and slow 4G, simulated from the trace of an unthrottled load); **desktop** is its
-desktop preset. Budgets: performance ≥ 95 (${yes(l.budgets["performance ≥ 95"])}), accessibility 100
-(${yes(l.budgets["accessibility 100"])}), best practices ≥ 95 (${yes(l.budgets["best practices ≥ 95"])}).
-
-| page | performance | runs | accessibility | best practices | FCP | LCP | TBT | CLS |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${Object.entries(l.pages)
-  .map(
-    ([page, r]) =>
-      `| \`${page}\` | ${r.performance} | ${r.performanceRuns.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.metrics.FCP} | ${r.metrics.LCP} | ${r.metrics.TBT} | ${r.metrics.CLS} |`,
-  )
-  .join("\n")}
-
-What cost the median runs points:
-${Object.entries(l.pages)
-  .map(([page, r]) => `- \`${page}\`: ${r.weakAudits.join(", ") || "nothing"}`)
-  .join("\n")}
-`;
 const b = results.broadcast;
 const broadcastReport = `
 ## Broadcasts (issue 6)
@@ -143,20 +171,6 @@ ${b.dispatch.serverRssPeakMb} MB, **+${b.dispatch.serverRssGrowthMb} MB** (budge
 ${b.killRestart.accounted.toLocaleString("en")} of ${b.killRestart.rows.toLocaleString("en")} rows accounted for
 (${yes(b.budgets["every row accounted for after kill -9"])}); the stub counted ${b.killRestart.stubSends.toLocaleString("en")}
 sends and **${b.killRestart.numbersSentTwice} number(s) twice** (${yes(b.budgets["no number sent twice"])}).
-`;
-const w = results.pageWeight;
-const weightReport = `
-## Page weight (issue 7)
-
-Compressed JavaScript downloaded on a cold load of each route (cache off, until the network is idle), counted by
-Chromium through the DevTools protocol: response bodies as received, headers left out. A bare Next 16 page with React
-19 downloads about 134 kB. The e2e suite fails any route over its budget (\`e2e/page-weight.spec.ts\`).
-
-| route | kB | files | budget kB | |
-| --- | --- | --- | --- | --- |
-${Object.entries(w)
-  .map(([route, r]) => `| \`${route}\` | ${r.kB} | ${r.files} | ${r.budgetKB} | ${yes(r.met)} |`)
-  .join("\n")}
 `;
 const sd = results.send;
 const sendReport = `
@@ -194,6 +208,8 @@ ${Object.entries(hp.historyPage)
   )
   .join("\n")}
 `;
+const lighthouseReport = lighthouseSection(results.lighthouse);
+const weightReport = weightSection(results.pageWeight);
 const all =
   report +
   postgresReport +

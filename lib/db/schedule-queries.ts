@@ -9,7 +9,7 @@ import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
 import { skipLockedRows } from "./dialect-sql";
 import { sends, type SendRow } from "./schema";
-import { findSendByIdempotencyKey, type NewSend } from "./send-queries";
+import { insertSendOnce, type NewSend } from "./send-queries";
 
 export type NewScheduledSend = NewSend & {
   scheduledFor: Date;
@@ -28,15 +28,13 @@ export async function recordScheduledSend(
   send: NewScheduledSend,
   now = new Date(),
 ): Promise<{ created: boolean; row: SendRow }> {
-  const inserted = await db
-    .insert(sends)
-    .values({ ...send, status: "scheduled", claimedBy: null, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: sends.idempotencyKey })
-    .returning();
-  if (inserted[0]) return { created: true, row: inserted[0] };
-  const existing = await findSendByIdempotencyKey(db, send.idempotencyKey);
-  if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
-  return { created: false, row: existing };
+  return insertSendOnce(db, {
+    ...send,
+    status: "scheduled",
+    claimedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 /** When the earliest scheduled message comes due, or null: the scheduler's one read while nothing is due. */

@@ -21,6 +21,22 @@ export type NewSend = Pick<
 > &
   Partial<Pick<SendRow, "broadcastId" | "broadcastRowId" | "attempts">>;
 
+/** Inserts a send unless its idempotency key is known: then nothing is inserted and the existing row comes back. */
+export async function insertSendOnce(
+  db: Database,
+  values: typeof sends.$inferInsert,
+): Promise<{ created: boolean; row: SendRow }> {
+  const inserted = await db
+    .insert(sends)
+    .values(values)
+    .onConflictDoNothing({ target: sends.idempotencyKey })
+    .returning();
+  if (inserted[0]) return { created: true, row: inserted[0] };
+  const existing = await findSendByIdempotencyKey(db, values.idempotencyKey);
+  if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
+  return { created: false, row: existing };
+}
+
 /**
  * Records a send before it leaves, with status `sending`. When the idempotency key is already known, nothing is
  * inserted and the existing row comes back, so a repeated attempt can never call Callbell a second time.
@@ -30,15 +46,13 @@ export async function recordSendAttempt(
   send: NewSend,
   now = new Date(),
 ): Promise<{ created: boolean; row: SendRow }> {
-  const inserted = await db
-    .insert(sends)
-    .values({ ...send, status: "sending", claimedBy: instanceId(), createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: sends.idempotencyKey })
-    .returning();
-  if (inserted[0]) return { created: true, row: inserted[0] };
-  const existing = await findSendByIdempotencyKey(db, send.idempotencyKey);
-  if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
-  return { created: false, row: existing };
+  return insertSendOnce(db, {
+    ...send,
+    status: "sending",
+    claimedBy: instanceId(),
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 export async function findSendByIdempotencyKey(db: Database, key: string): Promise<SendRow | undefined> {

@@ -22,30 +22,52 @@ export function zonedTimeToUtc(local: string, zone: string): Date | null {
   return new Date(instant);
 }
 
-/** The zone's offset from UTC (ms) at an instant, read from Intl's own calendar for the zone. */
+/** The wall-clock reading of an instant in a zone: year, month (1–12), day, hour (0–23), minute, second. */
+export function wallClock(
+  at: number,
+  zone: string,
+): Record<"year" | "month" | "day" | "hour" | "minute" | "second", number> {
+  const parts = Object.fromEntries(
+    formatFor(zone)
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone (it throws for a zone this runtime does not know). */
+function formatFor(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formats.set(zone, format);
+  }
+  return format;
+}
+
+/** The zone's offset from UTC (ms) at an instant. */
 function offsetIn(zone: string): (at: number) => number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  formatFor(zone);
   return (at) => {
-    const parts = Object.fromEntries(
-      format.formatToParts(new Date(at)).map((part) => [part.type, part.value]),
-    );
-    const asUtc = Date.UTC(
-      Number(parts.year),
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    );
-    return asUtc - (at - (at % 1000));
+    const c = wallClock(at, zone);
+    return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - (at - (at % 1000));
   };
 }
