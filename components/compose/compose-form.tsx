@@ -150,6 +150,12 @@ export function ComposeForm({
   const conversationWindow = currentWindow(lookup, now);
   const windowClosed = conversationWindow?.state === "closed";
 
+  // The server's field errors on their fields (`sendAt` is Send later's own, shown in its panel).
+  const markServerErrors = (fieldErrors: Record<string, string>) =>
+    Object.entries(fieldErrors)
+      .filter(([path]) => path !== "sendAt")
+      .forEach(([path, message]) => form.setError(path as ComposePath, { type: "server", message }));
+
   const send = form.handleSubmit(
     async (values) => {
       setLastSend(null);
@@ -189,9 +195,7 @@ export function ComposeForm({
       }
       if (outcome.kind === "rejected" || outcome.kind === "invalid") {
         // The focus goes to the outcome, which names the field; the field itself is marked.
-        Object.entries(outcome.fieldErrors).forEach(([path, message]) =>
-          form.setError(path as ComposePath, { type: "server", message }),
-        );
+        markServerErrors(outcome.fieldErrors);
       }
     },
     () => {
@@ -231,9 +235,7 @@ export function ComposeForm({
           setLater(false);
           form.reset(followUpForm(values, newIdempotencyKey()));
         } else if (outcome.kind === "rejected" || outcome.kind === "invalid") {
-          Object.entries(outcome.fieldErrors)
-            .filter(([path]) => path !== "sendAt")
-            .forEach(([path, message]) => form.setError(path as ComposePath, { type: "server", message }));
+          markServerErrors(outcome.fieldErrors);
         }
       },
       () => {

@@ -64,6 +64,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const variables = readSentTemplateValues(send).join(" | ");
   const platform = platformLabel(send.platform);
   const earlierAttempts = readAttemptLog(send.attemptLog);
+  const closing = closingStep(send);
   const templates = send.templateUuid ? await loadTemplates().catch(() => null) : null;
   const preview = sentMessagePreview(
     send,
@@ -207,7 +208,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           {send.status !== "sending" && (
             <li>
               {send.attempts > 1 && <span className="font-medium">attempt {send.attempts} · </span>}
-              <span className="font-medium">{closingStep(send).label}</span> · {closingStep(send).words}
+              <span className="font-medium">{closing.label}</span> · {closing.words}
             </li>
           )}
           {events.map((event) => (
