@@ -38,10 +38,12 @@ export function StatusBadge({ status, platform }: { status: string; platform?: s
 }
 
 const BROADCAST_VARIANTS = {
+  scheduled: "secondary",
   running: "warning",
   paused: "secondary",
   cancelled: "destructive",
   completed: "success",
+  missed: "destructive",
 } as const satisfies Record<BroadcastState, Variant>;
 
 /** A broadcast's state, coloured as on the broadcast list and its page alike. */

@@ -27,10 +27,22 @@ import {
   type RecipientState,
 } from "./schema";
 
+/** When to start and when it may send: optional, for a broadcast that starts at once at any hour. */
+type BroadcastTiming = "scheduledFor" | "scheduledZone" | "sendingHours";
+
 export type NewBroadcast = Omit<
   BroadcastRow,
-  "id" | "createdAt" | "updatedAt" | "state" | "totalRows" | "startedAt" | "finishedAt" | "idempotencyKey"
-> & { idempotencyKey?: string | null };
+  | "id"
+  | "createdAt"
+  | "updatedAt"
+  | "state"
+  | "totalRows"
+  | "startedAt"
+  | "finishedAt"
+  | "idempotencyKey"
+  | "stateNote"
+  | BroadcastTiming
+> & { idempotencyKey?: string | null } & Partial<Pick<BroadcastRow, BroadcastTiming>>;
 export type NewRecipient = Pick<RecipientRow, "rowNumber" | "phone" | "values" | "mediaUrl">;
 
 /**
@@ -48,11 +60,12 @@ export async function createBroadcast(
       .insert(broadcasts)
       .values({
         ...broadcast,
-        state: "running",
+        // Started later: it waits, `scheduled`, for the scheduler to start it at its time.
+        state: broadcast.scheduledFor ? "scheduled" : "running",
         totalRows: recipients.length,
         createdAt: now,
         updatedAt: now,
-        startedAt: now,
+        startedAt: broadcast.scheduledFor ? null : now,
       })
       .onConflictDoNothing({ target: broadcasts.idempotencyKey })
       .returning();

@@ -32,8 +32,13 @@ export const sendStatusLabel = (status: string) => (status === "not_sent" ? "not
 export const USER_ROLES = ["admin", "agent"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** Where a broadcast stands: dispatching, held by an admin or agent, stopped for good, or every row done. */
-export const BROADCAST_STATES = ["running", "paused", "cancelled", "completed"] as const;
+/**
+ * Where a broadcast stands: waiting for the time it was started at (`scheduled`), dispatching, held by an admin or
+ * agent, stopped for good, or every row done. `missed`: Bellhop was down at its start time and it came due more than
+ * `BELLHOP_LATE_LIMIT` ago; it can still be started by hand. A running broadcast outside its sending hours is still
+ * `running` (it waits; the page says until when).
+ */
+export const BROADCAST_STATES = ["scheduled", "running", "paused", "cancelled", "completed", "missed"] as const;
 export type BroadcastState = (typeof BROADCAST_STATES)[number];
 
 /**

@@ -32,8 +32,21 @@ export function defineBroadcastTables(k: SchemaKit) {
       retryOfId: k.int("retry_of_id"),
       /** The wizard's key for one confirmation: a repeated start (a double submit, a retry) finds this broadcast. */
       idempotencyKey: k.text("idempotency_key"),
+      /** When a broadcast started later starts (UTC; kept after it starts), and the zone it was chosen in. */
+      scheduledFor: k.time("scheduled_for"),
+      scheduledZone: k.text("scheduled_zone"),
+      /**
+       * The hours it may send in, as JSON `{"from":"09:00","to":"20:00","zone":"Europe/Madrid","days":[1,…,7]}` (ISO
+       * weekdays); null for any time. Outside them a running broadcast waits and goes on by itself.
+       */
+      sendingHours: k.text("sending_hours"),
+      /** Why it stands where it does, when its state alone does not say (a missed start). */
+      stateNote: k.text("state_note"),
     },
-    (table) => [k.uniqueIndex("broadcasts_idempotency_key_idx").on(table.idempotencyKey)],
+    (table) => [
+      k.uniqueIndex("broadcasts_idempotency_key_idx").on(table.idempotencyKey),
+      k.index("broadcasts_scheduled_idx").on(table.state, table.scheduledFor),
+    ],
   );
 
   const broadcastRecipients = k.table(
