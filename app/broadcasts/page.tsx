@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Countdown } from "@/components/broadcasts/countdown";
 import { BroadcastStateBadge } from "@/components/history/status-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Moment } from "@/components/ui/moment";
@@ -7,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireUser } from "@/lib/auth/session";
 import { SAMPLE_CSV } from "@/lib/broadcasts/limits";
 import { OUTCOME_MEANINGS, ROW_OUTCOMES } from "@/lib/broadcasts/row-counts";
+import { resumesAt } from "@/lib/broadcasts/sending-hours";
 import { listBroadcasts } from "@/lib/db/broadcast-queries";
 import { countRowsByBroadcast } from "@/lib/db/broadcast-report-queries";
 import { getDb } from "@/lib/db/client";
@@ -79,6 +81,7 @@ export default async function BroadcastsPage() {
           <TableBody className="max-md:block">
             {broadcasts.map((broadcast) => {
               const count = counts.get(broadcast.id);
+              const resumes = resumesAt(broadcast);
               return (
                 <TableRow
                   key={broadcast.id}
@@ -96,7 +99,17 @@ export default async function BroadcastsPage() {
                     <Moment iso={broadcast.createdAt.toISOString()} /> · {broadcast.createdByEmail ?? "—"}
                   </TableCell>
                   <TableCell className={`${CARD_CELL} max-md:text-right`}>
-                    <BroadcastStateBadge state={broadcast.state} />
+                    <BroadcastStateBadge state={broadcast.state} waiting={resumes !== null} />
+                    {broadcast.state === "scheduled" && broadcast.scheduledFor && (
+                      <span className="block text-xs text-muted-foreground">
+                        starts <Countdown iso={broadcast.scheduledFor.toISOString()} refresh />
+                      </span>
+                    )}
+                    {resumes !== null && (
+                      <span className="block text-xs text-muted-foreground">
+                        resumes <Moment iso={new Date(resumes).toISOString()} />
+                      </span>
+                    )}
                   </TableCell>
                   <TableCell className={`${CARD_CELL} ${CARD_LABEL}`} data-label="Recipients">
                     {broadcast.totalRows.toLocaleString("en")}

@@ -10,7 +10,8 @@ import { countOf } from "@/lib/format/plural";
 
 /**
  * Pause or resume (at once: both can be undone), and cancel (only after a question that says how many recipients
- * will not get the message; a cancelled broadcast cannot be resumed).
+ * will not get the message; a cancelled broadcast cannot be resumed). A scheduled or missed broadcast can be cancelled
+ * here too; starting it now or at a new time is beside its countdown (`broadcast-timing.tsx`).
  */
 export function BroadcastControls({
   state,
@@ -24,14 +25,16 @@ export function BroadcastControls({
   act: (action: ControlAction) => void;
 }) {
   const [asking, setAsking] = useState(false);
-  if (state !== "running" && state !== "paused") return null;
+  if (state === "cancelled" || state === "completed") return null;
+  const waitingToStart = state === "scheduled" || state === "missed";
   return (
     <div className="flex flex-wrap gap-2 sm:ml-auto">
-      {state === "running" ? (
+      {state === "running" && (
         <Button type="button" variant="outline" disabled={acting} onClick={() => act("pause")}>
           Pause
         </Button>
-      ) : (
+      )}
+      {state === "paused" && (
         <Button type="button" disabled={acting} onClick={() => act("resume")}>
           Resume
         </Button>
@@ -43,18 +46,27 @@ export function BroadcastControls({
         open={asking}
         title="Cancel this broadcast?"
         confirmLabel="Yes, cancel broadcast"
-        safeLabel={state === "running" ? "Keep sending" : "Keep it paused"}
+        safeLabel={
+          state === "running" ? "Keep sending" : waitingToStart ? "Keep it scheduled" : "Keep it paused"
+        }
         onClose={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);
           act("cancel");
         }}
       >
-        <p>
-          {countOf(rows.waiting, "recipient")} not yet sent will not get the message
-          {state === "running" ? " (fewer by the time you confirm: sending goes on while you decide)" : ""}. A
-          cancelled broadcast cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
-        </p>
+        {waitingToStart ? (
+          <p>
+            It will not start: none of the {countOf(rows.waiting, "recipient")} will get the message. A
+            cancelled broadcast cannot be started again.
+          </p>
+        ) : (
+          <p>
+            {countOf(rows.waiting, "recipient")} not yet sent will not get the message
+            {state === "running" ? " (fewer by the time you confirm: sending goes on while you decide)" : ""}.
+            A cancelled broadcast cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
+          </p>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -10,12 +10,21 @@ import { countOf } from "@/lib/format/plural";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { BroadcastControls } from "./broadcast-controls";
 import { BroadcastReport } from "./broadcast-report";
+import { BroadcastTiming } from "./broadcast-timing";
+import type { StartTime } from "@/lib/broadcasts/control";
 import { RowsBar, RowsLegend } from "./rows-bar";
 
 const REFRESH_MS = 1_000;
 
-/** The page's server action: pause, resume or cancel (the creator or an admin only; the server checks). */
-export type ControlBroadcastAction = (id: number, action: ControlAction) => Promise<ControlResult>;
+/**
+ * The page's server action: pause, resume, cancel, start now or reschedule to `when` (the creator or an admin only;
+ * the server checks).
+ */
+export type ControlBroadcastAction = (
+  id: number,
+  action: ControlAction,
+  when?: StartTime,
+) => Promise<ControlResult>;
 
 /** A broadcast's live progress, its controls and its per-recipient report. */
 export function BroadcastProgressView({
@@ -38,11 +47,14 @@ export function BroadcastProgressView({
   });
   const [acting, startActing] = useTransition();
   const [actionError, setActionError] = useState<string | null>(null);
-  const act = (action: ControlAction) =>
+  const [timeError, setTimeError] = useState<string | undefined>(undefined);
+  const act = (action: ControlAction, when?: StartTime) =>
     startActing(async () => {
       setActionError(null);
-      const result = await control(id, action).catch(() => null);
-      if (result?.kind !== "changed") {
+      setTimeError(undefined);
+      const result = await control(id, action, when).catch(() => null);
+      if (result && "field" in result && result.field === "startAt") setTimeError(result.message);
+      else if (result?.kind !== "changed") {
         setActionError(result?.message ?? "Bellhop's server did not answer: try again.");
       }
       if (result && "progress" in result) {
@@ -63,16 +75,26 @@ export function BroadcastProgressView({
             Progress
           </h2>
           <span data-testid="broadcast-state">
-            <BroadcastStateBadge state={progress.state} />
+            <BroadcastStateBadge state={progress.state} waiting={progress.waitingUntil !== null} />
           </span>
-          {!canControl && (progress.state === "running" || progress.state === "paused") && (
+          {!canControl && !["cancelled", "completed"].includes(progress.state) && (
             <p className="text-sm text-muted-foreground sm:ml-auto">
-              Only {progress.createdByEmail ?? "the person who started it"} or an admin can pause or cancel
-              it.
+              Only {progress.createdByEmail ?? "the person who started it"} or an admin can{" "}
+              {progress.state === "running" || progress.state === "paused"
+                ? "pause or cancel it"
+                : "start, reschedule or cancel it"}
+              .
             </p>
           )}
           {canControl && <BroadcastControls state={progress.state} rows={rows} acting={acting} act={act} />}
         </div>
+        <BroadcastTiming
+          progress={progress}
+          canControl={canControl}
+          acting={acting}
+          act={act}
+          error={timeError}
+        />
         <RowsBar rows={rows} />
         <p className="text-sm">
           <strong>{rows.sent.toLocaleString("en")}</strong> of {countOf(rows.total, "recipient")} sent (

@@ -5,6 +5,7 @@ import type { RetryList } from "@/lib/broadcasts/failed-rows";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import type { TemplateSummary } from "@/lib/messages/template";
 import { useBroadcastForm } from "./use-broadcast-form";
+import { useBroadcastTiming } from "./use-broadcast-timing";
 import { ColumnsStep } from "./wizard-columns-step";
 import type { SendTestAction } from "./wizard-preview-step";
 import { RecipientsStep } from "./wizard-recipients-step";
@@ -38,7 +39,8 @@ export function BroadcastWizard({
   initial: RetryList | null;
   sendTest: SendTestAction;
 }) {
-  const wizard = useBroadcastForm({ templates, channels, initial });
+  const timing = useBroadcastTiming();
+  const wizard = useBroadcastForm({ templates, channels, initial, timing });
   const { list, template, rules, mapping, report, count } = wizard;
   return (
     <form
@@ -89,6 +91,7 @@ export function BroadcastWizard({
           form={wizard.form}
           template={template}
           count={count}
+          timing={timing}
           canStart={wizard.canStart}
           startHint={wizard.startHint}
         />

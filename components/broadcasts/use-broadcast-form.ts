@@ -17,6 +17,7 @@ import type { ChannelSummary } from "@/lib/callbell/types";
 import { defaultChannel } from "@/lib/messages/channels";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import { isSendableTemplate, type TemplateSummary } from "@/lib/messages/template";
+import type { BroadcastTimingState } from "./use-broadcast-timing";
 import { useListWorker } from "./use-list-worker";
 
 /** What the agent types into the wizard; the list itself lives in the worker, the column mapping beside it. */
@@ -109,10 +110,13 @@ export function useBroadcastForm({
   templates,
   channels,
   initial,
+  timing,
 }: {
   templates: TemplateSummary[] | null;
   channels: ChannelSummary[] | null;
   initial: RetryList | null;
+  /** When it starts and the hours it may send in (the confirm step's). */
+  timing: BroadcastTimingState;
 }) {
   const router = useRouter();
   const approved = useMemo(() => (templates ?? []).filter(isSendableTemplate), [templates]);
@@ -136,7 +140,14 @@ export function useBroadcastForm({
   // One key per confirmation: a start sent again (a double submit, a retry after no answer) finds the broadcast the
   // first made. Anything that changes what would be started makes a new one.
   const [startKey, setStartKey] = useState(newIdempotencyKey);
-  const confirmation = JSON.stringify([form.values, file?.name, file?.size, file?.lastModified, mapping]);
+  const confirmation = JSON.stringify([
+    form.values,
+    file?.name,
+    file?.size,
+    file?.lastModified,
+    mapping,
+    timing.timing,
+  ]);
   const [keyFor, setKeyFor] = useState(confirmation);
   if (keyFor !== confirmation) {
     setKeyFor(confirmation);
@@ -233,6 +244,7 @@ export function useBroadcastForm({
           confirmCount: needsTypedCount(count) ? parseTypedCount(values.typedCount) : undefined,
           retryOfId: initial?.retryOfId ?? undefined,
           idempotencyKey: startKey,
+          ...timing.payload(),
         }),
       }).catch(() => null);
       const body: unknown = await response?.json().catch(() => null);
@@ -241,6 +253,7 @@ export function useBroadcastForm({
         router.push(`/broadcasts/${answer.id}`);
         return null;
       }
+      timing.takeServerErrors(answer.fieldErrors);
       const fields: BroadcastFormErrors = {};
       for (const [serverField, field] of Object.entries(SERVER_FIELDS)) {
         const message = answer.fieldErrors[serverField];

@@ -10,19 +10,26 @@ import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import { nounFor } from "@/lib/format/plural";
 import type { TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastForm } from "./use-broadcast-form";
+import type { BroadcastTimingState } from "./use-broadcast-timing";
+import { TimingFields } from "./wizard-timing-fields";
 import { WizardStep } from "./wizard-step";
 
-/** Step 6: the count in figures and words, the opt-in, the count typed again for a large list, and the start. */
+/**
+ * Step 6: the count in figures and words, when it starts and the hours it may send in, the opt-in, the count typed
+ * again for a large list, and the start.
+ */
 export function ConfirmStep({
   form,
   template,
   count,
+  timing,
   canStart,
   startHint,
 }: {
   form: BroadcastForm;
   template: TemplateSummary;
   count: number;
+  timing: BroadcastTimingState;
   canStart: boolean;
   /** Why it cannot start yet, or null. */
   startHint: string | null;
@@ -38,6 +45,7 @@ export function ConfirmStep({
           `, about ${formatSeconds(estimatedSeconds(count, rate))} (longer if Callbell asks Bellhop to slow down)`}
         .
       </p>
+      <TimingFields timing={timing} />
       <label className="flex items-center gap-2 text-sm">
         <Checkbox
           name="optin"
@@ -71,7 +79,7 @@ export function ConfirmStep({
           disabled={!canStart || form.submitting}
           aria-describedby={startHint ? "bw-start-hint" : undefined}
         >
-          Start broadcast
+          {timing.timing.when === "later" ? "Schedule broadcast" : "Start broadcast"}
         </Button>
         {startHint && (
           <p id="bw-start-hint" className="text-sm text-muted-foreground">

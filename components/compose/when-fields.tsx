@@ -25,11 +25,21 @@ export function inZone(zone: string, minutes: number): string {
   return `${c.year}-${two(c.month)}-${two(c.day)}T${two(c.hour)}:${two(c.minute)}`;
 }
 
+/** Every zone this browser knows, `first` first: the options of a time-zone select. */
+export function ZoneOptions({ first }: { first: string }) {
+  return zones(first || browserZone()).map((name) => (
+    <option key={name} value={name}>
+      {name}
+    </option>
+  ));
+}
+
 /**
- * `Send at` and `Time zone`, as Compose's Send later and a scheduled message's Details ask them: a wall-clock time
- * (seconds allowed) and the IANA zone it is read in.
+ * `Send at` and `Time zone`, as Compose's Send later and a scheduled message's Details ask them (a broadcast's
+ * `Start at`): a wall-clock time (seconds allowed) and the IANA zone it is read in.
  */
 export function WhenFields({
+  label = "Send at",
   idPrefix,
   local,
   onLocal,
@@ -38,6 +48,7 @@ export function WhenFields({
   error,
   described = false,
 }: {
+  label?: string;
   idPrefix: string;
   local: string;
   onLocal: (local: string) => void;
@@ -51,7 +62,7 @@ export function WhenFields({
   return (
     <>
       <Field className="w-56">
-        <FieldLabel htmlFor={`${idPrefix}-at`}>Send at</FieldLabel>
+        <FieldLabel htmlFor={`${idPrefix}-at`}>{label}</FieldLabel>
         <Input
           type="datetime-local"
           {...fieldAria(`${idPrefix}-at`, error, described)}
@@ -62,11 +73,7 @@ export function WhenFields({
       <Field className="w-64">
         <FieldLabel htmlFor={`${idPrefix}-zone`}>Time zone</FieldLabel>
         <NativeSelect id={`${idPrefix}-zone`} value={zone} onChange={(event) => onZone(event.target.value)}>
-          {zones(zone || browserZone()).map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          <ZoneOptions first={zone} />
         </NativeSelect>
       </Field>
     </>

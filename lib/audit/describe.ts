@@ -13,10 +13,12 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "token-saved": "Token saved",
   "token-removed": "Token removed",
   "mode-switched": "Mode switched",
-  "broadcast-created": "Broadcast started",
+  "broadcast-created": "Broadcast created",
   "broadcast-paused": "Broadcast paused",
   "broadcast-resumed": "Broadcast resumed",
   "broadcast-cancelled": "Broadcast cancelled",
+  "broadcast-started": "Broadcast started now",
+  "broadcast-rescheduled": "Broadcast rescheduled",
   "export-downloaded": "Export downloaded",
 };
 
@@ -91,11 +93,14 @@ export function describeAuditDetail(kind: AuditKind, json: string): string {
     case "broadcast-created":
       return `${broadcastName(detail)}, ${text(detail.recipients)} recipients${
         detail.retryOf ? `, the failed rows of broadcast ${text(detail.retryOf)}` : ""
-      }`;
+      }${detail.startAt ? `, to start at ${text(detail.startAt)}` : ""}`;
     case "broadcast-paused":
     case "broadcast-resumed":
     case "broadcast-cancelled":
+    case "broadcast-started":
       return broadcastName(detail);
+    case "broadcast-rescheduled":
+      return `${broadcastName(detail)}, to start at ${text(detail.startAt)}`;
     case "export-downloaded":
       return detail.export === "broadcast-report"
         ? `report of ${broadcastName(detail)}, ${detail.state ? `${text(detail.state)} rows` : "every row"}`

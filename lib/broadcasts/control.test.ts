@@ -24,7 +24,7 @@ describe("pausing, resuming and cancelling a broadcast", () => {
     for (const action of ["pause", "resume", "cancel"] as const) {
       expect(await changeBroadcastAsUser(db, otherAgent, id, action)).toEqual({
         kind: "forbidden",
-        message: "Only ana@example.com or an admin can pause, resume or cancel it",
+        message: "Only ana@example.com or an admin can pause, resume, cancel or reschedule it",
       });
     }
     expect((await findBroadcast(db, id))?.state).toBe("running");
@@ -59,12 +59,12 @@ describe("pausing, resuming and cancelling a broadcast", () => {
     });
   });
 
-  it("an action that is none of pause, resume and cancel is refused, after who may ask", async () => {
+  it("an action that is none of pause, resume, cancel, start and reschedule is refused, after who may ask", async () => {
     const { db, id } = await runningBroadcast();
     expect((await changeBroadcastAsUser(db, otherAgent, id, "delete")).kind).toBe("forbidden");
     expect(await changeBroadcastAsUser(db, creator, id, "delete")).toEqual({
       kind: "invalid",
-      message: 'action must be "pause", "resume" or "cancel"',
+      message: 'action must be "pause", "resume", "cancel", "start" or "reschedule"',
     });
   });
 });

@@ -90,4 +90,35 @@ describe("createBroadcastFromInput", () => {
     expect(await startWith(db, keyless)).toMatchObject({ ok: true, repeated: false });
     expect(await broadcastCount(db)).toBe(3);
   });
+
+  it("starts later, with sending hours: stored scheduled, nothing started, the hours kept", async () => {
+    const db = await testDatabase();
+    const at = new Date(Date.now() + 60 * 60 * 1000);
+    const local = at.toISOString().slice(0, 16);
+    const hours = { from: "09:00", to: "20:00", zone: "Europe/Madrid", days: [5, 1, 2] };
+    const result = await startWith(db, { ...input, startAt: { local, zone: "UTC" }, sendingHours: hours });
+    expect(result).toMatchObject({ ok: true, scheduledFor: `${local}:00.000Z` });
+    const [row] = await rawRows(db, sql`select state, started_at, scheduled_zone, sending_hours from broadcasts`);
+    expect(row).toMatchObject({ state: "scheduled", started_at: null, scheduled_zone: "UTC" });
+    expect(JSON.parse(String(row!.sending_hours))).toEqual({ ...hours, days: [1, 2, 5] });
+  });
+
+  it("refuses a start time in the past and hours that end before they start, next to their fields", async () => {
+    const db = await testDatabase();
+    const past = await startWith(db, { ...input, startAt: { local: "2020-01-01T09:00", zone: "UTC" } });
+    expect(past).toMatchObject({
+      ok: false,
+      fieldErrors: { startAt: "Choose a time in the future (or choose Start now)" },
+    });
+    const hours = { from: "20:00", to: "09:00", zone: "Europe/Madrid", days: [] };
+    const wrong = await startWith(db, { ...input, sendingHours: hours });
+    expect(wrong).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        "sendingHours.to": "The end must be after the start, on the same day",
+        "sendingHours.days": "Choose at least one day",
+      },
+    });
+    expect(await broadcastCount(db)).toBe(0);
+  });
 });

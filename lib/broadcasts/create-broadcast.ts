@@ -13,7 +13,10 @@ import {
   confirmCountProblem,
   rateProblem,
 } from "./limits";
+import { zonedTimeToUtc } from "@/lib/format/zoned-time";
+import { scheduleProblem } from "@/lib/messages/send-later";
 import { parseRecipientCsv } from "./parse-csv";
+import { sendingHoursSchema } from "./sending-hours";
 import { rulesFor, type ListReport } from "./recipient-list";
 import { validateList } from "./validate-list";
 
@@ -49,6 +52,10 @@ export const newBroadcastSchema = z.object({
     .string()
     .regex(IDEMPOTENCY_KEY_PATTERN, "This start has no valid idempotency key: reload the page")
     .optional(),
+  /** `Start at …`: a wall-clock time (`2026-11-28T09:00`) and its zone; absent to start now. */
+  startAt: z.object({ local: z.string().max(40), zone: z.string().max(64) }).optional(),
+  /** Sending hours: it sends only between `from` and `to` (in `zone`) on `days`; absent for any time. */
+  sendingHours: sendingHoursSchema.optional(),
 });
 
 export type NewBroadcastInput = z.input<typeof newBroadcastSchema>;
@@ -60,6 +67,8 @@ export type CreateResult =
       name: string;
       recipients: number;
       retryOfId: number | null;
+      /** When it starts, for one started later (UTC); null when it started now. */
+      scheduledFor: string | null;
       /** The start was a repeat of one already made: nothing new was stored. */
       repeated: boolean;
     }
@@ -88,6 +97,15 @@ export async function createBroadcastFromInput(
   const form = parsed.data;
   const first = form.idempotencyKey && (await findBroadcastByIdempotencyKey(deps.db, form.idempotencyKey));
   if (first) return repeatOf(first, deps.creator);
+  let scheduledFor: Date | null = null;
+  if (form.startAt) {
+    scheduledFor = zonedTimeToUtc(form.startAt.local, form.startAt.zone) ?? new Date(NaN);
+    const problem = scheduleProblem(scheduledFor, form.startAt.zone, Date.now());
+    if (problem) {
+      const message = problem.replace("(or use Send message)", "(or choose Start now)");
+      return { ok: false, message, fieldErrors: { startAt: message } };
+    }
+  }
   if (!deps.templates) {
     return {
       ok: false,
@@ -153,6 +171,9 @@ export async function createBroadcastFromInput(
       ratePerSecond: form.ratePerSecond,
       retryOfId: form.retryOfId ?? null,
       idempotencyKey: form.idempotencyKey ?? null,
+      scheduledFor,
+      scheduledZone: form.startAt?.zone ?? null,
+      sendingHours: form.sendingHours ? JSON.stringify(form.sendingHours) : null,
     },
     report.recipients.map((recipient) => ({
       rowNumber: recipient.rowNumber,
@@ -168,6 +189,7 @@ export async function createBroadcastFromInput(
     name: broadcast.name,
     recipients: count,
     retryOfId: broadcast.retryOfId,
+    scheduledFor: broadcast.scheduledFor?.toISOString() ?? null,
     repeated: false,
   };
 }
@@ -184,6 +206,7 @@ function repeatOf(first: BroadcastRow, creator: { id: string }): CreateResult {
     name: first.name,
     recipients: first.totalRows,
     retryOfId: first.retryOfId,
+    scheduledFor: first.scheduledFor?.toISOString() ?? null,
     repeated: true,
   };
 }

@@ -16,6 +16,7 @@ import { settleAfterThrow } from "./interrupted-rows";
 import { MAX_RATE_PER_SECOND } from "./limits";
 import { createPaceControl } from "./pace-control";
 import { recipientOutcome } from "./row-outcome";
+import { nextSendingTime, parseSendingHours, type SendingHours } from "./sending-hours";
 
 /** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */
 const SETTINGS_REREAD_MS = 1_000;
@@ -26,6 +27,11 @@ const SETTINGS_REREAD_MS = 1_000;
  * Callbell within one interval of each other's second.
  */
 const CATCH_UP_SHARE = 0.2;
+/**
+ * Outside its sending hours, the longest a loop sleeps before it reads its broadcast again (it wakes at the opening
+ * when that comes sooner). A pause or a cancel needs no wake-up: the state is in the database and the claim refuses.
+ */
+const WAITING_REREAD_MS = 60_000;
 /** While another instance still has rows of the broadcast in flight, how often this one looks again. */
 const OTHERS_IN_FLIGHT_MS = 500;
 
@@ -79,11 +85,36 @@ export function createDispatcher(deps: DispatchDependencies) {
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
     let catchUp = 0;
 
-    const sendOne = async (broadcast: BroadcastRow, recipient: RecipientRow, departAt: number) => {
+    const sendOne = async (
+      broadcast: BroadcastRow,
+      recipient: RecipientRow,
+      departAt: number,
+      hours: SendingHours | null,
+    ) => {
       const startedAt = now();
       let result: SendResult;
       try {
         if (departAt > now()) await sleep(departAt - now());
+        // A claim that took longer than its slot may now be past the end of the sending hours: it goes back,
+        // unsent and its attempt given back, for when they open again.
+        const leaving = now();
+        const opens = nextSendingTime(hours, leaving);
+        if (opens !== leaving) {
+          await finishRecipient(
+            db,
+            recipient.id,
+            {
+              state: "waiting",
+              sendId: recipient.sendId,
+              callbellUuid: null,
+              error: recipient.error,
+              attempts: recipient.attempts - 1,
+              notBefore: opens === null ? null : new Date(opens),
+            },
+            new Date(now()),
+          );
+          return;
+        }
         result = await deps.send(broadcast, recipient);
       } catch (error) {
         console.error(
@@ -101,6 +132,8 @@ export function createDispatcher(deps: DispatchDependencies) {
     let broadcast = await findBroadcast(db, broadcastId);
     if (broadcast?.state === "running") await deps.prepare?.(broadcast).catch(() => {});
     let readAt = now();
+    let hoursRead: string | null = null;
+    let hours: SendingHours | null = null;
     for (;;) {
       // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.
       if (now() - readAt >= SETTINGS_REREAD_MS) {
@@ -108,6 +141,10 @@ export function createDispatcher(deps: DispatchDependencies) {
         readAt = now();
       }
       if (!broadcast || broadcast.state !== "running") break;
+      if (broadcast.sendingHours !== hoursRead) {
+        hoursRead = broadcast.sendingHours;
+        hours = parseSendingHours(hoursRead);
+      }
       const rate = pace.rate(Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND));
       while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
       // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
@@ -122,8 +159,17 @@ export function createDispatcher(deps: DispatchDependencies) {
         await sleep(Math.min(wait, SETTINGS_REREAD_MS));
         continue;
       }
-      catchUp = CATCH_UP_SHARE;
       const takenAt = now();
+      const departAt = takenAt + (deps.departAfterMs?.(rate) ?? 0);
+      // Outside its sending hours the broadcast waits (re-read each second: pause and cancel still work), then goes on
+      // by itself at its pace, without a burst for the time it waited.
+      const opens = nextSendingTime(hours, takenAt);
+      if (opens !== takenAt) {
+        await sleep(Math.max(1, Math.min((opens ?? Infinity) - now(), WAITING_REREAD_MS)));
+        catchUp = 0;
+        continue;
+      }
+      catchUp = CATCH_UP_SHARE;
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()), instance);
       if (!recipient) {
@@ -147,8 +193,7 @@ export function createDispatcher(deps: DispatchDependencies) {
         continue;
       }
       const current = broadcast;
-      const departAt = takenAt + (deps.departAfterMs?.(rate) ?? 0);
-      const sending: Promise<void> = sendOne(current, recipient, departAt).finally(() =>
+      const sending: Promise<void> = sendOne(current, recipient, departAt, hours).finally(() =>
         inFlight.delete(sending),
       );
       inFlight.add(sending);
@@ -183,7 +228,12 @@ export async function resumeBroadcast(db: Database, id: number) {
 
 /** Cancel: the rows not yet sent never will be; rows already in flight finish. */
 export async function cancelBroadcast(db: Database, id: number) {
-  const cancelled = await changeBroadcastState(db, id, ["running", "paused"], "cancelled");
+  const cancelled = await changeBroadcastState(
+    db,
+    id,
+    ["running", "paused", "scheduled", "missed"],
+    "cancelled",
+  );
   if (cancelled) await cancelWaitingRecipients(db, id);
   return cancelled;
 }

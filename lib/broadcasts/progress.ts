@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import type { BroadcastState, RecipientState } from "@/lib/db/schema";
 import { currentRate as rateOf, RATE_WINDOW_MS } from "./limits";
 import { countRows, sentByDelivery, type RowCounts } from "./row-counts";
+import { describeSendingHours, nextSendingTime, parseSendingHours } from "./sending-hours";
 
 /** What the progress page shows, polled every second. */
 export type BroadcastProgress = {
@@ -31,6 +32,15 @@ export type BroadcastProgress = {
   currentRate: number | null;
   /** At the current rate (or the configured one, when nothing moved yet); null when nothing is left. */
   secondsLeft: number | null;
+  /** When a broadcast started later starts (or started), UTC, and the zone it was chosen in; null for one started at once. */
+  scheduledFor: string | null;
+  scheduledZone: string | null;
+  /** The hours it may send in, in words ("09:00–20:00 Europe/Madrid, Mon–Fri"); null for any time. */
+  sendingHours: string | null;
+  /** Running but outside its sending hours: when they open again (it goes on by itself then). */
+  waitingUntil: string | null;
+  /** Why it stands where it does, when the state alone does not say (a missed start). */
+  stateNote: string | null;
 };
 
 export async function broadcastProgress(
@@ -51,6 +61,8 @@ export async function broadcastProgress(
   // Running since it started or was last resumed: its last change of state.
   const currentRate = rateOf(recent, broadcast.updatedAt.getTime(), now);
   const pace = currentRate > 0 ? currentRate : broadcast.ratePerSecond;
+  const hours = parseSendingHours(broadcast.sendingHours);
+  const opens = running && left > 0 ? nextSendingTime(hours, now) : now;
   return {
     id,
     name: broadcast.name,
@@ -69,5 +81,10 @@ export async function broadcastProgress(
     // A paused or finished broadcast has no pace now: the last seconds' sends are history, not a rate.
     currentRate: running ? currentRate : null,
     secondsLeft: left === 0 || !running ? null : Math.ceil(left / pace),
+    scheduledFor: broadcast.scheduledFor?.toISOString() ?? null,
+    scheduledZone: broadcast.scheduledZone,
+    sendingHours: hours && describeSendingHours(hours),
+    waitingUntil: opens === now ? null : opens === null ? null : new Date(opens).toISOString(),
+    stateNote: broadcast.stateNote,
   };
 }

@@ -8,14 +8,15 @@ export type StartAnswer =
   | { ok: true; id: number; recipients: number }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
-export const CONTROL_ACTIONS = ["pause", "resume", "cancel"] as const;
+/** What the page and `POST /api/broadcasts/<id>` can do; `start` and `reschedule` are for a scheduled or missed one. */
+export const CONTROL_ACTIONS = ["pause", "resume", "cancel", "start", "reschedule"] as const;
 export type ControlAction = (typeof CONTROL_ACTIONS)[number];
 
 /** What pausing, resuming or cancelling a broadcast answers; `progress` is the broadcast as it is now. */
 export type ControlResult =
   | { kind: "changed"; progress: BroadcastProgress }
   | { kind: "unchanged"; message: string; progress: BroadcastProgress }
-  | { kind: "forbidden" | "not-found" | "signed-out" | "invalid"; message: string };
+  | { kind: "forbidden" | "not-found" | "signed-out" | "invalid"; message: string; field?: "startAt" };
 
 const SERVER_SILENT = "Bellhop's server did not answer: nothing was started. Try again.";
 

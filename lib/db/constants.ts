@@ -68,6 +68,8 @@ export const AUDIT_KINDS = [
   "broadcast-paused",
   "broadcast-resumed",
   "broadcast-cancelled",
+  "broadcast-started",
+  "broadcast-rescheduled",
   "export-downloaded",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

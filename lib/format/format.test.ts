@@ -47,16 +47,18 @@ describe("countOf", () => {
 });
 
 describe("formatSeconds", () => {
-  it("says seconds, then minutes and seconds, then hours and minutes", () => {
-    expect([0, 1.2, 59, 60, 200, 3_599, 3_600, 7_500].map(formatSeconds)).toEqual([
+  it("says seconds, then minutes and seconds, then hours and minutes, then days and hours, without empty parts", () => {
+    expect([0, 1.2, 59, 60, 200, 3_599, 3_600, 7_500, 172_800, 190_800].map(formatSeconds)).toEqual([
       "0 s",
       "2 s",
       "59 s",
-      "1 min 0 s",
+      "1 min",
       "3 min 20 s",
       "59 min 59 s",
-      "1 h 0 min",
+      "1 h",
       "2 h 5 min",
+      "2 days",
+      "2 days 5 h",
     ]);
   });
 });

@@ -1,3 +1,13 @@
+/** Whether `zone` is an IANA time zone this runtime knows (`Europe/Madrid`, `UTC`). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0 && zone.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A wall-clock time in a zone ("2026-11-28T09:00" in "Europe/Madrid") as an instant, the way people mean it: 09:00 on
  * the clocks of Madrid that day. Null when the text is not such a time or the zone is unknown. A time that does not

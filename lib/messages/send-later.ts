@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { SendRow } from "@/lib/db/schema";
+import { isTimeZone } from "@/lib/format/zoned-time";
 import {
   recordScheduledSend,
   settleClaimedScheduledSend,
@@ -18,16 +19,6 @@ export type { ScheduleResult };
 /** The earliest a message may be scheduled ahead (sooner is a send), and the latest (WhatsApp templates change). */
 export const SCHEDULE_MIN_AHEAD_MS = 10_000;
 export const SCHEDULE_MAX_AHEAD_MS = 90 * 24 * 60 * 60 * 1000;
-
-/** Whether `zone` is an IANA time zone this runtime knows (`Europe/Madrid`, `UTC`). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.length > 0 && zone.length <= 64;
-  } catch {
-    return false;
-  }
-}
 
 /** What is wrong with a time to send at, in the words shown under the field; null when it can be scheduled. */
 export function scheduleProblem(at: Date, zone: string, now: number): string | null {

@@ -35,7 +35,7 @@ export async function POST(request: Request) {
   // A repeated start (a double submit, a retry) answers with the broadcast the first one made: nothing new is sent.
   if (result.repeated) {
     return Response.json(
-      { id: result.id, recipients: result.recipients },
+      { id: result.id, recipients: result.recipients, scheduledFor: result.scheduledFor },
       { status: 200, headers: { "Cache-Control": "no-store" } },
     );
   }
@@ -47,12 +47,14 @@ export async function POST(request: Request) {
       name: result.name,
       recipients: result.recipients,
       ...(result.retryOfId ? { retryOf: result.retryOfId } : {}),
+      ...(result.scheduledFor ? { startAt: result.scheduledFor } : {}),
     },
     request.headers,
   );
-  void getDispatcher().ensure(result.id);
+  // Started later: the scheduler starts it at its time.
+  if (!result.scheduledFor) void getDispatcher().ensure(result.id);
   return Response.json(
-    { id: result.id, recipients: result.recipients },
+    { id: result.id, recipients: result.recipients, scheduledFor: result.scheduledFor },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -25,8 +25,9 @@ export async function GET(_request: Request, context: Context) {
 }
 
 /**
- * `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel"}`, for automation (the page uses a
- * server action): the same use-case, answered with the progress (409 when the state did not allow the change).
+ * `POST /api/broadcasts/<id>` with `{"action": "pause" | "resume" | "cancel" | "start"}`, or
+ * `{"action": "reschedule", "startAt": {"local": "2026-11-28T09:00", "zone": "Europe/Madrid"}}`, for automation (the
+ * page uses a server action): the same use-case, answered with the progress (409 when the state did not allow it).
  */
 export async function POST(request: Request, context: Context) {
   if (!isSameOriginRequest(request.headers, getEnv().BELLHOP_URL))
@@ -36,8 +37,8 @@ export async function POST(request: Request, context: Context) {
   const id = await idOf(context);
   if (!id) return apiError(404, "No such broadcast");
   const body: unknown = await request.json().catch(() => null);
-  const action = typeof body === "object" && body !== null && "action" in body ? body.action : undefined;
-  const result = await controlBroadcast(user, id, action, request.headers);
+  const given = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const result = await controlBroadcast(user, id, given.action, request.headers, given.startAt);
   switch (result.kind) {
     case "changed":
       return json(200, result.progress);
@@ -47,7 +48,7 @@ export async function POST(request: Request, context: Context) {
     case "forbidden":
       return apiError(403, result.message);
     case "invalid":
-      return apiError(400, result.message, { action: result.message });
+      return apiError(400, result.message, { [result.field ?? "action"]: result.message });
     default:
       return apiError(404, result.message);
   }
