@@ -50,7 +50,14 @@ const BROADCAST_VARIANTS = {
  * A broadcast's state, coloured as on the broadcast list and its page alike. `waiting`: running, but outside its
  * sending hours.
  */
-export function BroadcastStateBadge({ state, waiting = false }: { state: BroadcastState; waiting?: boolean }) {
-  if (state === "running" && waiting) return <Badge variant="secondary">waiting for quiet hours to end</Badge>;
+export function BroadcastStateBadge({
+  state,
+  waiting = false,
+}: {
+  state: BroadcastState;
+  waiting?: boolean;
+}) {
+  if (state === "running" && waiting)
+    return <Badge variant="secondary">waiting for quiet hours to end</Badge>;
   return <Badge variant={BROADCAST_VARIANTS[state]}>{state}</Badge>;
 }

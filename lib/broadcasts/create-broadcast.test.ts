@@ -98,7 +98,10 @@ describe("createBroadcastFromInput", () => {
     const hours = { from: "09:00", to: "20:00", zone: "Europe/Madrid", days: [5, 1, 2] };
     const result = await startWith(db, { ...input, startAt: { local, zone: "UTC" }, sendingHours: hours });
     expect(result).toMatchObject({ ok: true, scheduledFor: `${local}:00.000Z` });
-    const [row] = await rawRows(db, sql`select state, started_at, scheduled_zone, sending_hours from broadcasts`);
+    const [row] = await rawRows(
+      db,
+      sql`select state, started_at, scheduled_zone, sending_hours from broadcasts`,
+    );
     expect(row).toMatchObject({ state: "scheduled", started_at: null, scheduled_zone: "UTC" });
     expect(JSON.parse(String(row!.sending_hours))).toEqual({ ...hours, days: [1, 2, 5] });
   });
