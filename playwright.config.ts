@@ -51,7 +51,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|broadcasts|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
+        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|broadcasts|broadcast-timing|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -59,7 +59,7 @@ export default defineConfig({
     },
     {
       name: "sandbox",
-      testMatch: /(sandbox|compose-outcome|broadcasts|audit|automation)\.spec\.ts/,
+      testMatch: /(sandbox|compose-outcome|broadcasts|broadcast-timing|audit|automation)\.spec\.ts/,
       testIgnore: postgresPass ? [databaseBlind] : [],
       dependencies: ["setup"],
       use: { baseURL: SERVERS.sandbox, storageState: storageStateFor("sandbox") },

@@ -2,6 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { processSingleton } from "@/lib/process/state";
+import { getDispatcher } from "@/lib/broadcasts/runtime";
+import { startBroadcastsDue } from "@/lib/broadcasts/start-due";
 import { createScheduler } from "./scheduler";
 import { sendDependencies } from "./send-dependencies";
 import { fireScheduledSend } from "./send-later";
@@ -18,6 +20,9 @@ export function startScheduler(): () => void {
       fire: async (row) => fireScheduledSend(row, await sendDependencies(null)),
       lateLimitMs: getEnv().BELLHOP_LATE_LIMIT,
       perTick: SCHEDULED_PER_SECOND,
+      // Broadcasts started later: started here, dispatched by this instance (the others join on their heartbeat).
+      startBroadcasts: async (now) =>
+        startBroadcastsDue(await getDb(), now, getEnv().BELLHOP_LATE_LIMIT, (id) => void getDispatcher().ensure(id)),
     }).start(1_000),
   );
 }

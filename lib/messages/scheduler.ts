@@ -28,6 +28,8 @@ export type SchedulerDependencies = {
   lateLimitMs: number;
   /** The most messages fired in one tick: the pace, at one tick a second. */
   perTick: number;
+  /** Starts the broadcasts that came due (and marks the late ones missed); how many started. */
+  startBroadcasts?: (now: Date) => Promise<number>;
   now?: () => number;
   log?: (message: string) => void;
 };
@@ -44,6 +46,7 @@ export function createScheduler(deps: SchedulerDependencies) {
     try {
       const db = await deps.db();
       const at = now();
+      await deps.startBroadcasts?.(new Date(at));
       const next = await nextScheduledAt(db);
       if (!next || next.getTime() > at) return { fired: 0, missed: 0 };
       const missed = await markMissedScheduledSends(
