@@ -4,8 +4,7 @@ import type { SignedInUser } from "@/lib/auth/session";
 import { findBroadcast } from "@/lib/db/broadcast-queries";
 import { rescheduleBroadcast, startBroadcastNow } from "@/lib/db/broadcast-schedule-queries";
 import { getDb, type Database } from "@/lib/db/client";
-import { zonedTimeToUtc } from "@/lib/format/zoned-time";
-import { scheduleProblem } from "@/lib/messages/send-later";
+import { readScheduleTime } from "@/lib/messages/schedule-time";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "./dispatcher";
 import { mayControlBroadcast } from "./ownership";
 import { broadcastProgress } from "./progress";
@@ -13,7 +12,7 @@ import { CONTROL_ACTIONS, type ControlResult } from "./results";
 import { getDispatcher } from "./runtime";
 
 /** A new start time, as the page and the API give it: a wall-clock time and the zone it is read in. */
-export type StartTime = { local: string; zone: string };
+export type { WallClockTime as StartTime } from "@/lib/messages/schedule-time";
 
 const CHANGE = {
   pause: pauseBroadcast,
@@ -28,17 +27,6 @@ const AUDIT_KIND = {
   start: "broadcast-started",
   reschedule: "broadcast-rescheduled",
 } as const;
-
-/** The start time in UTC, or why it cannot be one (in the words shown under the field). */
-function startTimeOf(when: unknown, now: number): { at: Date; zone: string } | { problem: string } {
-  const given = (typeof when === "object" && when !== null ? when : {}) as Partial<
-    Record<keyof StartTime, unknown>
-  >;
-  const zone = typeof given.zone === "string" ? given.zone : "";
-  const at = zonedTimeToUtc(typeof given.local === "string" ? given.local : "", zone) ?? new Date(NaN);
-  const problem = scheduleProblem(at, zone, now);
-  return problem ? { problem: problem.replace("(or use Send message)", "(or use Start now)") } : { at, zone };
-}
 
 const NOT_FOUND = { kind: "not-found", message: "No such broadcast" } as const;
 
@@ -72,7 +60,7 @@ export async function changeBroadcastAsUser(
   }
   let changed: boolean;
   if (known === "reschedule") {
-    const time = startTimeOf(when, Date.now());
+    const time = readScheduleTime(when, Date.now(), "use Start now");
     if ("problem" in time) return { kind: "invalid", message: time.problem, field: "startAt" };
     changed = await rescheduleBroadcast(db, id, time);
   } else {

@@ -13,8 +13,7 @@ import {
   confirmCountProblem,
   rateProblem,
 } from "./limits";
-import { zonedTimeToUtc } from "@/lib/format/zoned-time";
-import { scheduleProblem } from "@/lib/messages/send-later";
+import { readScheduleTime } from "@/lib/messages/schedule-time";
 import { parseRecipientCsv } from "./parse-csv";
 import { sendingHoursSchema } from "./sending-hours";
 import { rulesFor, type ListReport } from "./recipient-list";
@@ -99,12 +98,10 @@ export async function createBroadcastFromInput(
   if (first) return repeatOf(first, deps.creator);
   let scheduledFor: Date | null = null;
   if (form.startAt) {
-    scheduledFor = zonedTimeToUtc(form.startAt.local, form.startAt.zone) ?? new Date(NaN);
-    const problem = scheduleProblem(scheduledFor, form.startAt.zone, Date.now());
-    if (problem) {
-      const message = problem.replace("(or use Send message)", "(or choose Start now)");
-      return { ok: false, message, fieldErrors: { startAt: message } };
-    }
+    const time = readScheduleTime(form.startAt, Date.now(), "choose Start now");
+    if ("problem" in time)
+      return { ok: false, message: time.problem, fieldErrors: { startAt: time.problem } };
+    scheduledFor = time.at;
   }
   if (!deps.templates) {
     return {

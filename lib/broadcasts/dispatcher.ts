@@ -31,7 +31,7 @@ const CATCH_UP_SHARE = 0.2;
  * Outside its sending hours, the longest a loop sleeps before it reads its broadcast again (it wakes at the opening
  * when that comes sooner). A pause or a cancel needs no wake-up: the state is in the database and the claim refuses.
  */
-const WAITING_REREAD_MS = 60_000;
+const WAITING_REREAD_MS = 5_000;
 /** While another instance still has rows of the broadcast in flight, how often this one looks again. */
 const OTHERS_IN_FLIGHT_MS = 500;
 
@@ -55,6 +55,8 @@ export type DispatchDependencies = {
   departAfterMs?: (rate: number) => number;
   /** Sends in flight at once for one broadcast, in this instance. */
   maxConcurrency?: number;
+  /** Outside the sending hours, how long the loop sleeps at most before it reads its broadcast again. */
+  waitingRereadMs?: number;
   /** Who claims the rows (this process's instance id unless a test says otherwise). */
   instance?: string;
   now?: () => number;
@@ -165,7 +167,9 @@ export function createDispatcher(deps: DispatchDependencies) {
       // by itself at its pace, without a burst for the time it waited.
       const opens = nextSendingTime(hours, takenAt);
       if (opens !== takenAt) {
-        await sleep(Math.max(1, Math.min((opens ?? Infinity) - now(), WAITING_REREAD_MS)));
+        await sleep(
+          Math.max(1, Math.min((opens ?? Infinity) - now(), deps.waitingRereadMs ?? WAITING_REREAD_MS)),
+        );
         catchUp = 0;
         continue;
       }

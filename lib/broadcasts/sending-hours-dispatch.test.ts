@@ -8,6 +8,8 @@ import { createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher"
 import { insideSendingHours, type SendingHours } from "./sending-hours";
 import { broadcastOfRows, virtualClock } from "./testing";
 
+const HOUR = 3_600_000;
+
 /** Five seconds a day, every day, in UTC. */
 const SHORT_DAYS: SendingHours = {
   from: "09:00:00",
@@ -42,7 +44,9 @@ describe("a broadcast with sending hours", { timeout: 60_000 }, () => {
     // Ten seconds before the first opening: it waits, then sends 500 a day (5 s at 100 a second) for three days.
     const clock = virtualClock(Date.parse("2026-11-27T08:59:50Z"));
     const fake = recordingSend(clock);
-    await createDispatcher({ db: async () => db, send: fake.send, ...clock }).ensure(broadcast.id);
+    await createDispatcher({ db: async () => db, send: fake.send, ...clock, waitingRereadMs: HOUR }).ensure(
+      broadcast.id,
+    );
 
     expect(fake.calls).toHaveLength(1_200);
     expect(new Set(fake.calls.map((call) => call.rowId)).size).toBe(1_200);
@@ -62,7 +66,12 @@ describe("a broadcast with sending hours", { timeout: 60_000 }, () => {
     const { db, broadcast } = await withHours(20, 10, SHORT_DAYS);
     const clock = virtualClock(Date.parse("2026-11-27T09:00:10Z"));
     const fake = recordingSend(clock);
-    const dispatcher = createDispatcher({ db: async () => db, send: fake.send, ...clock });
+    const dispatcher = createDispatcher({
+      db: async () => db,
+      send: fake.send,
+      ...clock,
+      waitingRereadMs: HOUR,
+    });
     expect(await pauseBroadcast(db, broadcast.id)).toBe(true);
     await dispatcher.ensure(broadcast.id);
     expect(fake.calls).toEqual([]);
@@ -86,6 +95,7 @@ describe("a broadcast with sending hours", { timeout: 60_000 }, () => {
         return fake.send(b, row);
       },
       ...clock,
+      waitingRereadMs: HOUR,
       // Each send leaves 300 ms after its slot: the slot at 09:00:00.9 is inside, its departure is not.
       departAfterMs: () => 300,
     }).ensure(broadcast.id);

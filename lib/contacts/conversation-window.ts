@@ -1,3 +1,5 @@
+import { formatSeconds } from "@/lib/format/duration";
+
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last message. */
 export const CONVERSATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -26,11 +28,7 @@ export function windowAt(window: ConversationWindow, now: number): ConversationW
   return { state: "closed", lastReceivedAt: window.lastReceivedAt, closedAt: window.closesAt };
 }
 
-/** "5 h 12 min", "40 min", "less than a minute". */
+/** "5 h 12 min", "40 min", "less than a minute": the time left, to the minute. */
 export function formatDuration(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return "less than a minute";
-  const hours = Math.floor(minutes / 60);
-  if (hours === 0) return `${minutes} min`;
-  return `${hours} h ${minutes % 60} min`;
+  return ms < 60_000 ? "less than a minute" : formatSeconds(Math.floor(ms / 60_000) * 60);
 }
