@@ -68,7 +68,7 @@ export default async function BroadcastsPage() {
           <TableHeader className="max-md:sr-only">
             <TableRow>
               <TableHead>Broadcast</TableHead>
-              <TableHead>Started</TableHead>
+              <TableHead>Created</TableHead>
               <TableHead>State</TableHead>
               <TableHead>Recipients</TableHead>
               {COUNTED.map(({ outcome, heading }) => (

@@ -30,7 +30,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{progress.name}</h1>
         <p className="text-sm text-muted-foreground">
-          Template {progress.templateTitle ?? "—"} · started <Moment iso={progress.createdAt} /> by{" "}
+          Template {progress.templateTitle ?? "—"} · created <Moment iso={progress.createdAt} /> by{" "}
           {progress.createdByEmail ?? "—"}
           {progress.retryOfId && (
             <>
