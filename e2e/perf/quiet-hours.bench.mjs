@@ -111,7 +111,8 @@ async function main() {
 
     // "The next day": hours open again in 3 s, long enough for the rest.
     const secondOpens = wholeSecond(Date.now()) + 3_000;
-    const secondCloses = secondOpens + Math.ceil((ROWS - sentInFirst) / RATE + 60) * 1_000;
+    // Long enough for the rest even on a busy machine: the pace, not the hours, is what ends it.
+    const secondCloses = secondOpens + Math.ceil((ROWS - sentInFirst) / RATE) * 1_000 + 10 * 60_000;
     const hours = { from: hhmmss(secondOpens), to: hhmmss(secondCloses), zone: "UTC", days: ALL_DAYS };
     await db.execute({
       sql: "update broadcasts set sending_hours = ? where id = ?",

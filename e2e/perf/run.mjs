@@ -19,6 +19,7 @@ const BENCHES = [
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
   { name: "faults", file: "e2e/perf/faults.bench.mjs" },
+  { name: "quietHours", file: "e2e/perf/quiet-hours.bench.mjs" },
 ];
 
 const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version;
@@ -28,6 +29,7 @@ const PARTIAL = {
   faults: "Broadcasts under faults (issue 20)",
   pageWeight: "Page weight (issue 7)",
   lighthouse: "Lighthouse (issue 7)",
+  quietHours: "Sending hours (issue 22)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -65,6 +67,27 @@ ${f.cases
 `;
 
 const yes = (ok) => (ok ? "met" : "**missed**");
+const quietHoursSection = (q) => `
+## Sending hours (issue 22)
+
+\`e2e/perf/quiet-hours.bench.mjs\`, in real time against a zero-latency stub that records when each request arrives: a
+${q.rows.toLocaleString("en")}-row broadcast at ${q.rate} a second, confirmed in the wizard with sending hours that open 10 s later
+and close ${q.firstWindowSeconds} s after that, mid-run; then, as the next day would, the hours open again (written to
+the database) and it finishes. The same rule over several virtual days, each row once: \`lib/broadcasts/sending-hours-dispatch.test.ts\`.
+
+| figure | value | rule |
+| --- | --- | --- |
+| sent in the first hours | ${q.sentInFirstWindow} | |
+| sent while closed (6 s watched) | ${q.sentWhileClosed} | 0: ${yes(q.budgets["nothing sent while closed"])} |
+| page said when it resumes | ${q.waitingUntilShown ? "yes" : "no"} | |
+| sent in the second hours | ${q.sentInSecondWindow} | |
+| requests outside the hours | ${q.requestsOutsideHours} | 0: ${yes(q.budgets["no request outside the hours"])} |
+| numbers sent twice | ${q.numbersSentTwice} | 0: ${yes(q.budgets["no number twice"])} |
+| requests in all / final state | ${q.stubSends} / ${q.finalState} | every row once: ${yes(q.budgets["every row sent once"])} |
+| first send after the hours opened / reopened | ${q.firstSendAfterOpeningMs} ms / ${q.firstSendAfterReopeningMs} ms | |
+| last send before they closed | ${q.lastSendBeforeClosingMs} ms before | |
+| busiest second, first / second hours | ${q.busiestSecondFirstWindow} / ${q.busiestSecondSecondWindow} | ≤ pace + 1: ${yes(q.budgets["at most the pace + 1 in any second"])} |
+`;
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -102,7 +125,12 @@ ${Object.entries(w)
   .join("\n")}
 `;
 if (only) {
-  const sectionOf = { faults: faultsSection, pageWeight: weightSection, lighthouse: lighthouseSection };
+  const sectionOf = {
+    faults: faultsSection,
+    pageWeight: weightSection,
+    lighthouse: lighthouseSection,
+    quietHours: quietHoursSection,
+  };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
   for (const name of only) {
@@ -217,6 +245,7 @@ const all =
   lighthouseReport +
   broadcastReport +
   sendReport +
-  faultsSection(results.faults);
+  faultsSection(results.faults) +
+  quietHoursSection(results.quietHours);
 writeFileSync("e2e/perf/REPORT.md", all);
 console.log(all);
