@@ -13,6 +13,7 @@ import {
   confirmCountProblem,
   rateProblem,
 } from "./limits";
+import { countOf } from "@/lib/format/plural";
 import { readScheduleTime } from "@/lib/messages/schedule-time";
 import { parseRecipientCsv } from "./parse-csv";
 import { sendingHoursSchema } from "./sending-hours";
@@ -156,7 +157,7 @@ export async function createBroadcastFromInput(
   const broadcast = await createBroadcast(
     deps.db,
     {
-      name: form.name || `${template.title}, ${count} recipients`,
+      name: form.name || `${template.title}, ${countOf(count, "recipient")}`,
       createdById: deps.creator.id,
       createdByEmail: deps.creator.email,
       platform: "whatsapp",

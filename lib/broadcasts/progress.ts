@@ -63,6 +63,8 @@ export async function broadcastProgress(
   const pace = currentRate > 0 ? currentRate : broadcast.ratePerSecond;
   const hours = parseSendingHours(broadcast.sendingHours);
   const opens = running && left > 0 ? nextSendingTime(hours, now) : now;
+  // Waiting for its sending hours, it has no pace now, and no end to count down to.
+  const sending = running && opens === now;
   return {
     id,
     name: broadcast.name,
@@ -79,8 +81,8 @@ export async function broadcastProgress(
     deliveries: sentByDelivery(groups),
     done: rows.done,
     // A paused or finished broadcast has no pace now: the last seconds' sends are history, not a rate.
-    currentRate: running ? currentRate : null,
-    secondsLeft: left === 0 || !running ? null : Math.ceil(left / pace),
+    currentRate: sending ? currentRate : null,
+    secondsLeft: left === 0 || !sending ? null : Math.ceil(left / pace),
     scheduledFor: broadcast.scheduledFor?.toISOString() ?? null,
     scheduledZone: broadcast.scheduledZone,
     sendingHours: hours && describeSendingHours(hours),
