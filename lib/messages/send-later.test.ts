@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { virtualClock } from "@/lib/broadcasts/testing";
 import { createCallbellClient } from "@/lib/callbell/client";
 import { changeScheduledSend, claimDueScheduledSend } from "@/lib/db/schedule-queries";
 import { findSendById } from "@/lib/db/send-queries";
@@ -127,13 +128,14 @@ describe("sending later", () => {
         now,
       );
     }
+    const clock = virtualClock(now + MINUTE);
     const schedulers = [1, 2, 3].map(() =>
       createScheduler({
         db: async () => deps.db,
         fire: (row) => fireScheduledSend(row, deps),
         lateLimitMs: 60 * MINUTE,
-        perTick: 5,
-        now: () => now + MINUTE,
+        ratePerSecond: 5,
+        ...clock,
       }),
     );
     // Before its time nothing fires; at its time every message goes exactly once.
@@ -141,10 +143,10 @@ describe("sending later", () => {
       db: async () => deps.db,
       fire: (row) => fireScheduledSend(row, deps),
       lateLimitMs: 60 * MINUTE,
-      perTick: 5,
-      now: () => now + MINUTE - 1_000,
+      ratePerSecond: 5,
+      ...virtualClock(now + MINUTE - 1_000),
     });
-    expect(await early.tick()).toEqual({ fired: 0, missed: 0 });
+    expect(await early.tick()).toEqual({ fired: 0, missed: 0, broadcasts: 0 });
     for (let round = 0; round < 3; round++) await Promise.all(schedulers.map((s) => s.tick()));
     expect(sent.map((body) => body.to).sort()).toEqual(
       Array.from({ length: 12 }, (_, index) => `+3161234${String(index).padStart(4, "0")}`),
@@ -171,10 +173,10 @@ describe("sending later", () => {
       db: async () => deps.db,
       fire: (row) => fireScheduledSend(row, deps),
       lateLimitMs: 60 * MINUTE,
-      perTick: 10,
-      now: () => start + 75 * MINUTE,
+      ratePerSecond: 10,
+      ...virtualClock(start + 75 * MINUTE),
     });
-    expect(await scheduler.tick()).toEqual({ fired: 1, missed: 1 });
+    expect(await scheduler.tick()).toEqual({ fired: 1, missed: 1, broadcasts: 0 });
     expect(await findSendById(deps.db, (late as { sendId: number }).sendId)).toMatchObject({
       status: "missed",
       errorMessage: missedMessage(60 * MINUTE),
