@@ -97,3 +97,28 @@ test("a free-form message that would find the customer's 24-hour window closed i
   await page.getByLabel("Send at", { exact: true }).fill(utcIn(26 * 3_600));
   await expect(warning).toContainText("window closes");
 });
+
+test("a text whose customer's 24-hour window is closed at its time is not sent, and its Details say why", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The stub's customer who last wrote 30 hours ago; other tests send templates to them, so sends are told by text.
+  const closed = "+31600000101";
+  const text = `Too late for free text ${Date.now()}`;
+  await (await scheduleText(page, closed, text, 12)).getByRole("link", { name: "View in history" }).click();
+  await expect(page.getByTestId("scheduled-for")).toContainText("Goes out");
+
+  const reason = page
+    .getByRole("note")
+    .filter({
+      hasText: /^Not sent at its time: the customer's 24-hour window closed on .+; only a template/,
+    });
+  await expect(async () => {
+    await page.reload();
+    await expect(reason).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const ours = (await stub.sendsTo(closed)).filter(
+    (request) => (request.body as { content?: { text?: string } }).content?.text === text,
+  );
+  expect(ours).toEqual([]);
+});

@@ -45,3 +45,20 @@ describe("BELLHOP_LATE_LIMIT", () => {
     }
   });
 });
+
+describe("BELLHOP_SCHEDULE_RATE", () => {
+  it("defaults to 10 sends a second, takes 1 to 100, and names itself otherwise", () => {
+    expect(parseEnv({}).BELLHOP_SCHEDULE_RATE).toBe(10);
+    expect(parseEnv({ BELLHOP_SCHEDULE_RATE: "" }).BELLHOP_SCHEDULE_RATE).toBe(10);
+    expect(parseEnv({ BELLHOP_SCHEDULE_RATE: "1" }).BELLHOP_SCHEDULE_RATE).toBe(1);
+    expect(parseEnv({ BELLHOP_SCHEDULE_RATE: " 100 " }).BELLHOP_SCHEDULE_RATE).toBe(100);
+    for (const [value, problem] of [
+      ["0", "must be at least 1"],
+      ["101", "must be at most 100"],
+      ["2.5", "must be a whole number of sends per second"],
+      ["fast", "must be a whole number of sends per second"],
+    ]) {
+      expect(() => parseEnv({ BELLHOP_SCHEDULE_RATE: value })).toThrow(`BELLHOP_SCHEDULE_RATE: ${problem}`);
+    }
+  });
+});

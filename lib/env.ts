@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from "@/lib/broadcasts/limits";
 import { dialectOf, type Dialect } from "@/lib/db/dialect-of";
 import { parseTrustedProxies } from "@/lib/security/forwarded.mjs";
 import { processSingleton } from "@/lib/process/state";
@@ -74,6 +75,20 @@ const envSchema = z
       }
       return ms;
     }),
+    /**
+     * How many messages sent later start a second, for all instances together (a pace shared in the database): a
+     * backlog that came due at once (10,000 in one minute, or everything due while Bellhop was down) goes at this pace.
+     */
+    BELLHOP_SCHEDULE_RATE: optionalString
+      .pipe(
+        z.coerce
+          .number<string | undefined>({ message: "must be a whole number of sends per second" })
+          .int("must be a whole number of sends per second")
+          .min(MIN_RATE_PER_SECOND, `must be at least ${MIN_RATE_PER_SECOND}`)
+          .max(MAX_RATE_PER_SECOND, `must be at most ${MAX_RATE_PER_SECOND}`)
+          .optional(),
+      )
+      .transform((rate) => rate ?? DEFAULT_RATE_PER_SECOND),
     /** The number of proxy hops in front of Bellhop, whose X-Forwarded-* headers are believed (lib/security/edge.mjs). */
     BELLHOP_TRUSTED_PROXIES: optionalString.transform((text, context) => {
       try {

@@ -8,7 +8,7 @@ import { and, asc, eq, lt, lte, min, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
 import { skipLockedRows } from "./dialect-sql";
-import { sends, type SendRow } from "./schema";
+import { broadcasts, sends, type SendRow } from "./schema";
 import { insertSendOnce, type NewSend } from "./send-queries";
 
 export type NewScheduledSend = NewSend & {
@@ -37,13 +37,33 @@ export async function recordScheduledSend(
   });
 }
 
-/** When the earliest scheduled message comes due, or null: the scheduler's one read while nothing is due. */
-export async function nextScheduledAt(db: Database): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: min(sends.scheduledFor) })
+/** When the earliest scheduled message and the earliest scheduled broadcast come due (null: none is scheduled). */
+export type NextScheduled = { sends: Date | null; broadcasts: Date | null };
+
+/**
+ * When the earliest scheduled message and broadcast come due: the scheduler's one read a tick while nothing is due,
+ * one statement for both (each minimum read from its `(state, scheduled_for)` index).
+ */
+export async function nextScheduled(db: Database): Promise<NextScheduled> {
+  const rows = await db
+    .select({ kind: sql<string>`'sends'`, at: min(sends.scheduledFor) })
     .from(sends)
-    .where(eq(sends.status, "scheduled"));
-  return row?.at ?? null;
+    .where(eq(sends.status, "scheduled"))
+    .unionAll(
+      db
+        .select({ kind: sql<string>`'broadcasts'`, at: min(broadcasts.scheduledFor) })
+        .from(broadcasts)
+        .where(eq(broadcasts.state, "scheduled")),
+    );
+  const at = (kind: string) => rows.find((row) => row.kind === kind)?.at ?? null;
+  return { sends: at("sends"), broadcasts: at("broadcasts") };
+}
+
+/** The earlier of `nextScheduled`'s two times, or null when nothing is scheduled. */
+export async function nextScheduledAt(db: Database): Promise<Date | null> {
+  const { sends: sendsAt, broadcasts: broadcastsAt } = await nextScheduled(db);
+  if (!sendsAt || !broadcastsAt) return sendsAt ?? broadcastsAt;
+  return sendsAt < broadcastsAt ? sendsAt : broadcastsAt;
 }
 
 /** Nobody alive is firing the row: unclaimed, or claimed by an instance that is gone. */

@@ -1,23 +1,41 @@
 /**
- * The scheduler of messages sent later: one database read a tick while nothing is due; when something is, the late
- * ones beyond the limit are marked missed and the due ones claimed (one statement each, so two instances never fire the
- * same one) and fired, a bounded number a tick.
+ * The scheduler of messages sent later (and the hook that starts scheduled broadcasts): one database read a tick
+ * while nothing is due. When messages are due, the late ones beyond the limit are marked missed, and the due ones are
+ * fired at a pace shared by every instance (kept in the database), each claimed in one statement first, so two
+ * instances never fire the same one, with a bounded number in flight.
  */
 import "server-only";
+import { formatLateLimit } from "@/lib/format/duration";
 import type { Database } from "@/lib/db/client";
-import { claimDueScheduledSend, markMissedScheduledSends, nextScheduledAt } from "@/lib/db/schedule-queries";
+import { takePace } from "@/lib/db/cluster-queries";
+import {
+  claimDueScheduledSend,
+  markMissedScheduledSends,
+  nextScheduled,
+  settleClaimedScheduledSend,
+} from "@/lib/db/schedule-queries";
 import type { SendRow } from "@/lib/db/schema";
 import type { FireOutcome } from "./send-later";
 
 /** The default of `BELLHOP_LATE_LIMIT`: a message due longer ago than this when Bellhop gets to it is missed. */
 export const DEFAULT_LATE_LIMIT_MS = 60 * 60 * 1000;
 
+/** The key of the pace every instance takes its scheduled messages' starts from. */
+export const SCHEDULED_PACE_KEY = "scheduled-sends";
+
+/** Messages being fired at once, per instance: enough for the highest pace against a slow Callbell. */
+export const DEFAULT_MAX_IN_FLIGHT = 20;
+
+/**
+ * How much lag the shared pace catches up on, as a share of one interval (as the broadcast dispatcher's): under one,
+ * so that no one-second window holds more than the pace plus one start, across instances.
+ */
+const CATCH_UP_SHARE = 0.2;
+
 /** What a missed message says, in the history and on its detail page. */
 export function missedMessage(lateLimitMs: number): string {
-  const minutes = Math.round(lateLimitMs / 60_000);
-  const limit = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
   return (
-    `Not sent: Bellhop was not running when it was due, and it came due more than ${limit} ago ` +
+    `Not sent: Bellhop was not running when it was due, and it came due more than ${formatLateLimit(lateLimitMs)} ago ` +
     "(BELLHOP_LATE_LIMIT). Send it again if it is still wanted."
   );
 }
@@ -26,60 +44,138 @@ export type SchedulerDependencies = {
   db: () => Promise<Database>;
   fire: (row: SendRow) => Promise<FireOutcome>;
   lateLimitMs: number;
-  /** The most messages fired in one tick: the pace, at one tick a second. */
-  perTick: number;
-  /** Starts the broadcasts that came due (and marks the late ones missed); how many started. */
+  /** Messages started a second at most, by every instance together (`BELLHOP_SCHEDULE_RATE`). */
+  ratePerSecond: number;
+  /** Messages being fired at once in this instance (default `DEFAULT_MAX_IN_FLIGHT`). */
+  maxInFlight?: number;
+  /**
+   * Starts the scheduled broadcasts that are due (written by the broadcasts' side); how many it started. Called
+   * whenever something is due, before messages are fired.
+   */
   startBroadcasts?: (now: Date) => Promise<number>;
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   log?: (message: string) => void;
 };
 
-export type SchedulerTick = { fired: number; missed: number };
+/** What one tick did: messages fired (once each), marked missed, and broadcasts started. */
+export type SchedulerTick = { fired: number; missed: number; broadcasts: number };
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createScheduler(deps: SchedulerDependencies) {
   const now = deps.now ?? Date.now;
-  let busy = false;
+  const sleep = deps.sleep ?? defaultSleep;
+  const log = deps.log ?? console.error;
+  const maxInFlight = deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const intervalMs = 1000 / deps.ratePerSecond;
+  let checking = false;
+  let firing: Promise<number> | null = null;
 
+  /** Fires one claimed message; one that failed unexpectedly before it left goes back to the queue. */
+  async function fireOne(db: Database, row: SendRow): Promise<FireOutcome["kind"] | "failed"> {
+    try {
+      return (await deps.fire(row)).kind;
+    } catch (error) {
+      log(`Bellhop: scheduled message ${row.id} could not be fired: ${(error as Error)?.message ?? error}`);
+      // Still `scheduled` only if nothing left (a request that may have left is `sending`, then `unknown`).
+      await settleClaimedScheduledSend(db, row.id, { retry: true }, new Date(now())).catch(() => {});
+      return "failed";
+    }
+  }
+
+  /**
+   * Fires the due messages until none is left to claim: each start taken from the shared pace, then a claim, with at
+   * most `maxInFlight` on their way. A check that could not be made (Callbell's lists unreadable) or an unexpected
+   * failure ends the run; what is left waits for the next tick.
+   */
+  async function fireDue(db: Database): Promise<number> {
+    const inFlight = new Set<Promise<void>>();
+    let fired = 0;
+    let stop = false;
+    // A run's first start takes no catch-up: a backlog starts at the pace, not with a burst.
+    let catchUp = 0;
+    try {
+      while (!stop) {
+        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+        if (stop) break;
+        const wait = await takePace(db, SCHEDULED_PACE_KEY, {
+          intervalMs,
+          catchUpMs: catchUp * intervalMs,
+          now: now(),
+        });
+        if (wait > 0) {
+          await sleep(wait);
+          continue;
+        }
+        catchUp = CATCH_UP_SHARE;
+        const row = await claimDueScheduledSend(db, new Date(now()));
+        if (!row) break;
+        fired += 1;
+        const one: Promise<void> = fireOne(db, row)
+          .then((kind) => {
+            if (kind === "retry" || kind === "failed") stop = true;
+          })
+          .finally(() => inFlight.delete(one));
+        inFlight.add(one);
+      }
+    } finally {
+      // What is on its way finishes before the run ends, even when a claim failed (the next run may start then).
+      await Promise.all(inFlight);
+    }
+    return fired;
+  }
+
+  /**
+   * One look at what is due. Scheduled broadcasts that are due are started; messages that are due are fired by a run
+   * that goes on past this tick (the next ticks see it running and start no other), and the tick's answer waits for it.
+   */
   async function tick(): Promise<SchedulerTick> {
-    if (busy) return { fired: 0, missed: 0 };
-    busy = true;
+    const idle = { fired: 0, missed: 0, broadcasts: 0 };
+    if (checking) return idle;
+    checking = true;
+    let run: Promise<number> | null = null;
+    let missed = 0;
+    let broadcasts = 0;
     try {
       const db = await deps.db();
       const at = now();
-      await deps.startBroadcasts?.(new Date(at));
-      const next = await nextScheduledAt(db);
-      if (!next || next.getTime() > at) return { fired: 0, missed: 0 };
-      const missed = await markMissedScheduledSends(
-        db,
-        new Date(at - deps.lateLimitMs),
-        missedMessage(deps.lateLimitMs),
-        new Date(at),
-      );
-      let fired = 0;
-      while (fired < deps.perTick) {
-        const row = await claimDueScheduledSend(db, new Date(at));
-        if (!row) break;
-        const outcome = await deps.fire(row);
-        fired += 1;
-        // Callbell's lists could not be read: the rest waits for the next tick rather than failing alike.
-        if (outcome.kind === "retry") break;
+      const next = await nextScheduled(db);
+      const sendsDue = next.sends !== null && next.sends.getTime() <= at;
+      const broadcastsDue = next.broadcasts !== null && next.broadcasts.getTime() <= at;
+      if (!sendsDue && !broadcastsDue) return idle;
+      if (deps.startBroadcasts) {
+        // A broadcast that cannot be started holds no message back.
+        broadcasts = await deps.startBroadcasts(new Date(at)).catch((error: unknown) => {
+          log(`Bellhop: scheduled broadcasts could not be started: ${(error as Error)?.message ?? error}`);
+          return 0;
+        });
       }
-      return { fired, missed };
+      if (sendsDue && !firing) {
+        missed = await markMissedScheduledSends(
+          db,
+          new Date(at - deps.lateLimitMs),
+          missedMessage(deps.lateLimitMs),
+          new Date(at),
+        );
+        run = firing = fireDue(db).finally(() => (firing = null));
+      }
     } finally {
-      busy = false;
+      checking = false;
     }
+    return { fired: run ? await run : 0, missed, broadcasts };
   }
 
   return {
     tick,
     /** Ticks every `intervalMs` (at once first: what came due while Bellhop was down is handled at start). */
-    start(intervalMs = 1_000): () => void {
+    start(everyMs = 1_000): () => void {
       const run = () =>
         void tick().catch((error: unknown) =>
-          (deps.log ?? console.error)(`Bellhop: the scheduler failed: ${(error as Error)?.message ?? error}`),
+          log(`Bellhop: the scheduler failed: ${(error as Error)?.message ?? error}`),
         );
       run();
-      const timer = setInterval(run, intervalMs);
+      const timer = setInterval(run, everyMs);
       timer.unref?.();
       return () => clearInterval(timer);
     },

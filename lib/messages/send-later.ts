@@ -11,6 +11,7 @@ import {
   startScheduledSend,
 } from "@/lib/db/schedule-queries";
 import type { ComposeFormValues } from "./compose-form";
+import { closedWindowReason } from "./fire-window";
 import { deliverSend, prepareSend, type SendDependencies } from "./send-message";
 import type { ScheduleResult, SendResult } from "./send-result";
 
@@ -70,8 +71,9 @@ export type FireOutcome =
 
 /**
  * Fires a scheduled message this instance claimed: its form checked and built again, then sent once. A form that is
- * no longer valid is `not_sent` with the reason; a check that could not be made (Callbell's lists unreadable) puts it
- * back, to fire on a later tick (or be missed after the late limit). `gone`: an agent cancelled it meanwhile.
+ * no longer valid, or a free-form WhatsApp message whose 24-hour window has closed, is `not_sent` with the reason; a
+ * check that could not be made (Callbell's lists unreadable) puts it back, to fire on a later tick (or be missed after
+ * the late limit). `gone`: an agent cancelled it meanwhile.
  */
 export async function fireScheduledSend(row: SendRow, deps: SendDependencies): Promise<FireOutcome> {
   const stored = JSON.parse(row.scheduledForm ?? "null") as ComposeFormValues | null;
@@ -93,6 +95,11 @@ export async function fireScheduledSend(row: SendRow, deps: SendDependencies): P
     return { kind: "refused", message };
   }
   const { request, record, form } = prepared;
+  const closed = await closedWindowReason(request, deps.client, row.scheduledZone ?? "UTC", Date.now());
+  if (closed) {
+    await settleClaimedScheduledSend(deps.db, row.id, { refused: closed });
+    return { kind: "refused", message: closed };
+  }
   const started = await startScheduledSend(deps.db, row.id, {
     requestBody: record.requestBody,
     recipient: record.recipient,
