@@ -62,3 +62,11 @@ test("without a webhook, polling moves a sandbox message to read in the open his
   await row.getByRole("link", { name: /Details/ }).click();
   await expect(page.getByRole("list", { name: "Status timeline" })).toContainText("by poll");
 });
+
+test("without a webhook, the Replied filter says replies need it instead of showing none", async ({ page }) => {
+  await page.goto("/history?status=replied");
+  await expect(page.getByTestId("replies-need-webhook")).toContainText("Replies need the webhook");
+  await expect(page.getByLabel("Status", { exact: true }).locator("option[value=replied]")).toHaveText(
+    "replied (needs the webhook)",
+  );
+});

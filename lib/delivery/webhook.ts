@@ -61,9 +61,7 @@ async function noteReceipt(options: WebhookOptions, envelope: Envelope | null) {
  * others (`sent`: Bellhop's own messages and those agents write in Callbell) are no replies, and are not kept.
  */
 async function receivedMessage(payload: Record<string, unknown>, options: WebhookOptions) {
-  if (payload.status !== "received") {
-    return json(200, { ...OK, ignored: "only received messages are kept" });
-  }
+  if (payload.status !== "received") return json(200, OK);
   try {
     const result = await recordReceivedMessage(await options.db(), payload, options.now?.() ?? new Date());
     return json(200, { ...OK, result: result.kind });
