@@ -10,6 +10,9 @@ import { OUTCOME_MEANINGS, ROW_OUTCOMES } from "@/lib/broadcasts/row-counts";
 import { listBroadcasts } from "@/lib/db/broadcast-queries";
 import { countRowsByBroadcast } from "@/lib/db/broadcast-report-queries";
 import { getDb } from "@/lib/db/client";
+import { RateCells, RateHeads } from "@/components/broadcasts/broadcast-rates";
+import { broadcastRates } from "@/lib/broadcasts/rates";
+import { repliesKnown } from "@/lib/replies/replies-known";
 
 export const metadata: Metadata = { title: "Broadcasts" };
 
@@ -30,6 +33,11 @@ export default async function BroadcastsPage() {
   const counts = await countRowsByBroadcast(
     db,
     broadcasts.map((broadcast) => broadcast.id),
+  );
+  const rates = await broadcastRates(
+    db,
+    broadcasts.map((broadcast) => broadcast.id),
+    repliesKnown(),
   );
   return (
     <div className="grid gap-4">
@@ -74,6 +82,7 @@ export default async function BroadcastsPage() {
                   {heading}
                 </TableHead>
               ))}
+              <RateHeads />
             </TableRow>
           </TableHeader>
           <TableBody className="max-md:block">
@@ -111,6 +120,7 @@ export default async function BroadcastsPage() {
                       {(count?.[outcome] ?? 0).toLocaleString("en")}
                     </TableCell>
                   ))}
+                  <RateCells rates={rates.get(broadcast.id)} recipients={broadcast.totalRows} />
                 </TableRow>
               );
             })}

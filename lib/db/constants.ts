@@ -38,7 +38,14 @@ export type UserRole = (typeof USER_ROLES)[number];
  * `BELLHOP_LATE_LIMIT` ago; it can still be started by hand. A running broadcast outside its sending hours is still
  * `running` (it waits; the page says until when).
  */
-export const BROADCAST_STATES = ["scheduled", "running", "paused", "cancelled", "completed", "missed"] as const;
+export const BROADCAST_STATES = [
+  "scheduled",
+  "running",
+  "paused",
+  "cancelled",
+  "completed",
+  "missed",
+] as const;
 export type BroadcastState = (typeof BROADCAST_STATES)[number];
 
 /**
