@@ -51,7 +51,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|broadcasts|broadcast-timing|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
+        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|replies|broadcasts|broadcast-timing|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -80,7 +80,7 @@ export default defineConfig({
     },
     {
       name: "hooks",
-      testMatch: /(hooks|webhook-health)\.spec\.ts/,
+      testMatch: /(hooks|webhook-health|replies)\.spec\.ts/,
       dependencies: ["setup"],
       use: { baseURL: SERVERS.hooks, storageState: storageStateFor("hooks") },
     },

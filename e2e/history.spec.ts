@@ -73,14 +73,14 @@ test("filters live in the URL, count per status, and the export holds every matc
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "time,sender,recipient,platform,type,template,variables,uuid,status,reason,recipient_type,message",
+    "time,sender,recipient,platform,type,template,variables,uuid,status,reason,recipient_type,message,replied_at",
   );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(
     `admin@bellhop.test,${recipients[2]},whatsapp,template,Order ready,"'=SUM(1) ""Jo"", friend"`,
   );
   expect(lines[3]).toContain(`${recipients[0]},whatsapp,text,,,`);
-  expect(lines[3]).toMatch(/,enqueued,,phone,Filter test 0$/);
+  expect(lines[3]).toMatch(/,enqueued,,phone,Filter test 0,$/);
 });
 
 test("a template without variables has no values, in its details and in the export", async ({ page }) => {
@@ -266,13 +266,13 @@ test.describe(() => {
       expect(field.x + field.width).toBeLessThanOrEqual(box.x + box.width);
     }
 
-    // The export has the message, last.
+    // The export has the message, last but for when the customer replied (no reply here).
     const digits = to.replace("+", "");
     const csv = (await (await page.request.get(`/api/history/export?q=${digits}`)).text())
       .trim()
       .split("\r\n");
-    expect(csv[0]).toMatch(/,recipient_type,message$/);
-    expect(csv[1]).toMatch(/,phone,Second message$/);
+    expect(csv[0]).toMatch(/,recipient_type,message,replied_at$/);
+    expect(csv[1]).toMatch(/,phone,Second message,$/);
 
     // The detail page shows the message as the customer saw it, above the technical detail.
     await page.goto(

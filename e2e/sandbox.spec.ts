@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ComposePage } from "./support";
+import { ComposePage, startOrderReadyBroadcast, uniquePhone } from "./support";
 
 test("sandbox mode says so and sends to the simulator", async ({ page }) => {
   const compose = new ComposePage(page);
@@ -61,4 +61,34 @@ test("without a webhook, polling moves a sandbox message to read in the open his
   await expect(row).toContainText("read", { timeout: 20_000 });
   await row.getByRole("link", { name: /Details/ }).click();
   await expect(page.getByRole("list", { name: "Status timeline" })).toContainText("by poll");
+});
+
+test("without a webhook, the Replied filter says replies need it instead of showing none", async ({
+  page,
+}) => {
+  await page.goto("/history?status=replied");
+  await expect(page.getByTestId("replies-need-webhook")).toContainText("Replies need the webhook");
+  await expect(page.getByLabel("Status", { exact: true }).locator("option[value=replied]")).toHaveText(
+    "replied (needs the webhook)",
+  );
+});
+
+test("without a webhook, a broadcast's results and the list say replies need it instead of 0%", async ({
+  page,
+}) => {
+  await startOrderReadyBroadcast(page, [uniquePhone()], 10);
+  const id = new URL(page.url()).pathname.split("/").at(-1);
+  const results = page.getByRole("region", { name: "Results" });
+  await expect(results.locator("[data-result=replied]")).toHaveText("needs the webhook");
+  await expect(results).toContainText("Replies need the webhook");
+  await expect(
+    results.getByRole("link", { name: "New broadcast from rows that did not read" }),
+  ).toBeVisible();
+  await expect(results.getByRole("link", { name: "New broadcast from rows that did not reply" })).toHaveCount(
+    0,
+  );
+  await page.goto("/broadcasts");
+  await expect(page.locator(`tr:has(a[href="/broadcasts/${id}"]) [data-rate=replied]`)).toHaveText(
+    "needs the webhook",
+  );
 });

@@ -12,6 +12,9 @@ import { resumesAt } from "@/lib/broadcasts/sending-hours";
 import { listBroadcasts } from "@/lib/db/broadcast-queries";
 import { countRowsByBroadcast } from "@/lib/db/broadcast-report-queries";
 import { getDb } from "@/lib/db/client";
+import { RateCells, RateHeads } from "@/components/broadcasts/broadcast-rates";
+import { broadcastRates } from "@/lib/broadcasts/rates";
+import { repliesKnown } from "@/lib/replies/replies-known";
 
 export const metadata: Metadata = { title: "Broadcasts" };
 
@@ -32,6 +35,11 @@ export default async function BroadcastsPage() {
   const counts = await countRowsByBroadcast(
     db,
     broadcasts.map((broadcast) => broadcast.id),
+  );
+  const rates = await broadcastRates(
+    db,
+    broadcasts.map((broadcast) => broadcast.id),
+    repliesKnown(),
   );
   return (
     <div className="grid gap-4">
@@ -76,6 +84,7 @@ export default async function BroadcastsPage() {
                   {heading}
                 </TableHead>
               ))}
+              <RateHeads />
             </TableRow>
           </TableHeader>
           <TableBody className="max-md:block">
@@ -124,6 +133,7 @@ export default async function BroadcastsPage() {
                       {(count?.[outcome] ?? 0).toLocaleString("en")}
                     </TableCell>
                   ))}
+                  <RateCells rates={rates.get(broadcast.id)} recipients={broadcast.totalRows} />
                 </TableRow>
               );
             })}

@@ -31,8 +31,11 @@ export function BroadcastProgressView({
   initial,
   canControl,
   control,
+  results,
 }: {
   initial: Progress;
+  /** The broadcast's results (broadcast-results.tsx), between the progress and the report. */
+  results?: React.ReactNode;
   /** Whether this user started the broadcast or is an admin: only they may pause, resume or cancel it. */
   canControl: boolean;
   control: ControlBroadcastAction;
@@ -123,6 +126,7 @@ export function BroadcastProgressView({
           </dl>
         )}
       </section>
+      {results}
       <BroadcastReport id={id} rows={rows} />
     </div>
   );

@@ -6,7 +6,7 @@ import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SEND_STATUSES, sendStatusLabel } from "@/lib/db/constants";
-import type { HistoryFilters } from "@/lib/history/filters";
+import { REPLIED, type HistoryFilters } from "@/lib/history/filters";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 
 export type FilterOptions = {
@@ -18,6 +18,10 @@ export type FilterOptions = {
 type Props = {
   filters: HistoryFilters;
   counts: Partial<Record<string, number>> | undefined;
+  /** How many of them a customer answered (undefined while counting). */
+  replied: number | undefined;
+  /** Whether Bellhop can know of replies (the webhook is set up): else the Replied choice says it cannot. */
+  repliesKnown: boolean;
   options: FilterOptions;
   /** Changes some filters; the others stay as they are. */
   onChange: (patch: Partial<HistoryFilters>) => void;
@@ -29,7 +33,7 @@ const SEARCH_DELAY_MS = 300;
 const MORE_FILTERS = ["type", "template", "channel", "sender", "from", "to"] as const;
 
 /** The history's filters; every change goes to the URL (by `onChange`), so a link shares the view. */
-export function HistoryFiltersBar({ filters, counts, options, onChange }: Props) {
+export function HistoryFiltersBar({ filters, counts, replied, repliesKnown, options, onChange }: Props) {
   const [search, setSearch] = useState(filters.q ?? "");
   const [open, setOpen] = useState(false);
   // The address is the truth: going back or opening a link puts its search in the box.
@@ -113,6 +117,10 @@ export function HistoryFiltersBar({ filters, counts, options, onChange }: Props)
                   {counts ? ` (${counts[status] ?? 0})` : ""}
                 </option>
               ))}
+              <option value={REPLIED}>
+                replied
+                {!repliesKnown ? " (needs the webhook)" : replied !== undefined ? ` (${replied})` : ""}
+              </option>
             </NativeSelect>
           </Field>
           <Button

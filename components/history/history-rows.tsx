@@ -8,6 +8,7 @@ import type { HistoryItem } from "@/lib/history/history-item";
 import { messageTypeLabel } from "@/lib/messages/options";
 import { recipientKind } from "@/lib/messages/recipient";
 import { statusNote } from "@/lib/history/status-note";
+import { RepliedMark } from "./replied-mark";
 import { StatusBadge } from "./status-badge";
 
 /**
@@ -111,6 +112,7 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         <span className="flex">
           <StatusBadge status={item.status} />
         </span>
+        {item.repliedAt && <RepliedMark at={item.repliedAt} className="text-xs leading-4" />}
         {note && (
           // One line, cut; the whole reason on hover (title), on focus (the line unfolds) and on the detail page.
           <span

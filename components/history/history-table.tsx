@@ -7,11 +7,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { historySearchParams, parseHistoryFilters, type HistoryFilters } from "@/lib/history/filters";
+import {
+  historySearchParams,
+  parseHistoryFilters,
+  REPLIED,
+  type HistoryFilters,
+} from "@/lib/history/filters";
+import { REPLIES_NEED_WEBHOOK } from "@/lib/replies/replies-words";
 import type { HistoryCounts, HistoryResponse, PreloadedHistory } from "@/lib/history/history-item";
 import { countOf, nounFor } from "@/lib/format/plural";
 import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
 import { HistoryRows } from "./history-rows";
+import { ReplyIcon } from "./replied-mark";
 import { StatusBadge } from "./status-badge";
 import { UnreadFilters } from "./unread-filters";
 
@@ -30,8 +37,11 @@ function fetchHistory(query: string, cursor: number | null): Promise<HistoryResp
 export function HistoryTable({
   options,
   preloaded = null,
+  repliesKnown = true,
 }: {
   options: FilterOptions;
+  /** Whether the webhook is set up, without which Bellhop cannot know of replies. */
+  repliesKnown?: boolean;
   /** The first page as the server rendered it, used while its filters are the ones shown. */
   preloaded?: PreloadedHistory | null;
 }) {
@@ -70,6 +80,9 @@ export function HistoryTable({
     refetchInterval: COUNTS_REFRESH_MS,
   });
   const counts = counted?.counts;
+  const replied = counted?.replied;
+  // Without the webhook no reply can be known: the Replied filter says so instead of an empty table.
+  const repliesUnknowable = filters.status === REPLIED && !repliesKnown;
 
   // Changes made faster than the address updates build on each other, not on the address of a moment ago. The
   // latest change stays the base until the address shows it; an address none of these changes asked for (the back
@@ -95,10 +108,17 @@ export function HistoryTable({
   const exportHref = `/api/history/export${query ? `?${query}` : ""}`;
   return (
     <div className="space-y-3">
-      <HistoryFiltersBar filters={filters} counts={counts} options={options} onChange={onChange} />
+      <HistoryFiltersBar
+        filters={filters}
+        counts={counts}
+        replied={replied}
+        repliesKnown={repliesKnown}
+        options={options}
+        onChange={onChange}
+      />
       {unread && <UnreadFilters errors={errors} params={new URLSearchParams(address)} />}
       <div className="flex flex-wrap items-center gap-3">
-        {counts && <StatusCounts counts={counts} status={filters.status} />}
+        {counts && <StatusCounts counts={counts} replied={replied} status={filters.status} />}
         <div className="ml-auto flex gap-2">
           {filtered && (
             <Link href={pathname} className={buttonClassName({ variant: "outline", size: "sm" })}>
@@ -110,7 +130,11 @@ export function HistoryTable({
           </a>
         </div>
       </div>
-      {isPending ? (
+      {repliesUnknowable ? (
+        <Alert role="status" variant="warning" data-testid="replies-need-webhook">
+          <p>{REPLIES_NEED_WEBHOOK}</p>
+        </Alert>
+      ) : isPending ? (
         <p aria-busy="true">Loading the history…</p>
       ) : error && !data ? (
         <Alert role="alert" variant="destructive" className="gap-2">
@@ -164,10 +188,23 @@ export function HistoryTable({
 }
 
 /** The counts ignore the status filter (each status shows its own); the total is of the sends that match them all. */
-function StatusCounts({ counts, status }: { counts: Partial<Record<string, number>>; status?: string }) {
+function StatusCounts({
+  counts,
+  replied,
+  status,
+}: {
+  counts: Partial<Record<string, number>>;
+  replied: number | undefined;
+  status?: string;
+}) {
   const entries = Object.entries(counts).filter(([, value]) => (value ?? 0) > 0);
   if (entries.length === 0) return null;
-  const total = status ? (counts[status] ?? 0) : entries.reduce((sum, [, value]) => sum + (value ?? 0), 0);
+  const total =
+    status === REPLIED
+      ? (replied ?? 0)
+      : status
+        ? (counts[status] ?? 0)
+        : entries.reduce((sum, [, value]) => sum + (value ?? 0), 0);
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
       <span className="font-medium">
@@ -179,6 +216,11 @@ function StatusCounts({ counts, status }: { counts: Partial<Record<string, numbe
             <StatusBadge status={status} /> {value}
           </li>
         ))}
+        {(replied ?? 0) > 0 && (
+          <li className="flex items-center gap-1 text-sky-700 dark:text-sky-300">
+            <ReplyIcon /> replied {replied}
+          </li>
+        )}
       </ul>
     </div>
   );

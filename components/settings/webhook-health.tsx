@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Moment } from "@/components/ui/moment";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookDelivery } from "@/lib/callbell/types";
+import { countOf } from "@/lib/format/plural";
 import type { WebhookHealthView } from "@/lib/settings/webhook-health";
 
 function When({ iso }: { iso: string }) {
@@ -37,8 +38,9 @@ function WebhookAddress({ view }: { view: WebhookHealthView }) {
       <p className="text-muted-foreground">
         The masked part is the value of {code("CALLBELL_WEBHOOK_SECRET")} in Bellhop&apos;s environment (ask
         whoever deployed Bellhop); it is never shown here. Register the address in Callbell under API Settings
-        → Webhooks, with the {code("message_status_updated")} event. An account has one webhook: registering
-        replaces any other integration&apos;s (the README says how to keep both).
+        → Webhooks, with the {code("message_status_updated")} and {code("message_created")} events (the second
+        brings customers&apos; replies). An account has one webhook: registering replaces any other
+        integration&apos;s (the README says how to keep both).
       </p>
     </div>
   );
@@ -62,12 +64,30 @@ function LastReceived({ view }: { view: WebhookHealthView }) {
         {view.lastCheck ? <When iso={view.lastCheck.at} /> : "None yet"}
         <span className="text-muted-foreground"> (a call that carries no event)</span>
       </dd>
+      <dt className="text-muted-foreground">Customers&apos; messages</dt>
+      <dd data-testid="webhook-replies">
+        {view.replies ? <RepliesReceived {...view.replies} /> : "Could not be counted"}
+      </dd>
       {view.receiptsError && (
         <dd className="text-destructive sm:col-span-2">
           Bellhop could not read these from its database: {view.receiptsError}
         </dd>
       )}
     </dl>
+  );
+}
+
+/** Every received message is kept; those that answer no send of Bellhop's are counted apart, not dropped. */
+function RepliesReceived({ total, unlinked }: { total: number; unlinked: number }) {
+  if (total === 0) return <>None yet</>;
+  return (
+    <>
+      {countOf(total, "message")} received, {unlinked.toLocaleString("en")} not linked to a send
+      <span className="text-muted-foreground">
+        {" "}
+        (Bellhop wrote to that customer in none of the 72 hours before)
+      </span>
+    </>
   );
 }
 

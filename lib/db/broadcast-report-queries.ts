@@ -84,7 +84,7 @@ function deliveryIs(kind: DeliveryClass): SQL | undefined {
 }
 
 /** The rows whose outcome is `outcome`, read off row-counts.ts's `OUTCOME_OF`, so the filter cannot drift from it. */
-function outcomeIs(outcome: RowOutcome): SQL | undefined {
+export function outcomeIs(outcome: RowOutcome): SQL | undefined {
   const terms: (SQL | undefined)[] = [];
   for (const state of RECIPIENT_STATES) {
     const kinds = DELIVERY_CLASSES.filter((kind) => OUTCOME_OF[state][kind] === outcome);

@@ -1,6 +1,6 @@
 /**
  * Small pieces of SQL that differ between SQLite and PostgreSQL outside the history (history-sql.ts): the larger of
- * two values, and row locks for rows several instances claim at once.
+ * two values, row locks for rows several instances claim at once, and slices of time to count in.
  */
 import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
@@ -23,4 +23,14 @@ export type LockableSelect = SQLWrapper & {
  */
 export function skipLockedRows(query: LockableSelect): SQLWrapper {
   return DIALECT === "postgres" && query.for ? query.for("update", { skipLocked: true }) : query;
+}
+
+/**
+ * Which slice of `sizeMs` after `startMs` a moment falls in (0, 1, 2…), for counts over time. SQLite keeps a moment as
+ * milliseconds; PostgreSQL as a timestamptz, read here as milliseconds since 1970.
+ */
+export function bucketOf(column: SQLWrapper, startMs: number, sizeMs: number): SQL<number> {
+  return DIALECT === "sqlite"
+    ? sql<number>`cast((${column} - ${startMs}) / ${sizeMs} as integer)`
+    : sql<number>`floor((extract(epoch from ${column}) * 1000 - ${startMs}) / ${sizeMs})::integer`;
 }

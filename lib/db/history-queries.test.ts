@@ -247,7 +247,8 @@ describe("the history's words for a send", () => {
     ]);
     const lines: string[] = [];
     for await (const batch of iterateSends(db, {})) lines.push(...batch.map(csvRecord));
-    const messages = lines.map((line) => line.trimEnd().split(",").at(-1));
+    // The message, then replied_at (empty: no reply).
+    const messages = lines.map((line) => line.trimEnd().split(",").at(-2));
     expect(messages).toEqual(["Order ready: Jo | 42", "Invoice 42.pdf", "Look", "Hi there"].map(csvCell));
   });
 });

@@ -5,6 +5,7 @@ import {
   dateRange,
   looksLikeCallbellUuid,
   recipientNeedle,
+  REPLIED,
   type HistoryFilters,
 } from "@/lib/history/filters";
 import type { Database } from "./client";
@@ -31,11 +32,14 @@ export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
  */
 function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean } = {}): SQL | undefined {
   const { start, end } = dateRange(filters);
-  const byStatus = Boolean(filters.status && !options.ignoreStatus);
+  // Replied sends are found through their own (partial) index, newest first; the other filters are checked on them.
+  const replied = filters.status === REPLIED && !options.ignoreStatus;
+  const byStatus = Boolean(filters.status && !options.ignoreStatus && !replied);
   const equals = byStatus ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
   const createdAt = byStatus ? outsideItsIndex(sends.createdAt) : sends.createdAt;
   const conditions: (SQL | undefined)[] = [
-    byStatus ? eq(sends.status, filters.status!) : undefined,
+    byStatus ? eq(sends.status, filters.status as SendStatus) : undefined,
+    replied ? isNotNull(sends.repliedAt) : undefined,
     filters.type ? equals(sends.messageType, filters.type) : undefined,
     filters.platform ? equals(sends.platform, filters.platform) : undefined,
     filters.template ? equals(sends.templateUuid, filters.template) : undefined,
@@ -106,6 +110,15 @@ export async function countSendsByStatus(
   return Object.fromEntries(rows.map((row) => [row.status, row.value]));
 }
 
+/** How many sends matching the filters (the status filter aside, as the counts per status) a customer answered. */
+export async function countRepliedSends(db: Database, filters: HistoryFilters): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(sends)
+    .where(and(historyWhere(filters, { ignoreStatus: true }), isNotNull(sends.repliedAt)));
+  return row?.value ?? 0;
+}
+
 /** The columns the CSV export writes: reading no others makes each row cheaper. */
 const exportColumns = {
   id: sends.id,
@@ -129,6 +142,7 @@ const exportColumns = {
   status: sends.status,
   statusReason: sends.statusReason,
   errorMessage: sends.errorMessage,
+  repliedAt: sends.repliedAt,
 };
 export type ExportRow = Pick<
   SendRow,
@@ -158,7 +172,7 @@ export async function* iterateSends(
       .where(and(where, cursor ? lt(sends.id, cursor) : undefined))
       .orderBy(desc(sends.id))
       .limit(batchSize);
-    const rows: ExportRow[] = await readRows(batch, names, ["createdAt"]);
+    const rows: ExportRow[] = await readRows(batch, names, ["createdAt", "repliedAt"]);
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     cursor = rows[rows.length - 1]!.id;

@@ -71,7 +71,7 @@ export type RowQuery<Row> = PromiseLike<Row[]> & { values?: () => PromiseLike<Ar
 /**
  * Runs a select and returns its rows, named as `names` (the order of its columns). On SQLite the raw rows are named
  * here: drizzle's general row mapping is a large part of the export's time. Raw rows skip the columns' decoding, so
- * the moments named in `moments` (stored as milliseconds) become Dates here.
+ * the moments named in `moments` (stored as milliseconds) become Dates here (and a null stays null).
  */
 export async function readRows<Row>(
   query: RowQuery<Row>,
@@ -83,7 +83,7 @@ export async function readRows<Row>(
   return raw.map((values) => {
     const row: Record<string, unknown> = {};
     for (let index = 0; index < names.length; index += 1) row[names[index]!] = values[index] ?? null;
-    for (const name of moments) row[name] = new Date(Number(row[name]));
+    for (const name of moments) if (row[name] !== null) row[name] = new Date(Number(row[name]));
     return row as Row;
   });
 }

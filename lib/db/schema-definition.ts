@@ -9,6 +9,7 @@ import { defineAuditTables } from "./tables/audit";
 import { defineAuthTables } from "./tables/auth";
 import { defineBroadcastTables } from "./tables/broadcasts";
 import { defineClusterTables } from "./tables/cluster";
+import { defineReplyTables } from "./tables/replies";
 import { defineSendTables } from "./tables/sends";
 import { defineSettingsTables } from "./tables/settings";
 
@@ -22,5 +23,6 @@ export function defineSchema(k: SchemaKit) {
     ...defineBroadcastTables(k),
     ...defineClusterTables(k),
     ...defineAuditTables(k),
+    ...defineReplyTables(k),
   };
 }

@@ -16,4 +16,5 @@ export const {
   signInFailures,
   webhookReceipts,
   auditEntries,
+  receivedMessages,
 } = defineSchema(kitOf("postgres"));

@@ -23,6 +23,7 @@ export const {
   signInFailures,
   webhookReceipts,
   auditEntries,
+  receivedMessages,
 } = tables;
 
 export type SendRow = typeof sends.$inferSelect;
@@ -30,3 +31,4 @@ export type SendEventRow = typeof sendEvents.$inferSelect;
 export type BroadcastRow = typeof broadcasts.$inferSelect;
 export type RecipientRow = typeof broadcastRecipients.$inferSelect;
 export type AuditEntryRow = typeof auditEntries.$inferSelect;
+export type ReceivedMessageRow = typeof receivedMessages.$inferSelect;

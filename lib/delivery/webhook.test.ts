@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
+import { countReceivedMessages } from "@/lib/db/reply-queries";
 import { listStatusEvents } from "@/lib/db/status-event-queries";
 import { testDatabase } from "@/lib/db/testing";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";
@@ -91,6 +92,37 @@ describe("the Callbell webhook's answers", () => {
       });
       expect(response.status).toBe(200);
     }
+  });
+});
+
+describe("a message_created event", () => {
+  const received = { from: "15550000200", text: "Yes, please", status: "received", channel: "whatsapp" };
+
+  it("keeps a message a customer sent, answers 200, and knows it again when Callbell delivers it twice", async () => {
+    const db = await testDatabase();
+    const first = await call(db, event("message_created", received));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ status: "ok", result: "unlinked" });
+    const again = await call(db, event("message_created", received));
+    expect(await again.json()).toEqual({ status: "ok", result: "duplicate" });
+    expect(await countReceivedMessages(db)).toEqual({ total: 1, unlinked: 1 });
+  });
+
+  it("keeps no message Bellhop or an agent sent: it is no reply", async () => {
+    const db = await testDatabase();
+    const response = await call(db, event("message_created", { ...received, status: "sent" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await countReceivedMessages(db)).toEqual({ total: 0, unlinked: 0 });
+  });
+
+  it("answers 503 when a customer's message cannot be recorded, so that Callbell delivers it again", async () => {
+    const response = await handleCallbellWebhook(
+      new Request("http://x/", event("message_created", received)),
+      SECRET,
+      { secret: SECRET, db: async () => Promise.reject(new Error("disk full")) },
+    );
+    expect(response.status).toBe(503);
   });
 });
 

@@ -3,6 +3,7 @@ import { apiError } from "@/lib/http/api-error";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import { recordWebhookReceipt } from "@/lib/db/webhook-queries";
+import { recordReceivedMessage } from "@/lib/replies/record-reply";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus } from "./status-rule";
 
@@ -56,10 +57,25 @@ async function noteReceipt(options: WebhookOptions, envelope: Envelope | null) {
 }
 
 /**
+ * `message_created`: a message a customer sent (`status: "received"`) is kept and linked to the send it answers. The
+ * others (`sent`: Bellhop's own messages and those agents write in Callbell) are no replies, and are not kept.
+ */
+async function receivedMessage(payload: Record<string, unknown>, options: WebhookOptions) {
+  if (payload.status !== "received") return json(200, OK);
+  try {
+    const result = await recordReceivedMessage(await options.db(), payload, options.now?.() ?? new Date());
+    return json(200, { ...OK, result: result.kind });
+  } catch (error) {
+    console.error("Bellhop: a message a customer sent could not be recorded:", error);
+    return apiError(503, "Bellhop could not record this event; try again");
+  }
+}
+
+/**
  * `GET|POST /api/webhooks/callbell/<secret>`. Callbell counts anything but 200 as a failed delivery and disables the
- * webhook after 6 hours of them, so: 404 when the webhook is off or the secret is wrong, 503 when a status cannot be
- * recorded (Callbell tries again), and 200 `{"status":"ok"}` for everything else: the health check, events Bellhop
- * does not use, and status events it cannot use.
+ * webhook after 6 hours of them, so: 404 when the webhook is off or the secret is wrong, 503 when a status or a
+ * customer's message cannot be recorded (Callbell tries again), and 200 `{"status":"ok"}` for everything else: the
+ * health check, events Bellhop does not use, and status events it cannot use.
  */
 export async function handleCallbellWebhook(
   request: Request,
@@ -70,6 +86,7 @@ export async function handleCallbellWebhook(
   if (!options.secret || !sameSecret(given, options.secret)) return apiError(404, "Not found");
   const envelope = await readEnvelope(request);
   await noteReceipt(options, envelope);
+  if (envelope?.event === "message_created") return receivedMessage(envelope.payload, options);
   if (!envelope || envelope.event !== "message_status_updated") return json(200, OK);
   const { uuid, status } = envelope.payload;
   if (typeof uuid !== "string" || uuid === "" || typeof status !== "string") {

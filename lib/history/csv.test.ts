@@ -54,7 +54,7 @@ describe("the CSV export's cells", () => {
 });
 
 describe("the CSV export's rows", () => {
-  it("end with the message column, guarded like every other cell", () => {
+  it("end with the message, guarded like every other cell, and when the customer replied", () => {
     const row = {
       id: 1,
       createdAt: new Date("2026-11-01T10:00:00Z"),
@@ -72,10 +72,12 @@ describe("the CSV export's rows", () => {
       status: "read" as const,
       statusReason: null,
       errorMessage: null,
+      repliedAt: new Date("2026-11-01T10:05:00Z"),
     };
-    expect(CSV_COLUMNS.at(-1)).toBe("message");
+    expect(CSV_COLUMNS.slice(-2)).toEqual(["message", "replied_at"]);
     expect(csvRecord(row)).toBe(
-      `2026-11-01T10:00:00.000Z,ana@x,+31612345678,whatsapp,text,,,${"a".repeat(32)},read,,phone,"'=1+1, said Jo"\r\n`,
+      `2026-11-01T10:00:00.000Z,ana@x,+31612345678,whatsapp,text,,,${"a".repeat(32)},read,,phone,"'=1+1, said Jo",2026-11-01T10:05:00.000Z\r\n`,
     );
+    expect(csvRecord({ ...row, repliedAt: null }).endsWith(`"'=1+1, said Jo",\r\n`)).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export const CSV_COLUMNS = [
   // Last, so that files read by column position before they existed still read the same.
   "recipient_type",
   "message",
+  // When the customer first answered (empty: no reply known; replies come by the webhook only).
+  "replied_at",
 ] as const;
 
 // A trigger at the start, or after spaces (a spreadsheet set to trim them would start the cell there).
@@ -102,5 +104,6 @@ export function csvRecord(row: ExportRow): string {
     row.statusReason ?? row.errorMessage,
     recipientKind(row.platform, row.recipient),
     messageSnippet({ ...row, templateValues: values }),
+    row.repliedAt?.toISOString() ?? "",
   ]);
 }

@@ -7,11 +7,18 @@ import {
 } from "@/lib/messages/options";
 
 /**
+ * The `Replied` filter sits among the statuses (`/history?status=replied`) although a reply is no status: a send is
+ * read and replied at once. It finds the sends a customer answered (sends.replied_at).
+ */
+export const REPLIED = "replied";
+export type StatusFilter = SendStatus | typeof REPLIED;
+
+/**
  * What the history is filtered by. It lives in the URL (`/history?status=failed&from=2026-11-01`), so a link shares
  * a view; the same names are read by `/api/history` and `/api/history/export`.
  */
 export type HistoryFilters = {
-  status?: SendStatus;
+  status?: StatusFilter;
   type?: MessageType;
   platform?: Platform;
   /** A template's uuid. */
@@ -67,7 +74,8 @@ export function parseHistoryFilters(params: URLSearchParams): {
   const status = text("status");
   if (status) {
     if ((SEND_STATUSES as readonly string[]).includes(status)) filters.status = status as SendStatus;
-    else errors.status = `not a status (${SEND_STATUSES.join(", ")})`;
+    else if (status === REPLIED) filters.status = REPLIED;
+    else errors.status = `not a status (${[...SEND_STATUSES, REPLIED].join(", ")})`;
   }
   const type = text("type");
   if (type) {

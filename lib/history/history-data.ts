@@ -1,6 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { countSendsByStatus, knownContactNames, listSends } from "@/lib/db/history-queries";
+import {
+  countRepliedSends,
+  countSendsByStatus,
+  knownContactNames,
+  listSends,
+} from "@/lib/db/history-queries";
 import { historySearchParams, type HistoryFilters } from "./filters";
 import {
   toHistoryItem,
@@ -25,7 +30,12 @@ export async function historyPage(filters: HistoryFilters, cursor: number | null
 
 /** Sends per status for the filters other than the status: what `/api/history/counts` answers. */
 export async function historyCounts(filters: HistoryFilters): Promise<HistoryCounts> {
-  return { counts: await countSendsByStatus(await getDb(), filters) };
+  const db = await getDb();
+  const [counts, replied] = await Promise.all([
+    countSendsByStatus(db, filters),
+    countRepliedSends(db, filters),
+  ]);
+  return { counts, replied };
 }
 
 /** The first page for /history's HTML, stamped with when it was read. */

@@ -28,6 +28,8 @@ export type HistoryItem = {
   /** A message sent later: when it goes (ISO), and the zone it was chosen in. */
   scheduledFor: string | null;
   scheduledZone: string | null;
+  /** When the customer first answered it (ISO); null: no reply known. */
+  repliedAt: string | null;
 };
 
 export type HistoryResponse = {
@@ -35,8 +37,11 @@ export type HistoryResponse = {
   nextCursor: number | null;
 };
 
-/** `GET /api/history/counts`: sends per status for the current filters other than the status itself. */
-export type HistoryCounts = { counts: Partial<Record<string, number>> };
+/**
+ * `GET /api/history/counts`: sends per status for the current filters other than the status itself, and how many of
+ * them a customer answered (the `replied` filter; apart, since a replied send is counted under its status too).
+ */
+export type HistoryCounts = { counts: Partial<Record<string, number>>; replied: number };
 
 export function toHistoryItem(row: SendRow, knownName: string | null = null): HistoryItem {
   const content = storedContent(row.requestBody);
@@ -65,6 +70,7 @@ export function toHistoryItem(row: SendRow, knownName: string | null = null): Hi
     scheduledZone: row.scheduledZone,
     statusReason: row.statusReason,
     broadcastId: row.broadcastId,
+    repliedAt: row.repliedAt?.toISOString() ?? null,
   };
 }
 

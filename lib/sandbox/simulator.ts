@@ -5,6 +5,7 @@
  */
 import { contactByBsuid, contactByPhone, contactMessages, sendExtras } from "./contacts";
 import { SANDBOX_MAGIC_RECIPIENTS as MAGIC, SANDBOX_TEAMS, SANDBOX_TEMPLATES } from "./data";
+import { SANDBOX_REPLY_AFTER_MS, sandboxReplyOf } from "./repliers";
 import { badPage, fieldError, json, pageOf, pageParam, readJsonObject } from "./http";
 import { channels, teamMembers } from "./account-routes";
 import {
@@ -24,7 +25,12 @@ import {
   unsubscribeSandboxWebhook,
   webhookEventsRoute,
 } from "./webhook-account";
-import { messageCreatedEvent, messageStatusUpdatedEvent, type WebhookEvent } from "./webhook-payloads";
+import {
+  messageCreatedEvent,
+  messageReceivedEvent,
+  messageStatusUpdatedEvent,
+  type WebhookEvent,
+} from "./webhook-payloads";
 import { processSingleton } from "@/lib/process/state";
 
 type SandboxState = {
@@ -155,7 +161,7 @@ export function setSandboxWebhook(url: string | null) {
 
 /**
  * As Callbell does: the sent message's `message_created` (any platform), then each status change (WhatsApp only), to
- * the webhook when one is set.
+ * the webhook when one is set; and a replier's answer (data.ts's SANDBOX_REPLIERS) a few seconds later.
  */
 function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>) {
   if (!sandboxWebhookUrl()) return;
@@ -164,6 +170,9 @@ function scheduleWebhooks(message: SandboxMessage, send: Record<string, unknown>
     timer.unref?.();
   };
   later(0, () => messageCreatedEvent(message, send));
+  // The sandbox's repliers answer every message, as `message_created` from them.
+  const reply = sandboxReplyOf(message.to);
+  if (reply) later(SANDBOX_REPLY_AFTER_MS, () => messageReceivedEvent(message, reply, Date.now()));
   if (message.from !== "whatsapp") return;
   const steps = message.failsLater
     ? [{ status: "failed", afterMs: SANDBOX_FAILURE_AFTER_MS }]

@@ -4,6 +4,7 @@
  */
 import { findSandboxContact } from "./contacts";
 import { SANDBOX_BUSINESS_NUMBER } from "./data";
+import { SANDBOX_REPLY_TEXT } from "./repliers";
 
 export type WebhookEvent = { event: string; payload: Record<string, unknown> };
 
@@ -96,6 +97,39 @@ export function messageStatusUpdatedEvent(
         payload: { ts: Math.floor(at / 1000), ...(status === "failed" ? SANDBOX_FAILURE : {}) },
         destination: identifier(message.to),
       },
+    },
+  };
+}
+
+/** Where the sandbox's location reply points: Callbell does not document `messageLocation`'s keys, WhatsApp's are these. */
+export const SANDBOX_LOCATION = {
+  latitude: 52.3731,
+  longitude: 4.8926,
+  name: "Dam Square",
+  address: "Dam, 1012 JS Amsterdam",
+} as const;
+
+/**
+ * `message_created` for a customer's answer to a message the sandbox sent (`status: "received"`, from the customer to
+ * the business): "Yes, please", or a location with no text, as WhatsApp sends one.
+ */
+export function messageReceivedEvent(
+  message: SandboxSentMessage,
+  kind: "text" | "location",
+  at: number,
+): WebhookEvent {
+  return {
+    event: "message_created",
+    payload: {
+      to: SANDBOX_BUSINESS_NUMBER,
+      from: identifier(message.to),
+      text: kind === "text" ? SANDBOX_REPLY_TEXT : "",
+      attachments: [],
+      status: "received",
+      channel: message.from,
+      contact: webhookContact(message.to),
+      createdAt: new Date(at).toISOString(),
+      ...(kind === "location" ? { messageLocation: SANDBOX_LOCATION } : {}),
     },
   };
 }

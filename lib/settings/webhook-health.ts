@@ -3,6 +3,7 @@ import { isCallbellError } from "@/lib/callbell";
 import { getCallbellConnection } from "./callbell-connection";
 import type { WebhookDelivery } from "@/lib/callbell/types";
 import { getDb } from "@/lib/db/client";
+import { countReceivedMessages } from "@/lib/db/reply-queries";
 import { readWebhookReceipts } from "@/lib/db/webhook-queries";
 import { getEnv } from "@/lib/env";
 import type { Mode } from "./connection-state";
@@ -23,6 +24,8 @@ export type WebhookHealthView = {
   mode: Mode;
   lastEvent: { name: string; at: string } | null;
   lastCheck: { at: string } | null;
+  /** Customers' messages kept (`message_created`), and how many answer no send of Bellhop's; null when unread. */
+  replies: { total: number; unlinked: number } | null;
   /** Why the times above could not be read (the database failed), else null. */
   receiptsError: string | null;
   /** `expected`: nothing is wrong (the sandbox without a webhook), so the page says it plainly, not as a warning. */
@@ -101,10 +104,13 @@ async function recentDeliveries(mode: Mode): Promise<WebhookHealthView["deliveri
 /** What Settings shows of the webhook. Never the secret, and never an event's payload (it holds customer data). */
 export async function loadWebhookHealth(requestHeaders: Headers): Promise<WebhookHealthView> {
   const { state } = await getCallbellConnection();
-  const [receipts, deliveries] = await Promise.all([
+  const [receipts, replies, deliveries] = await Promise.all([
     getDb()
       .then(readWebhookReceipts)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    getDb()
+      .then(countReceivedMessages)
+      .catch(() => null),
     recentDeliveries(state.mode),
   ]);
   const read = receipts instanceof Error ? null : receipts;
@@ -116,6 +122,7 @@ export async function loadWebhookHealth(requestHeaders: Headers): Promise<Webhoo
     mode: state.mode,
     lastEvent: read?.event ? { name: read.event.name, at: read.event.receivedAt.toISOString() } : null,
     lastCheck: read?.check ? { at: read.check.receivedAt.toISOString() } : null,
+    replies,
     receiptsError: receipts instanceof Error ? receipts.message : null,
     deliveries,
   };

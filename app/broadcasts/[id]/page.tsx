@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BroadcastProgressView } from "@/components/broadcasts/broadcast-progress";
+import { BroadcastResults } from "@/components/broadcasts/broadcast-results";
+import { broadcastResults } from "@/lib/broadcasts/broadcast-results";
+import { repliesKnown } from "@/lib/replies/replies-known";
 import { Moment } from "@/components/ui/moment";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/session";
@@ -20,6 +23,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
   if (!id) notFound();
   const progress = await broadcastProgress(await getDb(), id);
   if (!progress) notFound();
+  const results = await broadcastResults(await getDb(), id, repliesKnown());
   return (
     <div className="grid grid-cols-1 gap-6">
       <div>
@@ -48,6 +52,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
           initial={progress}
           canControl={mayControlBroadcast(user, progress)}
           control={controlBroadcastAction}
+          results={results && <BroadcastResults id={id} initial={results} repliesKnown={repliesKnown()} />}
         />
       </QueryProvider>
     </div>

@@ -10,6 +10,7 @@ import { parseHistoryFilters } from "@/lib/history/filters";
 import { preloadHistory } from "@/lib/history/history-data";
 import { loadAccountChannels } from "@/lib/messages/account-data";
 import { allChannels, channelLabel } from "@/lib/messages/channels";
+import { repliesKnown } from "@/lib/replies/replies-known";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -57,7 +58,7 @@ export default async function HistoryPage({
       </div>
       <QueryProvider>
         <Suspense fallback={<p aria-busy="true">Loading the history…</p>}>
-          <HistoryTable options={options} preloaded={preloaded} />
+          <HistoryTable options={options} preloaded={preloaded} repliesKnown={repliesKnown()} />
         </Suspense>
       </QueryProvider>
     </div>

@@ -26,6 +26,10 @@ import { contactKey, recipientKind, recipientProblem } from "@/lib/messages/reci
 import { readAttemptLog } from "@/lib/messages/send-attempts";
 import { readSentTemplateValues } from "@/lib/messages/template-values";
 import { parseId } from "@/lib/utils";
+import { SendReplies } from "@/components/history/send-replies";
+import { listRepliesOfSend } from "@/lib/db/reply-queries";
+import { repliesKnown } from "@/lib/replies/replies-known";
+import { watchesForReply } from "@/lib/replies/reply-watch";
 
 export const metadata: Metadata = { title: "Send" };
 
@@ -55,6 +59,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
   const send = await findSendById(db, id);
   if (!send) notFound();
   const events = send.callbellUuid ? await listStatusEvents(db, send.callbellUuid) : [];
+  const replies = await listRepliesOfSend(db, send.id);
   const lookup =
     send.platform === "whatsapp" && !recipientProblem("whatsapp", send.recipient)
       ? await cachedContactLookup(contactKey(send.recipient), send.channelUuid ?? undefined)
@@ -131,6 +136,8 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
           />
         </div>
       </section>
+
+      <SendReplies replies={replies} known={repliesKnown()} watch={watchesForReply(send)} />
 
       <section aria-labelledby="summary-heading" className="grid gap-2 rounded-lg border p-4 text-sm">
         <h2 id="summary-heading" className="font-medium">

@@ -1,4 +1,5 @@
 // The history of sends: a send, and every delivery status Callbell reported for it.
+import { sql } from "drizzle-orm";
 import { SEND_STATUSES } from "../constants";
 import type { SchemaKit } from "../schema-kit";
 
@@ -54,6 +55,8 @@ export function defineSendTables(k: SchemaKit) {
       scheduledFor: k.time("scheduled_for"),
       scheduledZone: k.text("scheduled_zone"),
       scheduledForm: k.text("scheduled_form"),
+      /** When the customer first answered it (lib/replies/record-reply.ts); null: no reply known. */
+      repliedAt: k.time("replied_at"),
     },
     (table) => [
       // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
@@ -82,6 +85,15 @@ export function defineSendTables(k: SchemaKit) {
       k.index("sends_broadcast_idx").on(table.broadcastId, table.status),
       // The scheduler's one read a second: the earliest scheduled message (and the claim of the due ones).
       k.index("sends_scheduled_idx").on(table.status, table.scheduledFor),
+      // Replied sends only (few of all): the history's Replied filter, newest first, and a broadcast's replies.
+      k
+        .index("sends_replied_idx")
+        .on(table.id)
+        .where(sql`${table.repliedAt} is not null`),
+      k
+        .index("sends_broadcast_replied_idx")
+        .on(table.broadcastId, table.repliedAt)
+        .where(sql`${table.repliedAt} is not null`),
     ],
   );
 
