@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit/record";
 import type { SignedInUser } from "@/lib/auth/session";
 import { findBroadcast } from "@/lib/db/broadcast-queries";
-import { rescheduleBroadcast, startBroadcastNow } from "@/lib/db/broadcast-schedule-queries";
+import { rescheduleBroadcast, startBroadcastNow } from "@/lib/db/broadcast-state-queries";
 import { getDb, type Database } from "@/lib/db/client";
 import { readScheduleTime } from "@/lib/messages/schedule-time";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "./dispatcher";

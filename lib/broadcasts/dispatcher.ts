@@ -1,13 +1,13 @@
 import "server-only";
 import {
   cancelWaitingRecipients,
-  changeBroadcastState,
   claimNextRecipient,
   completeBroadcastIfDone,
   findBroadcast,
   finishRecipient,
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
+import { changeBroadcastState } from "@/lib/db/broadcast-state-queries";
 import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";

@@ -4,7 +4,7 @@
  * `BELLHOP_LATE_LIMIT` (Bellhop was down) is `missed`, with a sentence saying so, never started silently late.
  */
 import "server-only";
-import { startDueBroadcasts } from "@/lib/db/broadcast-schedule-queries";
+import { startDueBroadcasts } from "@/lib/db/broadcast-state-queries";
 import type { Database } from "@/lib/db/client";
 import { formatLateLimit } from "@/lib/format/duration";
 

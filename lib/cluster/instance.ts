@@ -1,7 +1,7 @@
 import "server-only";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { settleInterruptedRecipients } from "@/lib/broadcasts/interrupted-rows";
-import { listBroadcastsInState } from "@/lib/db/broadcast-queries";
+import { listBroadcastsInState } from "@/lib/db/broadcast-state-queries";
 import { getDb } from "@/lib/db/client";
 import { countOf, nounFor } from "@/lib/format/plural";
 import {

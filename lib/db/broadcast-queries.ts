@@ -22,7 +22,6 @@ import {
   broadcastRecipients,
   broadcasts,
   type BroadcastRow,
-  type BroadcastState,
   type RecipientRow,
   type RecipientState,
 } from "./schema";
@@ -107,30 +106,6 @@ export async function findBroadcast(db: Database, id: number): Promise<Broadcast
 
 export async function listBroadcasts(db: Database, limit = 100): Promise<BroadcastRow[]> {
   return db.select().from(broadcasts).orderBy(desc(broadcasts.id)).limit(limit);
-}
-
-export async function listBroadcastsInState(db: Database, state: BroadcastState): Promise<BroadcastRow[]> {
-  return db.select().from(broadcasts).where(eq(broadcasts.state, state)).orderBy(asc(broadcasts.id));
-}
-
-/** Moves a broadcast to `to` only from one of `from`; true when it moved. */
-export async function changeBroadcastState(
-  db: Database,
-  id: number,
-  from: readonly BroadcastState[],
-  to: BroadcastState,
-  now = new Date(),
-): Promise<boolean> {
-  const rows = await db
-    .update(broadcasts)
-    .set({
-      state: to,
-      updatedAt: now,
-      ...(to === "cancelled" || to === "completed" ? { finishedAt: now } : {}),
-    })
-    .where(and(eq(broadcasts.id, id), inArray(broadcasts.state, [...from])))
-    .returning({ id: broadcasts.id });
-  return rows.length > 0;
 }
 
 /**

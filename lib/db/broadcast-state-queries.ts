@@ -1,7 +1,31 @@
 import "server-only";
-import { and, eq, inArray, lt, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte } from "drizzle-orm";
 import type { Database } from "./client";
-import { broadcasts } from "./schema";
+import { broadcasts, type BroadcastRow, type BroadcastState } from "./schema";
+
+export async function listBroadcastsInState(db: Database, state: BroadcastState): Promise<BroadcastRow[]> {
+  return db.select().from(broadcasts).where(eq(broadcasts.state, state)).orderBy(asc(broadcasts.id));
+}
+
+/** Moves a broadcast to `to` only from one of `from`; true when it moved. */
+export async function changeBroadcastState(
+  db: Database,
+  id: number,
+  from: readonly BroadcastState[],
+  to: BroadcastState,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(broadcasts)
+    .set({
+      state: to,
+      updatedAt: now,
+      ...(to === "cancelled" || to === "completed" ? { finishedAt: now } : {}),
+    })
+    .where(and(eq(broadcasts.id, id), inArray(broadcasts.state, [...from])))
+    .returning({ id: broadcasts.id });
+  return rows.length > 0;
+}
 
 /**
  * A broadcast started later: what came due is started (or, due longer ago than the late limit, marked `missed` with
