@@ -15,11 +15,14 @@ import { countOf } from "@/lib/format/plural";
  */
 export function BroadcastControls({
   state,
+  waiting,
   rows,
   acting,
   act,
 }: {
   state: BroadcastState;
+  /** Running, but waiting for its sending hours: nothing is being sent. */
+  waiting: boolean;
   rows: RowCounts;
   acting: boolean;
   act: (action: ControlAction) => void;
@@ -27,6 +30,7 @@ export function BroadcastControls({
   const [asking, setAsking] = useState(false);
   if (state === "cancelled" || state === "completed") return null;
   const waitingToStart = state === "scheduled" || state === "missed";
+  const sending = state === "running" && !waiting;
   return (
     <div className="flex flex-wrap gap-2 sm:ml-auto">
       {state === "running" && (
@@ -47,7 +51,13 @@ export function BroadcastControls({
         title="Cancel this broadcast?"
         confirmLabel="Yes, cancel broadcast"
         safeLabel={
-          state === "running" ? "Keep sending" : waitingToStart ? "Keep it scheduled" : "Keep it paused"
+          sending
+            ? "Keep sending"
+            : waitingToStart
+              ? "Keep it scheduled"
+              : state === "paused"
+                ? "Keep it paused"
+                : "Keep it waiting"
         }
         onClose={() => setAsking(false)}
         onConfirm={() => {
@@ -63,8 +73,9 @@ export function BroadcastControls({
         ) : (
           <p>
             {countOf(rows.waiting, "recipient")} not yet sent will not get the message
-            {state === "running" ? " (fewer by the time you confirm: sending goes on while you decide)" : ""}.
-            A cancelled broadcast cannot be resumed; {countOf(rows.sent, "message")} already sent stay sent.
+            {sending ? " (fewer by the time you confirm: sending goes on while you decide)" : ""}. A cancelled
+            broadcast cannot be resumed
+            {rows.sent > 0 ? `; ${countOf(rows.sent, "message")} already sent stay sent` : ""}.
           </p>
         )}
       </ConfirmDialog>

@@ -51,11 +51,14 @@ export function BroadcastProgressView({
   const [acting, startActing] = useTransition();
   const [actionError, setActionError] = useState<string | null>(null);
   const [timeError, setTimeError] = useState<string | undefined>(undefined);
+  const [timeSaved, setTimeSaved] = useState(false);
   const act = (action: ControlAction, when?: StartTime) =>
     startActing(async () => {
       setActionError(null);
       setTimeError(undefined);
+      setTimeSaved(false);
       const result = await control(id, action, when).catch(() => null);
+      if (action === "reschedule" && result?.kind === "changed") setTimeSaved(true);
       if (result && "field" in result && result.field === "startAt") setTimeError(result.message);
       else if (result?.kind !== "changed") {
         setActionError(result?.message ?? "Bellhop's server did not answer: try again.");
@@ -89,7 +92,15 @@ export function BroadcastProgressView({
               .
             </p>
           )}
-          {canControl && <BroadcastControls state={progress.state} rows={rows} acting={acting} act={act} />}
+          {canControl && (
+            <BroadcastControls
+              state={progress.state}
+              waiting={progress.waitingUntil !== null}
+              rows={rows}
+              acting={acting}
+              act={act}
+            />
+          )}
         </div>
         <BroadcastTiming
           progress={progress}
@@ -97,6 +108,7 @@ export function BroadcastProgressView({
           acting={acting}
           act={act}
           error={timeError}
+          saved={timeSaved}
         />
         <RowsBar rows={rows} />
         <p className="text-sm">

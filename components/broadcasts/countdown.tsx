@@ -26,5 +26,9 @@ export function Countdown({ iso, refresh = false }: { iso: string; refresh?: boo
     return () => clearTimeout(timer);
   }, [refresh, due, router]);
   if (now === null) return null;
-  return <span className="whitespace-nowrap tabular-nums">{due ? "any moment now" : `in ${formatSeconds(left)}`}</span>;
+  return (
+    <span className="whitespace-nowrap tabular-nums">
+      {due ? "any moment now" : `in ${formatSeconds(left)}`}
+    </span>
+  );
 }

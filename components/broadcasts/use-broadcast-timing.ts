@@ -59,7 +59,14 @@ export function useBroadcastTiming() {
     setErrors((current) => {
       const rest = { ...current };
       for (const key of Object.keys(patch)) delete rest[key as TimingField];
-      if ("zone" in patch) delete rest.local;
+      if ("zone" in patch || "when" in patch) delete rest.local;
+      // The hours are checked together (the end against the start): a change to one clears what was said of them.
+      if (["from", "to", "hoursZone", "days", "limited"].some((key) => key in patch)) {
+        delete rest.from;
+        delete rest.to;
+        delete rest.hoursZone;
+        delete rest.days;
+      }
       return rest;
     });
   };

@@ -6,7 +6,7 @@ import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/co
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { zonedMoment } from "@/lib/format/date";
-import { zonedTimeToUtc } from "@/lib/format/zoned-time";
+import { wallClock, zonedTimeToUtc } from "@/lib/format/zoned-time";
 import type { BroadcastTimingState } from "./use-broadcast-timing";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
@@ -18,6 +18,7 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 export function TimingFields({ timing: state }: { timing: BroadcastTimingState }) {
   const { timing, errors, update } = state;
   const startsAt = timing.when === "later" ? zonedTimeToUtc(timing.local, timing.zone) : null;
+  const closedNow = timing.limited && timing.when === "now" && hoursClosedNow(timing);
   return (
     <div className="grid gap-4">
       <fieldset className="grid gap-2">
@@ -78,7 +79,7 @@ export function TimingFields({ timing: state }: { timing: BroadcastTimingState }
         {timing.limited && (
           <div className="grid gap-3 rounded-md border p-3">
             <div className="flex flex-wrap items-start gap-3">
-              <Field className="w-32">
+              <Field className="w-40">
                 <FieldLabel htmlFor="bw-hours-from">From</FieldLabel>
                 <Input
                   type="time"
@@ -89,7 +90,7 @@ export function TimingFields({ timing: state }: { timing: BroadcastTimingState }
                 />
                 <FieldError id="bw-hours-from-error">{errors.from}</FieldError>
               </Field>
-              <Field className="w-32">
+              <Field className="w-40">
                 <FieldLabel htmlFor="bw-hours-to">To</FieldLabel>
                 <Input
                   type="time"
@@ -136,12 +137,25 @@ export function TimingFields({ timing: state }: { timing: BroadcastTimingState }
               </div>
               <FieldError id="bw-hours-days-error">{errors.days}</FieldError>
             </fieldset>
-            <FieldDescription>
-              Outside these hours the broadcast waits, then goes on by itself. Pause and cancel still work.
+            <FieldDescription tone={closedNow ? "warning" : "muted"}>
+              {closedNow && "These hours are closed now: it will wait until they open. "}
+              Outside these hours (its quiet hours) the broadcast waits, then goes on by itself; pause and
+              cancel still work. The end must be later the same day.
             </FieldDescription>
           </div>
         )}
       </div>
     </div>
   );
+}
+
+/** Whether the hours as chosen are closed right now (so a broadcast started now would wait). */
+function hoursClosedNow(timing: BroadcastTimingState["timing"]): boolean {
+  if (!timing.hoursZone || !/^\d\d:\d\d/.test(timing.from) || !/^\d\d:\d\d/.test(timing.to)) return false;
+  const now = wallClock(Date.now(), timing.hoursZone);
+  const day = new Date(Date.UTC(now.year, now.month - 1, now.day)).getUTCDay() || 7;
+  const clock = `${String(now.hour).padStart(2, "0")}:${String(now.minute).padStart(2, "0")}:${String(now.second).padStart(2, "0")}`;
+  const from = timing.from.length === 5 ? `${timing.from}:00` : timing.from;
+  const to = timing.to.length === 5 ? `${timing.to}:00` : timing.to;
+  return !timing.days.includes(day) || clock < from || clock >= to;
 }

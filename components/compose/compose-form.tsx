@@ -109,6 +109,8 @@ export function ComposeForm({
     shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
+  // The Send later panel's current time and zone, while it is open: Enter then schedules rather than sends.
+  const laterChoice = useRef<SendLaterChoice | null>(null);
   // Counts the submits the form refused. Its fields are marked in the render that counts the submit, which may come
   // after this count's: the effect runs again then, and focuses once per refusal.
   const [refused, setRefused] = useState(0);
@@ -256,7 +258,13 @@ export function ComposeForm({
           className="grid min-w-0 gap-6"
           onSubmit={send}
           onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+            if (event.key !== "Enter") return;
+            const modified = event.ctrlKey || event.metaKey;
+            if (later && laterChoice.current && (modified || submitsOnEnter(event.target))) {
+              // With Send later open, the keyboard schedules: only a click on Send message sends now.
+              event.preventDefault();
+              schedule(laterChoice.current);
+            } else if (modified) {
               event.preventDefault();
               void send();
             }
@@ -289,16 +297,22 @@ export function ComposeForm({
                 Send later
               </Button>
               <span className="text-xs text-muted-foreground">
-                {sending ? "Sending…" : "Ctrl+Enter or ⌘+Enter sends."}
+                {sending
+                  ? "Sending…"
+                  : later
+                    ? "Enter or Ctrl+Enter schedules it for the time below; Send message sends now."
+                    : "Ctrl+Enter or ⌘+Enter sends."}
               </span>
             </div>
             <Suspense fallback={null}>
               {later && (
                 <SendLaterPanel
                   onSchedule={schedule}
+                  choiceRef={laterChoice}
                   pending={sending}
                   error={laterError}
                   windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
+                  windowClosed={windowClosed}
                   freeForm={form.getValues("type") !== "template"}
                 />
               )}
@@ -323,5 +337,13 @@ export function ComposeForm({
         </aside>
       </div>
     </FormProvider>
+  );
+}
+
+/** Whether Enter in `target` submits its form (a one-line input does; a text area, a button or a select does not). */
+function submitsOnEnter(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLInputElement &&
+    !["button", "submit", "reset", "file", "checkbox", "radio"].includes(target.type)
   );
 }

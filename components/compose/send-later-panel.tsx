@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldDescription, FieldError } from "@/components/ui/field";
 import { zonedTimeToUtc } from "@/lib/format/zoned-time";
@@ -16,23 +16,36 @@ export type SendLaterChoice = { local: string; zone: string };
  */
 export function SendLaterPanel({
   onSchedule,
+  choiceRef,
   pending,
   error,
   windowClosesAt,
+  windowClosed,
   freeForm,
 }: {
   onSchedule: (choice: SendLaterChoice) => void;
+  /** Kept current with the choice, for the form's keyboard (Enter schedules while this panel is open). */
+  choiceRef: RefObject<SendLaterChoice | null>;
   pending: boolean;
   /** Why the last choice was refused (`sendAt`), from the server. */
   error: string | undefined;
   /** When the customer's 24-hour window closes, if it is open now. */
   windowClosesAt: string | null;
+  /** The window is closed now: only the customer's own message would open it again. */
+  windowClosed: boolean;
   /** A message other than a template: it needs the window open when it goes. */
   freeForm: boolean;
 }) {
   const [zone, setZone] = useState(browserZone);
   const [local, setLocal] = useState(() => inZone(browserZone(), 60));
   const at = zonedTimeToUtc(local, zone);
+  useEffect(() => {
+    choiceRef.current = { local, zone };
+    return () => {
+      choiceRef.current = null;
+    };
+  }, [choiceRef, local, zone]);
+  const mine = browserZone();
   const closedBy =
     freeForm && at && windowClosesAt && at.getTime() > Date.parse(windowClosesAt) ? windowClosesAt : null;
   return (
@@ -58,13 +71,22 @@ export function SendLaterPanel({
         </Button>
       </div>
       <FieldDescription id="compose-send-at-description">
-        {at ? `Goes out ${zonedMoment(at, zone)}.` : "Choose a date and a time."} It is checked now and again
-        when it goes; until then you can change or cancel it from its Details in the history.
+        {at
+          ? `Goes out ${zonedMoment(at, zone)}${zone === mine ? "" : `, ${zonedMoment(at, mine)} your time`}.`
+          : "Choose a date and a time."}{" "}
+        It is checked now and again when it goes; until then you can change or cancel it from its Details in
+        the history. Changing the zone keeps the clock time: 10:00 in another zone is another moment.
       </FieldDescription>
       {closedBy && (
         <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="send-later-window">
           The customer&apos;s 24-hour window closes {zonedMoment(new Date(closedBy), zone)}, before this time:
           a free-form message would then be refused. Use a template, or choose an earlier time.
+        </p>
+      )}
+      {freeForm && windowClosed && (
+        <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="send-later-window">
+          The customer&apos;s 24-hour window is closed: unless they write to you before this time, a free-form
+          message will be refused when it goes. Use a template to be sure.
         </p>
       )}
       <FieldError id="compose-send-at-error">{error}</FieldError>

@@ -1,11 +1,20 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Field, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { wallClock } from "@/lib/format/zoned-time";
 
 export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+const unchanging = () => () => {};
+const onServer = () => null;
+
+/** The reader's zone once in the browser; null while the server renders (it does not know the reader's zone). */
+export function useBrowserZone(): string | null {
+  return useSyncExternalStore(unchanging, browserZone, onServer);
+}
 
 /** Every zone this browser knows, `first` first, UTC always among them. */
 function zones(first: string): string[] {

@@ -42,17 +42,20 @@ export function ScheduleControls({
     });
   return (
     <div className="grid gap-3">
-      <div className="flex flex-wrap items-end gap-3">
+      {/* A form of its own: Enter in the time or the zone saves it. */}
+      <form
+        className="flex flex-wrap items-end gap-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          run({ kind: "reschedule", local, zone });
+        }}
+      >
         <WhenFields idPrefix="schedule" local={local} onLocal={setLocal} zone={zone} onZone={setZone} />
-        <Button
-          type="button"
-          variant="outline"
-          disabled={pending}
-          onClick={() => run({ kind: "reschedule", local, zone })}
-        >
+        <Button type="submit" variant="outline" disabled={pending}>
           Save new time
         </Button>
-      </div>
+      </form>
       <div className="flex flex-wrap gap-2">
         <Button type="button" disabled={pending} onClick={() => run({ kind: "send-now" })}>
           Send now

@@ -1,4 +1,6 @@
 import { AUDIT_KINDS, type AuditKind } from "@/lib/db/constants";
+import { absoluteMoment } from "@/lib/format/date";
+import { countOf } from "@/lib/format/plural";
 
 /** Each kind in words, for the `/audit` table and its `Kind` filter. */
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -38,6 +40,12 @@ const text = (value: unknown) =>
 
 const broadcastName = (detail: Detail) =>
   `broadcast ${text(detail.broadcastId)}${detail.name ? ` “${text(detail.name)}”` : ""}`;
+
+/** A start time as the audit shows every time: absolute, in UTC. */
+const startText = (value: unknown) => {
+  const at = new Date(text(value));
+  return Number.isNaN(at.getTime()) ? text(value) : absoluteMoment(at, { timeZone: "UTC" });
+};
 
 const filtersText = (filters: unknown) => {
   const entries = filters && typeof filters === "object" ? Object.entries(filters as Detail) : [];
@@ -91,16 +99,16 @@ export function describeAuditDetail(kind: AuditKind, json: string): string {
     case "mode-switched":
       return `${text(detail.from)} → ${text(detail.to)}${detail.because === "token-removed" ? " (the token was removed)" : ""}`;
     case "broadcast-created":
-      return `${broadcastName(detail)}, ${text(detail.recipients)} recipients${
+      return `${broadcastName(detail)}, ${typeof detail.recipients === "number" ? countOf(detail.recipients, "recipient") : `${text(detail.recipients)} recipients`}${
         detail.retryOf ? `, the failed rows of broadcast ${text(detail.retryOf)}` : ""
-      }${detail.startAt ? `, to start at ${text(detail.startAt)}` : ""}`;
+      }${detail.startAt ? `, to start ${startText(detail.startAt)}` : ""}`;
     case "broadcast-paused":
     case "broadcast-resumed":
     case "broadcast-cancelled":
     case "broadcast-started":
       return broadcastName(detail);
     case "broadcast-rescheduled":
-      return `${broadcastName(detail)}, to start at ${text(detail.startAt)}`;
+      return `${broadcastName(detail)}, to start ${startText(detail.startAt)}`;
     case "export-downloaded":
       return detail.export === "broadcast-report"
         ? `report of ${broadcastName(detail)}, ${detail.state ? `${text(detail.state)} rows` : "every row"}`

@@ -52,7 +52,7 @@ export async function changeScheduledMessage(
     typeof change === "object" && change !== null ? (change as { kind?: unknown }).kind : undefined;
   let applied: ScheduleChange;
   if (kind === "reschedule") {
-    const time = readScheduleTime(change, now);
+    const time = readScheduleTime(change, now, "use Send now");
     if ("problem" in time) return { ok: false, message: time.problem };
     applied = { kind: "reschedule", ...time };
   } else if (kind === "send-now" || kind === "cancel") {

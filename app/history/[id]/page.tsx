@@ -156,6 +156,14 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
             <Moment iso={send.createdAt.toISOString()} />
             {send.senderEmail ? ` by ${send.senderEmail}` : ""}
           </dd>
+          {send.scheduledFor && send.status !== "scheduled" && (
+            <>
+              <dt className="text-muted-foreground">Due</dt>
+              <dd data-testid="scheduled-due">
+                {zonedMoment(send.scheduledFor, send.scheduledZone ?? "UTC")} (sent later)
+              </dd>
+            </>
+          )}
           {send.broadcastId && (
             <>
               <dt className="text-muted-foreground">Broadcast</dt>
