@@ -108,11 +108,9 @@ test("a text whose customer's 24-hour window is closed at its time is not sent, 
   await (await scheduleText(page, closed, text, 12)).getByRole("link", { name: "View in history" }).click();
   await expect(page.getByTestId("scheduled-for")).toContainText("Goes out");
 
-  const reason = page
-    .getByRole("note")
-    .filter({
-      hasText: /^Not sent at its time: the customer's 24-hour window closed on .+; only a template/,
-    });
+  const reason = page.getByRole("note").filter({
+    hasText: /^Not sent at its time: the customer's 24-hour window closed on .+; only a template/,
+  });
   await expect(async () => {
     await page.reload();
     await expect(reason).toBeVisible({ timeout: 1_000 });
@@ -121,4 +119,28 @@ test("a text whose customer's 24-hour window is closed at its time is not sent, 
     (request) => (request.body as { content?: { text?: string } }).content?.text === text,
   );
   expect(ours).toEqual([]);
+});
+
+test("with Send later open, Enter in the time schedules the message: it is not sent now", async ({
+  page,
+}) => {
+  const to = uniquePhone();
+  const compose = new ComposePage(page);
+  await compose.open();
+  await compose.field("Recipient").fill(to);
+  await compose.field("Message").fill("Not now, at its time");
+  await page.getByRole("button", { name: "Send later" }).click();
+  await page.getByLabel("Time zone", { exact: true }).selectOption("UTC");
+  await page.getByLabel("Send at", { exact: true }).fill(utcIn(3_600));
+  await page.getByLabel("Send at", { exact: true }).press("Enter");
+  await expect(compose.status().filter({ hasText: `Scheduled for ${to} (Text)` })).toBeFocused();
+  // Enter in the recipient field, with the panel open again, schedules too.
+  await compose.field("Recipient").fill(to);
+  await compose.field("Message").fill("Also at its time");
+  await page.getByRole("button", { name: "Send later" }).click();
+  await page.getByLabel("Time zone", { exact: true }).selectOption("UTC");
+  await page.getByLabel("Send at", { exact: true }).fill(utcIn(3_600));
+  await compose.field("Recipient").press("Enter");
+  await expect(compose.status().filter({ hasText: `Scheduled for ${to} (Text)` })).toBeFocused();
+  expect(await stub.sendsTo(to)).toHaveLength(0);
 });
