@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import type { ComposeAccountData, RefreshTemplatesResult } from "@/lib/messages/account-options";
 import { channelFor, channelsOf, type AccountChannels } from "@/lib/messages/channels";
 import { emptyComposeForm, type ComposeFormValues } from "@/lib/messages/compose-form";
@@ -21,6 +20,8 @@ import { MessageTypePicker } from "./message-type-picker";
 import { OptionsSection } from "./options-section";
 import { RecipientSection } from "./recipient-section";
 import { RequestDisclosure } from "./request-preview";
+import { ComposeActions } from "./compose-actions";
+import { composeEnter } from "./compose-keys";
 import { keyForSend } from "./send-key";
 import type { SendLaterChoice } from "./send-later-panel";
 import type { SentMessage } from "./send-outcome";
@@ -39,8 +40,6 @@ export type ScheduleMessageAction = (
 /** Shown once there is an outcome: loaded while the first send is on its way, so the page ships less. */
 const loadOutcome = () => import("./send-outcome");
 const SendOutcome = dynamic(() => loadOutcome().then((module) => module.SendOutcome));
-/** `Send later`'s date, time and zone: loaded when first opened. */
-const SendLaterPanel = dynamic(() => import("./send-later-panel").then((module) => module.SendLaterPanel));
 export type RefreshTemplatesAction = () => Promise<RefreshTemplatesResult>;
 export type RefreshChannelsAction = () => Promise<AccountChannels | null>;
 
@@ -257,18 +256,13 @@ export function ComposeForm({
           aria-label="Compose message"
           className="grid min-w-0 gap-6"
           onSubmit={send}
-          onKeyDown={(event) => {
-            if (event.key !== "Enter") return;
-            const modified = event.ctrlKey || event.metaKey;
-            if (later && laterChoice.current && (modified || submitsOnEnter(event.target))) {
-              // With Send later open, the keyboard schedules: only a click on Send message sends now.
-              event.preventDefault();
-              schedule(laterChoice.current);
-            } else if (modified) {
-              event.preventDefault();
-              void send();
-            }
-          }}
+          onKeyDown={(event) =>
+            composeEnter(event, {
+              later: later ? laterChoice.current : null,
+              schedule,
+              send: () => void send(),
+            })
+          }
         >
           <DraftFieldset form={form} owner={userId} adapt={adaptDraft} initial={prefill?.form ?? null}>
             {prefill && (
@@ -282,41 +276,17 @@ export function ComposeForm({
             <MessageTypePicker windowClosed={windowClosed} />
             <MessageBodySection templateSource={templateSource} />
             <OptionsSection teams={account.teams} teamsError={account.teamsError} members={account.members} />
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" size="lg" disabled={sending} aria-busy={sending}>
-                Send message
-              </Button>
-              <Button
-                type="button"
-                variant="outline"
-                size="lg"
-                aria-expanded={later}
-                aria-controls="compose-send-later"
-                onClick={() => setLater(!later)}
-              >
-                Send later
-              </Button>
-              <span className="text-xs text-muted-foreground">
-                {sending
-                  ? "Sending…"
-                  : later
-                    ? "Enter or Ctrl+Enter schedules it for the time below; Send message sends now."
-                    : "Ctrl+Enter or ⌘+Enter sends."}
-              </span>
-            </div>
-            <Suspense fallback={null}>
-              {later && (
-                <SendLaterPanel
-                  onSchedule={schedule}
-                  choiceRef={laterChoice}
-                  pending={sending}
-                  error={laterError}
-                  windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
-                  windowClosed={windowClosed}
-                  freeForm={form.getValues("type") !== "template"}
-                />
-              )}
-            </Suspense>
+            <ComposeActions
+              sending={sending}
+              later={later}
+              onLater={setLater}
+              onSchedule={schedule}
+              choiceRef={laterChoice}
+              laterError={laterError}
+              windowClosesAt={conversationWindow?.state === "open" ? conversationWindow.closesAt : null}
+              windowClosed={windowClosed}
+              freeForm={form.getValues("type") !== "template"}
+            />
           </DraftFieldset>
           <div aria-live="polite">
             {/* Its own boundary: while its code loads, only this waits (the form above must never remount). */}
@@ -337,13 +307,5 @@ export function ComposeForm({
         </aside>
       </div>
     </FormProvider>
-  );
-}
-
-/** Whether Enter in `target` submits its form (a one-line input does; a text area, a button or a select does not). */
-function submitsOnEnter(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLInputElement &&
-    !["button", "submit", "reset", "file", "checkbox", "radio"].includes(target.type)
   );
 }
