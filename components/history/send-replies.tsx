@@ -1,16 +1,11 @@
 import { AutoRefresh } from "@/components/history/auto-refresh";
 import { Moment } from "@/components/ui/moment";
 import type { ReceivedMessageRow } from "@/lib/db/schema";
+import { prettyJson } from "@/lib/format/pretty-json";
 import { REPLIES_NEED_WEBHOOK } from "@/lib/replies/replies-words";
 import { ReplyIcon } from "./replied-mark";
 
-function pretty(json: string): string {
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
-}
+const pretty = (json: string) => prettyJson(json) ?? json;
 
 /**
  * A send's replies on its page: what the customer wrote back (the text, or "location", "contact card", "button: Yes"

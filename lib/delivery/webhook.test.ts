@@ -108,6 +108,14 @@ describe("a message_created event", () => {
     expect(await countReceivedMessages(db)).toEqual({ total: 1, unlinked: 1 });
   });
 
+  it("keeps no event nested deeper than any of Callbell's (its raw payload would cost the pages dearly)", async () => {
+    const db = await testDatabase();
+    const contact = JSON.parse("[".repeat(3_000) + "]".repeat(3_000));
+    const response = await call(db, event("message_created", { ...received, contact }));
+    expect(response.status).toBe(200);
+    expect(await countReceivedMessages(db)).toEqual({ total: 0, unlinked: 0 });
+  });
+
   it("keeps no message Bellhop or an agent sent: it is no reply", async () => {
     const db = await testDatabase();
     const response = await call(db, event("message_created", { ...received, status: "sent" }));

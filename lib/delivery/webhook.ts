@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import { recordWebhookReceipt } from "@/lib/db/webhook-queries";
 import { recordReceivedMessage } from "@/lib/replies/record-reply";
+import { jsonDepth } from "@/lib/format/pretty-json";
 import { recordStatusReport } from "./record-status";
 import { isCallbellStatus } from "./status-rule";
 
@@ -20,6 +21,9 @@ export function sameSecret(given: string, expected: string): boolean {
 
 type Envelope = { event: string; payload: Record<string, unknown> };
 
+/** The deepest nesting an event may have to be kept (Callbell's documented events nest 4 or 5 levels). */
+export const MAX_EVENT_DEPTH = 32;
+
 /**
  * The event a request carries, or null when it carries none. Callbell does not document how its periodic health check
  * is sent (GET, an empty POST, `{}`, …), so anything that is not a JSON object naming an event is taken for one.
@@ -33,6 +37,8 @@ async function readEnvelope(request: Request): Promise<Envelope | null> {
     return null;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+  // No Callbell event nests deeper; one that does is not kept (shown, it could cost the pages dearly).
+  if (jsonDepth(parsed, MAX_EVENT_DEPTH) > MAX_EVENT_DEPTH) return null;
   const { event, payload } = parsed as { event?: unknown; payload?: unknown };
   if (typeof event !== "string" || event === "") return null;
   const body = typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {};

@@ -12,6 +12,8 @@ const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let found = formats.get(key);
   if (!found) {
+    // Keys hold zones from requests, in any spelling: the cache stays small whatever is asked.
+    if (formats.size >= 200) formats.clear();
     found = make();
     formats.set(key, found);
   }

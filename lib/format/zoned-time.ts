@@ -53,11 +53,14 @@ export function wallClock(
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+const MAX_CACHED_FORMATS = 200;
 
 /** One formatter per zone (it throws for a zone this runtime does not know). */
 function formatFor(zone: string): Intl.DateTimeFormat {
   let format = formats.get(zone);
   if (!format) {
+    // Zone names come from requests, in any spelling (case is ignored): the cache stays small whatever is asked.
+    if (formats.size >= MAX_CACHED_FORMATS) formats.clear();
     format = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
       hourCycle: "h23",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ScheduleControls } from "@/components/history/schedule-controls";
 import { zonedMoment } from "@/lib/format/date";
+import { prettyJson } from "@/lib/format/pretty-json";
 import { closingStep } from "@/lib/history/closing-step";
 import { changeScheduleAction } from "./actions";
 import { notFound } from "next/navigation";
@@ -41,14 +42,8 @@ const TICKS: Record<string, string> = {
   failed: "not delivered",
 };
 
-function pretty(json: string | null): string | null {
-  if (!json) return null;
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
-}
+/** Raw JSON as the page shows it (indented when that is safe: `prettyJson`). */
+const pretty = prettyJson;
 
 export default async function SendDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: idParam } = await params;
