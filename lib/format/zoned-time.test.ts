@@ -27,4 +27,10 @@ describe("zonedTimeToUtc", () => {
     expect(zonedTimeToUtc("tomorrow at nine", "UTC")).toBeNull();
     expect(zonedTimeToUtc("2026-11-28T09:00", "Mars/Olympus")).toBeNull();
   });
+
+  it("refuses a clock time that does not exist (10:99, 24:00)", () => {
+    expect(zonedTimeToUtc("2026-11-28T10:99", "UTC")).toBeNull();
+    expect(zonedTimeToUtc("2026-11-28T24:00", "UTC")).toBeNull();
+    expect(zonedTimeToUtc("2026-11-28T10:00:60", "UTC")).toBeNull();
+  });
 });

@@ -17,6 +17,7 @@ export function zonedTimeToUtc(local: string, zone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  if (hour! > 23 || minute! > 59 || (second ?? 0) > 59) return null;
   const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second ?? 0);
   const check = new Date(wall);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month! - 1) return null;
