@@ -111,7 +111,8 @@ export function createDispatcher(deps: DispatchDependencies) {
               callbellUuid: null,
               error: recipient.error,
               attempts: recipient.attempts - 1,
-              notBefore: opens === null ? null : new Date(opens),
+              // No wait of its own: the loop claims nothing outside the hours, and the hours may change.
+              notBefore: null,
             },
             new Date(now()),
           );

@@ -104,4 +104,35 @@ describe("a broadcast with sending hours", { timeout: 60_000 }, () => {
     // A row put back at the end of the hours gave its attempt back: each went once, as its first attempt.
     expect(new Set(attempts)).toEqual(new Set([1]));
   });
+
+  it("sends what was put back at the end of its hours as soon as they open again, even when they were changed", async () => {
+    const hours = { ...SHORT_DAYS, to: "09:00:01" };
+    const { db, broadcast } = await withHours(12, 10, hours);
+    const clock = virtualClock(Date.parse("2026-11-27T09:00:00Z"));
+    const fake = recordingSend(clock);
+    let changed = false;
+    await createDispatcher({
+      db: async () => db,
+      send: fake.send,
+      now: clock.now,
+      // While it waits after its first hours, an admin gives it new ones that open a minute later.
+      sleep: async (ms) => {
+        if (!changed && ms > 1_000) {
+          changed = true;
+          const next = { ...SHORT_DAYS, from: "09:02:00", to: "09:03:00" };
+          await db
+            .update(broadcasts)
+            .set({ sendingHours: JSON.stringify(next) })
+            .where(eq(broadcasts.id, broadcast.id));
+        }
+        await clock.sleep(ms);
+      },
+      waitingRereadMs: 5_000,
+      departAfterMs: () => 300,
+    }).ensure(broadcast.id);
+    expect(changed).toBe(true);
+    expect(fake.calls).toHaveLength(12);
+    // All on the first day: none waited for the next one.
+    expect(fake.calls.every((call) => call.at < Date.parse("2026-11-27T09:03:00Z"))).toBe(true);
+  });
 });
