@@ -108,11 +108,9 @@ test("a text whose customer's 24-hour window is closed at its time is not sent, 
   await (await scheduleText(page, closed, text, 12)).getByRole("link", { name: "View in history" }).click();
   await expect(page.getByTestId("scheduled-for")).toContainText("Goes out");
 
-  const reason = page
-    .getByRole("note")
-    .filter({
-      hasText: /^Not sent at its time: the customer's 24-hour window closed on .+; only a template/,
-    });
+  const reason = page.getByRole("note").filter({
+    hasText: /^Not sent at its time: the customer's 24-hour window closed on .+; only a template/,
+  });
   await expect(async () => {
     await page.reload();
     await expect(reason).toBeVisible({ timeout: 1_000 });
