@@ -103,7 +103,10 @@ test("killed while scheduled messages are due and on their way, Bellhop sends no
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString().slice(0, 19);
     await page.getByLabel("Send at", { exact: true }).fill(inAnHour);
     await page.getByRole("button", { name: "Schedule message" }).click();
-    await expect(compose.status().filter({ hasText: `Scheduled for ${lateByMore}` })).toBeFocused();
+    // A server just started answers its first action slowly.
+    await expect(compose.status().filter({ hasText: `Scheduled for ${lateByMore}` })).toBeFocused({
+      timeout: 15_000,
+    });
     const [model] = await query(DATABASE, "select * from sends where recipient = $1", [lateByMore]);
     expect(model).toMatchObject({ status: "scheduled" });
 
