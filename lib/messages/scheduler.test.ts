@@ -15,18 +15,33 @@ const SENT: FireOutcome = {
 };
 
 /**
- * A clock shared by several schedulers: a sleep moves time on to its end (not by its length again for each sleeper),
- * so schedulers sleeping side by side wait the same virtual interval, as they would on one real clock.
+ * A virtual clock shared by several schedulers: a sleep ends at its time, the earliest first, the clock moving on to
+ * it then (and not before: what one sleeper does on waking happens at its own time, whoever else sleeps).
  */
 function sharedClock(start = T) {
+  const timers: { until: number; wake: () => void }[] = [];
+  let ticking = false;
+  const next = () => {
+    const timer = timers.sort((a, b) => a.until - b.until).shift();
+    if (!timer) {
+      ticking = false;
+      return;
+    }
+    clock.time = Math.max(clock.time, timer.until);
+    timer.wake();
+    setImmediate(next);
+  };
   const clock = {
     time: start,
     now: () => clock.time,
-    sleep: async (ms: number) => {
-      const until = clock.time + ms;
-      await new Promise((resolve) => setImmediate(resolve));
-      clock.time = Math.max(clock.time, until);
-    },
+    sleep: (ms: number) =>
+      new Promise<void>((wake) => {
+        timers.push({ until: clock.time + ms, wake });
+        if (!ticking) {
+          ticking = true;
+          setImmediate(next);
+        }
+      }),
   };
   return clock;
 }

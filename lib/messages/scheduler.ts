@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { takePace } from "@/lib/db/cluster-queries";
+import { bookPace } from "@/lib/db/cluster-queries";
 import {
   claimDueScheduledSend,
   markMissedScheduledSends,
@@ -26,10 +26,11 @@ export const SCHEDULED_PACE_KEY = "scheduled-sends";
 export const DEFAULT_MAX_IN_FLIGHT = 40;
 
 /**
- * How much lag the shared pace catches up on, as a share of one interval (as the broadcast dispatcher's): under one,
- * so that no one-second window holds more than the pace plus one start, across instances.
+ * How late a message may leave after its slot (and how far back a slot is given after a pause), as a share of one
+ * interval: under one, so that no one-second window holds more than the pace plus one request, across instances; half
+ * of one, so that the other half is room for a request's way to Callbell.
  */
-const CATCH_UP_SHARE = 0.2;
+const CATCH_UP_SHARE = 0.5;
 
 /** What a missed message says, in the history and on its detail page. */
 export function missedMessage(lateLimitMs: number): string {
@@ -93,30 +94,25 @@ export function createScheduler(deps: SchedulerDependencies) {
   }
 
   /**
-   * A run's departures: a message, once checked, waits here for its slot in the shared pace, just before its request
-   * leaves, so requests leave at the pace however long each check took (a cold cache after a restart, a slow contact
-   * lookup). One waiter at a time in this instance asks the database, not every message on its way.
+   * A run's departures: a message, once checked, books its slot in the shared pace and waits for it, just before its
+   * request leaves, so requests leave at the pace however long each check took (a cold cache after a restart, a slow
+   * contact lookup). Slots are booked one after the other, so a message woken a little late costs the next one nothing;
+   * one woken later than the catch-up (a stalled process) books again rather than leave together with the next.
    */
   function departures(db: Database): () => Promise<void> {
-    let queue: Promise<unknown> = Promise.resolve();
     // A run's first departure takes no catch-up: a backlog starts at the pace, not with a burst.
     let catchUp = 0;
-    const takeSlot = async () => {
+    return async () => {
       for (;;) {
-        const wait = await takePace(db, SCHEDULED_PACE_KEY, {
+        const slot = await bookPace(db, SCHEDULED_PACE_KEY, {
           intervalMs,
           catchUpMs: catchUp * intervalMs,
           now: now(),
         });
-        if (wait === 0) break;
-        await sleep(wait);
+        catchUp = CATCH_UP_SHARE;
+        if (slot > now()) await sleep(slot - now());
+        if (now() - slot <= CATCH_UP_SHARE * intervalMs) return;
       }
-      catchUp = CATCH_UP_SHARE;
-    };
-    return () => {
-      const slot = queue.then(takeSlot);
-      queue = slot.catch(() => {});
-      return slot;
     };
   }
 
