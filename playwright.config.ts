@@ -51,7 +51,7 @@ export default defineConfig({
     {
       name: "live",
       testIgnore: [
-        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|replies|broadcasts|broadcast-timing|audit|automation|restart|instances|proxies|faults)\.spec\.ts/,
+        /(sandbox|compose-outcome|unreachable|first-run|settings|hooks|webhook-health|replies|broadcasts|broadcast-timing|audit|automation|restart|instances|proxies|faults|scheduler-kill)\.spec\.ts/,
         ...(postgresPass ? [databaseBlind] : []),
       ],
       dependencies: ["setup"],
@@ -86,6 +86,8 @@ export default defineConfig({
     },
     // Starts, kills and restarts a Bellhop of its own (port 3106) against the stub.
     { name: "restart", testMatch: /restart\.spec\.ts/ },
+    // Messages sent later through kill -9 and a restart, with a Bellhop of its own (port 3120), on both databases.
+    { name: "scheduler-kill", testMatch: /scheduler-kill\.spec\.ts/ },
     // Faults from outside (kill -9, a takeover, a 429 storm, Callbell refusing connections), one test after the other,
     // each with Bellhops of its own (ports 3111–3116) and a Callbell stub of its own on 3117.
     { name: "faults", testMatch: /faults\.spec\.ts/, fullyParallel: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acquireLease, releaseLease, takePace } from "./cluster-queries";
+import { acquireLease, bookPace, releaseLease, takePace } from "./cluster-queries";
 import { testDatabase } from "./testing";
 
 describe("leases", () => {
@@ -44,5 +44,21 @@ describe("a shared pace", () => {
     while ((await takePace(db, "k", { ...options, now: 5_000 })) === 0) caughtUp += 1;
     expect(caughtUp).toBe(11);
     expect(await takePace(db, "k", { ...options, now: 5_000 })).toBe(100);
+  });
+
+  it("booked ahead: gives each caller its own slot, one interval after the last booked, however late it asks", async () => {
+    const db = await testDatabase();
+    const options = { intervalMs: 100, catchUpMs: 20 };
+    const booked = await Promise.all(
+      Array.from({ length: 5 }, () => bookPace(db, "scheduled", { ...options, now: 10_000 })),
+    );
+    expect(booked.toSorted((a, b) => a - b)).toEqual([10_000, 10_100, 10_200, 10_300, 10_400]);
+    // Asked at 10,450 (a caller woken late): the slot after the last booked, not one from now.
+    expect(await bookPace(db, "scheduled", { ...options, now: 10_450 })).toBe(10_500);
+    // After a pause, from at most the catch-up in the past: no burst of the slots that were not booked.
+    expect(await bookPace(db, "scheduled", { ...options, now: 20_000 })).toBe(19_980);
+    expect(await bookPace(db, "scheduled", { ...options, now: 20_000 })).toBe(20_080);
+    // Another key has a pace of its own.
+    expect(await bookPace(db, "other", { ...options, now: 20_000 })).toBe(20_000);
   });
 });

@@ -94,3 +94,25 @@ export async function takePace(
   const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
   return row ? Math.max(1, row.nextAt - now) : 0;
 }
+
+/**
+ * A shared pace, booked ahead: the next start for `key` is given to the caller whether it has come or not, and the
+ * pace moves one `intervalMs` on (from at most `catchUpMs` in the past). One statement, so every caller gets its own
+ * slot. Returns the slot's time: the caller waits until then. A caller woken late by a busy process loses nothing
+ * (the next slot was booked from this one, not from the time it woke), where `takePace` would skip slots.
+ */
+export async function bookPace(
+  db: Database,
+  key: string,
+  options: { intervalMs: number; catchUpMs: number; now?: number },
+): Promise<number> {
+  const now = Math.round(options.now ?? Date.now());
+  const intervalMs = Math.ceil(options.intervalMs);
+  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs));
+  const [row] = await db
+    .insert(paces)
+    .values({ key, nextAt: now + intervalMs })
+    .onConflictDoUpdate({ target: paces.key, set: { nextAt: sql`${from} + ${intervalMs}` } })
+    .returning({ nextAt: paces.nextAt });
+  return row!.nextAt - intervalMs;
+}

@@ -15,7 +15,7 @@ export function startScheduler(): () => void {
     return createScheduler({
       db: getDb,
       // Each message goes as its own sender's, with the Callbell client of the mode at the time it fires.
-      fire: async (row) => fireScheduledSend(row, await sendDependencies(null)),
+      fire: async (row, depart) => fireScheduledSend(row, await sendDependencies(null), depart),
       lateLimitMs: env.BELLHOP_LATE_LIMIT,
       // Shared by every instance on the database: together they start no more than this a second.
       ratePerSecond: env.BELLHOP_SCHEDULE_RATE,

@@ -15,18 +15,33 @@ const SENT: FireOutcome = {
 };
 
 /**
- * A clock shared by several schedulers: a sleep moves time on to its end (not by its length again for each sleeper),
- * so schedulers sleeping side by side wait the same virtual interval, as they would on one real clock.
+ * A virtual clock shared by several schedulers: a sleep ends at its time, the earliest first, the clock moving on to
+ * it then (and not before: what one sleeper does on waking happens at its own time, whoever else sleeps).
  */
 function sharedClock(start = T) {
+  const timers: { until: number; wake: () => void }[] = [];
+  let ticking = false;
+  const next = () => {
+    const timer = timers.sort((a, b) => a.until - b.until).shift();
+    if (!timer) {
+      ticking = false;
+      return;
+    }
+    clock.time = Math.max(clock.time, timer.until);
+    timer.wake();
+    setImmediate(next);
+  };
   const clock = {
     time: start,
     now: () => clock.time,
-    sleep: async (ms: number) => {
-      const until = clock.time + ms;
-      await new Promise((resolve) => setImmediate(resolve));
-      clock.time = Math.max(clock.time, until);
-    },
+    sleep: (ms: number) =>
+      new Promise<void>((wake) => {
+        timers.push({ until: clock.time + ms, wake });
+        if (!ticking) {
+          ticking = true;
+          setImmediate(next);
+        }
+      }),
   };
   return clock;
 }
@@ -99,7 +114,8 @@ describe("the scheduler's pace and concurrency", () => {
     await scheduleMessages(db, 40, new Date(T));
     const clock = sharedClock();
     const fired: { id: number; at: number }[] = [];
-    const fire = async (row: SendRow) => {
+    const fire = async (row: SendRow, depart: () => Promise<void>) => {
+      await depart();
       fired.push({ id: row.id, at: clock.now() });
       return SENT;
     };
@@ -119,7 +135,8 @@ describe("the scheduler's pace and concurrency", () => {
     const clock = sharedClock();
     let onTheirWay = 0;
     let most = 0;
-    const fire = async () => {
+    const fire = async (_row: SendRow, depart: () => Promise<void>) => {
+      await depart();
       onTheirWay += 1;
       most = Math.max(most, onTheirWay);
       // A slow Callbell: each send takes a while (in real time; the pace's waits are virtual).
@@ -130,6 +147,40 @@ describe("the scheduler's pace and concurrency", () => {
     const tick = await scheduler(db, clock, { fire, ratePerSecond: 100, maxInFlight: 3 }).tick();
     expect(tick.fired).toBe(12);
     expect(most).toBe(3);
+  });
+
+  it("lets requests leave at the pace even when their checks end together (a cold cache after a restart)", async () => {
+    const db = await testDatabase();
+    await scheduleMessages(db, 20, new Date(T));
+    const clock = sharedClock();
+    const left: number[] = [];
+    // The first ten checks wait for one slow read (Callbell's channel list, say), which ends as the tenth begins.
+    let checks = 0;
+    let endColdRead = () => {};
+    const coldRead = new Promise<void>((resolve) => (endColdRead = resolve));
+    const fire = async (_row: SendRow, depart: () => Promise<void>) => {
+      if (++checks === 10) endColdRead();
+      if (checks <= 10) await coldRead;
+      await depart();
+      left.push(clock.now());
+      return SENT;
+    };
+    expect((await scheduler(db, clock, { fire }).tick()).fired).toBe(20);
+    expect(left).toHaveLength(20);
+    expect(busiestSecond(left)).toBeLessThanOrEqual(11);
+  });
+
+  it("checks no faster than the pace either: messages refused when they fire (their contact looked up) take turns", async () => {
+    const db = await testDatabase();
+    await scheduleMessages(db, 30, new Date(T));
+    const clock = sharedClock();
+    const checked: number[] = [];
+    const fire = async (): Promise<FireOutcome> => {
+      checked.push(clock.now());
+      return { kind: "refused", message: "Not sent at its time: the customer's 24-hour window closed" };
+    };
+    expect((await scheduler(db, clock, { fire }).tick()).fired).toBe(30);
+    expect(busiestSecond(checked)).toBeLessThanOrEqual(11);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * The scheduler of messages sent later (and the hook that starts scheduled broadcasts): one database read a tick
  * while nothing is due. When messages are due, the late ones beyond the limit are marked missed, and the due ones are
- * fired at a pace shared by every instance (kept in the database), each claimed in one statement first, so two
- * instances never fire the same one, with a bounded number in flight.
+ * fired, each claimed in one statement first (so two instances never fire the same one), with a bounded number in
+ * flight; their requests leave at a pace shared by every instance, kept in the database.
  */
 import "server-only";
 import { formatLateLimit } from "@/lib/format/duration";
 import type { Database } from "@/lib/db/client";
-import { takePace } from "@/lib/db/cluster-queries";
+import { bookPace } from "@/lib/db/cluster-queries";
 import {
   claimDueScheduledSend,
   markMissedScheduledSends,
@@ -23,14 +23,15 @@ export const DEFAULT_LATE_LIMIT_MS = 60 * 60 * 1000;
 /** The key of the pace every instance takes its scheduled messages' starts from. */
 export const SCHEDULED_PACE_KEY = "scheduled-sends";
 
-/** Messages being fired at once, per instance: enough for the highest pace against a slow Callbell. */
-export const DEFAULT_MAX_IN_FLIGHT = 20;
+/** Messages being fired at once, per instance: enough for the highest pace against a slow Callbell (200 ms a send). */
+export const DEFAULT_MAX_IN_FLIGHT = 40;
 
 /**
- * How much lag the shared pace catches up on, as a share of one interval (as the broadcast dispatcher's): under one,
- * so that no one-second window holds more than the pace plus one start, across instances.
+ * How late a message may leave after its slot (and how far back a slot is given after a pause), as a share of one
+ * interval: under one, so that no one-second window holds more than the pace plus one request, across instances; half
+ * of one, so that the other half is room for a request's way to Callbell.
  */
-const CATCH_UP_SHARE = 0.2;
+const CATCH_UP_SHARE = 0.5;
 
 /** What a missed message says, in the history and on its detail page. */
 export function missedMessage(lateLimitMs: number): string {
@@ -42,7 +43,8 @@ export function missedMessage(lateLimitMs: number): string {
 
 export type SchedulerDependencies = {
   db: () => Promise<Database>;
-  fire: (row: SendRow) => Promise<FireOutcome>;
+  /** Fires a claimed message; `depart` waits for its slot in the shared pace, just before its request leaves. */
+  fire: (row: SendRow, depart: () => Promise<void>) => Promise<FireOutcome>;
   lateLimitMs: number;
   /** Messages started a second at most, by every instance together (`BELLHOP_SCHEDULE_RATE`). */
   ratePerSecond: number;
@@ -69,13 +71,19 @@ export function createScheduler(deps: SchedulerDependencies) {
   const log = deps.log ?? console.error;
   const maxInFlight = deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const intervalMs = 1000 / deps.ratePerSecond;
+  // Claimed and not yet gone: one second of the pace (two at least, so a check overlaps the wait for a slot).
+  const ahead = Math.max(2, Math.ceil(deps.ratePerSecond));
   let checking = false;
   let firing: Promise<number> | null = null;
 
   /** Fires one claimed message; one that failed unexpectedly before it left goes back to the queue. */
-  async function fireOne(db: Database, row: SendRow): Promise<FireOutcome["kind"] | "failed"> {
+  async function fireOne(
+    db: Database,
+    row: SendRow,
+    depart: () => Promise<void>,
+  ): Promise<FireOutcome["kind"] | "failed"> {
     try {
-      return (await deps.fire(row)).kind;
+      return (await deps.fire(row, depart)).kind;
     } catch (error) {
       log(`Bellhop: scheduled message ${row.id} could not be fired: ${(error as Error)?.message ?? error}`);
       // Still `scheduled` only if nothing left (a request that may have left is `sending`, then `unknown`).
@@ -85,43 +93,74 @@ export function createScheduler(deps: SchedulerDependencies) {
   }
 
   /**
-   * Fires the due messages until none is left to claim: each start taken from the shared pace, then a claim, with at
-   * most `maxInFlight` on their way. A check that could not be made (Callbell's lists unreadable) or an unexpected
-   * failure ends the run; what is left waits for the next tick.
+   * A run's departures: a message, once checked, books its slot in the shared pace and waits for it, just before its
+   * request leaves, so requests leave at the pace however long each check took (a cold cache after a restart, a slow
+   * contact lookup). Slots are booked one after the other, so a message woken a little late costs the next one nothing;
+   * one woken later than the catch-up (a stalled process) books again rather than leave together with the next.
    */
-  async function fireDue(db: Database): Promise<number> {
-    const inFlight = new Set<Promise<void>>();
-    let fired = 0;
-    let stop = false;
-    // A run's first start takes no catch-up: a backlog starts at the pace, not with a burst.
+  function departures(db: Database): () => Promise<void> {
+    // A run's first departure takes no catch-up: a backlog starts at the pace, not with a burst.
     let catchUp = 0;
-    try {
-      while (!stop) {
-        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-        if (stop) break;
-        const wait = await takePace(db, SCHEDULED_PACE_KEY, {
+    return async () => {
+      for (;;) {
+        const slot = await bookPace(db, SCHEDULED_PACE_KEY, {
           intervalMs,
           catchUpMs: catchUp * intervalMs,
           now: now(),
         });
-        if (wait > 0) {
-          await sleep(wait);
-          continue;
-        }
         catchUp = CATCH_UP_SHARE;
+        if (slot > now()) await sleep(slot - now());
+        if (now() - slot <= CATCH_UP_SHARE * intervalMs) return;
+      }
+    };
+  }
+
+  /**
+   * Fires the due messages until none is left to claim, each claimed in one statement. This instance claims no faster
+   * than the pace (the checks, contact lookups included, stay at its rate), keeps at most one second of the pace
+   * claimed and not yet gone, and at most `maxInFlight` in all. A check that could not be made (Callbell's lists
+   * unreadable) or an unexpected failure ends the run; what is left waits for the next tick.
+   */
+  async function fireDue(db: Database): Promise<number> {
+    const depart = departures(db);
+    const running = new Set<Promise<void>>();
+    let waiting = 0;
+    let fired = 0;
+    let stop = false;
+    let nextClaimAt = now();
+    let roomMade = () => {};
+    const room = () => new Promise<void>((resolve) => (roomMade = resolve));
+    try {
+      while (!stop) {
+        while (running.size >= maxInFlight || waiting >= ahead) await room();
+        if (stop) break;
+        if (nextClaimAt > now()) await sleep(nextClaimAt - now());
+        nextClaimAt = Math.max(nextClaimAt, now() - intervalMs) + intervalMs;
         const row = await claimDueScheduledSend(db, new Date(now()));
         if (!row) break;
         fired += 1;
-        const one: Promise<void> = fireOne(db, row)
+        waiting += 1;
+        let departed = false;
+        const leave = async () => {
+          await depart();
+          departed = true;
+          waiting -= 1;
+          roomMade();
+        };
+        const one: Promise<void> = fireOne(db, row, leave)
           .then((kind) => {
             if (kind === "retry" || kind === "failed") stop = true;
           })
-          .finally(() => inFlight.delete(one));
-        inFlight.add(one);
+          .finally(() => {
+            if (!departed) waiting -= 1;
+            running.delete(one);
+            roomMade();
+          });
+        running.add(one);
       }
     } finally {
       // What is on its way finishes before the run ends, even when a claim failed (the next run may start then).
-      await Promise.all(inFlight);
+      await Promise.all(running);
     }
     return fired;
   }

@@ -132,7 +132,7 @@ describe("sending later", () => {
     const schedulers = [1, 2, 3].map(() =>
       createScheduler({
         db: async () => deps.db,
-        fire: (row) => fireScheduledSend(row, deps),
+        fire: (row, depart) => fireScheduledSend(row, deps, depart),
         lateLimitMs: 60 * MINUTE,
         ratePerSecond: 5,
         ...clock,
@@ -141,7 +141,7 @@ describe("sending later", () => {
     // Before its time nothing fires; at its time every message goes exactly once.
     const early = createScheduler({
       db: async () => deps.db,
-      fire: (row) => fireScheduledSend(row, deps),
+      fire: (row, depart) => fireScheduledSend(row, deps, depart),
       lateLimitMs: 60 * MINUTE,
       ratePerSecond: 5,
       ...virtualClock(now + MINUTE - 1_000),
@@ -171,7 +171,7 @@ describe("sending later", () => {
     // Bellhop was down: it starts 75 minutes later.
     const scheduler = createScheduler({
       db: async () => deps.db,
-      fire: (row) => fireScheduledSend(row, deps),
+      fire: (row, depart) => fireScheduledSend(row, deps, depart),
       lateLimitMs: 60 * MINUTE,
       ratePerSecond: 10,
       ...virtualClock(start + 75 * MINUTE),

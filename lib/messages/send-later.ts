@@ -73,9 +73,13 @@ export type FireOutcome =
  * Fires a scheduled message this instance claimed: its form checked and built again, then sent once. A form that is
  * no longer valid, or a free-form WhatsApp message whose 24-hour window has closed, is `not_sent` with the reason; a
  * check that could not be made (Callbell's lists unreadable) puts it back, to fire on a later tick (or be missed after
- * the late limit). `gone`: an agent cancelled it meanwhile.
+ * the late limit). `gone`: an agent cancelled it meanwhile. `depart` waits for the scheduler's pace once it is checked.
  */
-export async function fireScheduledSend(row: SendRow, deps: SendDependencies): Promise<FireOutcome> {
+export async function fireScheduledSend(
+  row: SendRow,
+  deps: SendDependencies,
+  depart: () => Promise<void> = async () => {},
+): Promise<FireOutcome> {
   const stored = JSON.parse(row.scheduledForm ?? "null") as ComposeFormValues | null;
   const sender = row.senderId ? { id: row.senderId, email: row.senderEmail ?? "" } : null;
   const prepared = stored
@@ -100,6 +104,8 @@ export async function fireScheduledSend(row: SendRow, deps: SendDependencies): P
     await settleClaimedScheduledSend(deps.db, row.id, { refused: closed });
     return { kind: "refused", message: closed };
   }
+  // Its slot in the scheduler's pace: the request leaves right after.
+  await depart();
   const started = await startScheduledSend(deps.db, row.id, {
     requestBody: record.requestBody,
     recipient: record.recipient,
