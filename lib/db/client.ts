@@ -32,6 +32,9 @@ export type DatabaseHandle<Db = Database> = {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations-pg");
 
+/** How long a write to SQLite waits for another connection's write to finish before it fails. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
 /** Any number for the advisory lock that lets one instance at a time run PostgreSQL migrations. */
 const MIGRATION_LOCK = 727_001;
 
@@ -57,14 +60,14 @@ function openSqlite(url: string): DatabaseHandle<SqliteDatabase> {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient({ url });
+  // The client keeps a pool of connections (one per request in flight). Each needs the busy timeout that rides out
+  // a concurrent write: a PRAGMA reaches one connection only, and without it a write that meets another fails at
+  // once (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT in WAL), as 200 webhook calls a second showed.
+  const client = createClient({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const db = drizzleLibsql(client, { schema: sqliteSchema });
   const ready = (async () => {
-    // WAL lets the history read while a send writes; a busy timeout rides out a concurrent write.
-    if (url.startsWith("file:")) {
-      await client.execute("PRAGMA journal_mode = WAL");
-      await client.execute("PRAGMA busy_timeout = 5000");
-    }
+    // WAL lets the history read while a send writes (it is kept in the file, for every connection).
+    if (url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
     await migrateLibsql(db, { migrationsFolder: MIGRATIONS_FOLDER });
   })();
   return { db, ready };

@@ -1,51 +1,51 @@
 /** Customers' messages (received_messages) and the sends they answer (sends.replied_at). */
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, gt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { receivedMessages, sends, type ReceivedMessageRow, type SendStatus } from "./schema";
 
 /** The statuses of a message Callbell has and did not report failed: only those can have been answered. */
 export const ANSWERABLE_STATUSES = ["enqueued", "sent", "delivered", "read"] as const satisfies SendStatus[];
 
-/**
- * The latest send to one of `recipients` made in [since, until] that Callbell has (and did not report failed), on
- * `platform` when it is known; null when there is none.
- */
-export async function findReplyTarget(
-  db: Database,
-  options: { recipients: string[]; platform: string | null; since: Date; until: Date },
-): Promise<number | null> {
-  if (options.recipients.length === 0) return null;
-  const rows = await db
+/** Which send a customer's message answers: one of `recipients`, made in [since, until], on `platform` if known. */
+export type ReplyTarget = { recipients: string[]; platform: string | null; since: Date; until: Date };
+
+/** The latest send to the target's customer that Callbell has (and did not report failed), as a subquery. */
+function latestSendTo(db: Database, target: ReplyTarget) {
+  return db
     .select({ id: sends.id })
     .from(sends)
     .where(
       and(
-        inArray(sends.recipient, options.recipients),
+        inArray(sends.recipient, target.recipients),
         inArray(sends.status, [...ANSWERABLE_STATUSES]),
-        gte(sends.createdAt, options.since),
-        lte(sends.createdAt, options.until),
-        options.platform ? eq(sends.platform, options.platform) : undefined,
+        gte(sends.createdAt, target.since),
+        lte(sends.createdAt, target.until),
+        target.platform ? eq(sends.platform, target.platform) : undefined,
       ),
     )
     .orderBy(desc(sends.createdAt), desc(sends.id))
     .limit(1);
-  return rows[0]?.id ?? null;
 }
 
-export type NewReceivedMessage = Omit<ReceivedMessageRow, "id">;
+export type NewReceivedMessage = Omit<ReceivedMessageRow, "id" | "sendId">;
 
-/** Keeps a received message; null when one with its dedupe key is kept already (a repeated delivery). */
+/**
+ * Keeps a received message, linked to the send it answers (found in the same statement: one write per message, which
+ * is what a webhook at 200 events a second can afford); null when one with its dedupe key is kept already.
+ */
 export async function insertReceivedMessage(
   db: Database,
   message: NewReceivedMessage,
-): Promise<number | null> {
+  target: ReplyTarget,
+): Promise<{ id: number; sendId: number | null } | null> {
+  const sendId = target.recipients.length > 0 ? sql<number | null>`(${latestSendTo(db, target)})` : null;
   const rows = await db
     .insert(receivedMessages)
-    .values(message)
+    .values({ ...message, sendId })
     .onConflictDoNothing({ target: receivedMessages.dedupeKey })
-    .returning({ id: receivedMessages.id });
-  return rows[0]?.id ?? null;
+    .returning({ id: receivedMessages.id, sendId: receivedMessages.sendId });
+  return rows[0] ?? null;
 }
 
 export async function findReceivedMessageByKey(

@@ -149,6 +149,24 @@ describe("when Bellhop last heard from Callbell", () => {
     });
   });
 
+  it("writes a burst of one event once a second, and a different event at once", async () => {
+    const db = await testDatabase();
+    const at = (ms: number) => ({ at: new Date(Date.parse("2026-03-01T12:00:00Z") + ms) });
+    await call(db, event("message_created", {}), at(0));
+    await call(db, event("message_created", {}), at(500));
+    expect((await readWebhookReceipts(db)).event?.receivedAt).toEqual(at(0).at);
+    await call(db, event("message_status_updated", {}), at(600));
+    expect((await readWebhookReceipts(db)).event).toEqual({
+      name: "message_status_updated",
+      receivedAt: at(600).at,
+    });
+    await call(db, event("message_created", {}), at(1_000));
+    expect((await readWebhookReceipts(db)).event).toEqual({
+      name: "message_created",
+      receivedAt: at(1_000).at,
+    });
+  });
+
   it("counts a status event it cannot use as received: Callbell did reach Bellhop", async () => {
     const db = await testDatabase();
     await call(db, event("message_status_updated", {}), { at: new Date("2026-03-01T11:00:00Z") });

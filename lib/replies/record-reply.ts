@@ -1,11 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import {
-  findReceivedMessageByKey,
-  findReplyTarget,
-  insertReceivedMessage,
-  markSendReplied,
-} from "@/lib/db/reply-queries";
+import { findReceivedMessageByKey, insertReceivedMessage, markSendReplied } from "@/lib/db/reply-queries";
 import { readReceivedMessage, recipientsOf } from "./read-received-message";
 
 /** A reply answers the latest send to its customer made at most this long before it. */
@@ -35,25 +30,24 @@ export async function recordReceivedMessage(
 ): Promise<ReplyResult> {
   const message = readReceivedMessage(payload);
   const at = replyMoment(message.writtenAt, now);
-  const sendId = await findReplyTarget(db, {
-    recipients: recipientsOf(message),
-    platform: message.channel && PLATFORMS.includes(message.channel) ? message.channel : null,
-    since: new Date(at.getTime() - REPLY_WINDOW_MS),
-    until: at,
-  });
-  const id = await insertReceivedMessage(db, {
-    ...message,
-    receivedAt: now,
-    sendId,
-    payload: JSON.stringify(payload),
-  });
-  if (id === null) {
+  const kept = await insertReceivedMessage(
+    db,
+    { ...message, receivedAt: now, payload: JSON.stringify(payload) },
+    {
+      recipients: recipientsOf(message),
+      platform: message.channel && PLATFORMS.includes(message.channel) ? message.channel : null,
+      since: new Date(at.getTime() - REPLY_WINDOW_MS),
+      until: at,
+    },
+  );
+  if (kept === null) {
     // Kept before, but the mark on its send may not have been written (the first delivery failed in between).
-    const kept = await findReceivedMessageByKey(db, message.dedupeKey);
-    if (kept?.sendId) await markSendReplied(db, kept.sendId, replyMoment(kept.writtenAt, kept.receivedAt));
+    const first = await findReceivedMessageByKey(db, message.dedupeKey);
+    if (first?.sendId)
+      await markSendReplied(db, first.sendId, replyMoment(first.writtenAt, first.receivedAt));
     return { kind: "duplicate" };
   }
-  if (sendId === null) return { kind: "unlinked" };
-  await markSendReplied(db, sendId, at);
-  return { kind: "linked", sendId };
+  if (kept.sendId === null) return { kind: "unlinked" };
+  await markSendReplied(db, kept.sendId, at);
+  return { kind: "linked", sendId: kept.sendId };
 }
