@@ -69,7 +69,8 @@ test("a scheduled broadcast can be given a new time, then started now", async ({
   await expect(page.getByTestId("broadcast-timing")).toContainText(/Starts in (59 min|1 h)/);
 
   await page.getByLabel("Time zone", { exact: true }).selectOption("UTC");
-  // Enter in the field saves the new time, as the button does.
+  // Enter in the field saves the new time, as `Save new time` does.
+  await expect(page.getByRole("button", { name: "Save new time" })).toBeVisible();
   await page.getByLabel("Start at", { exact: true }).fill(utcIn(7_200));
   await page.getByLabel("Start at", { exact: true }).press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "New time saved." })).toBeVisible();
