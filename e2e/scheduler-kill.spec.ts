@@ -76,6 +76,8 @@ async function statuses(prefix: string) {
 test("killed while scheduled messages are due and on their way, Bellhop sends none twice, loses none, and handles the late ones", async ({
   browser,
 }) => {
+  // A fresh server, a kill and a restart: about 25 s here, more on a busy machine.
+  test.setTimeout(90_000);
   await freshDatabase(DATABASE);
   const prefix = `+3173${String(Math.floor(Math.random() * 1e3)).padStart(3, "0")}`;
   const backlog = Array.from({ length: BACKLOG }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
@@ -105,7 +107,7 @@ test("killed while scheduled messages are due and on their way, Bellhop sends no
     await page.getByRole("button", { name: "Schedule message" }).click();
     // A server just started answers its first action slowly.
     await expect(compose.status().filter({ hasText: `Scheduled for ${lateByMore}` })).toBeFocused({
-      timeout: 15_000,
+      timeout: 30_000,
     });
     const [model] = await query(DATABASE, "select * from sends where recipient = $1", [lateByMore]);
     expect(model).toMatchObject({ status: "scheduled" });
