@@ -102,7 +102,9 @@ test("a BSUID recipient is looked up by its BSUID and sent as bsuid, without to"
   await expect(page.getByRole("row").filter({ hasText: bsuid }).first()).toContainText("BSUID");
   const csv = await (await page.request.get(`/api/history/export?q=${bsuid}`)).text();
   expect(csv).toMatch(
-    new RegExp(`${bsuid.replace(".", "\\.")},whatsapp,text,.*,bsuid,"Hello, username customer",[^,\\r\\n]*\\r\\n`),
+    new RegExp(
+      `${bsuid.replace(".", "\\.")},whatsapp,text,.*,bsuid,"Hello, username customer",[^,\\r\\n]*\\r\\n`,
+    ),
   );
 });
 

@@ -62,7 +62,11 @@ describe("changing a scheduled message", () => {
     });
     expect((await findSendById(db, id))?.scheduledFor?.toISOString()).toBe(`${local}.000Z`);
     expect(
-      await changeScheduledMessage(db, ana, id, { kind: "reschedule", local: "2020-01-01T09:00", zone: "UTC" }),
+      await changeScheduledMessage(db, ana, id, {
+        kind: "reschedule",
+        local: "2020-01-01T09:00",
+        zone: "UTC",
+      }),
     ).toEqual({ ok: false, message: "Choose a time in the future (or use Send now)" });
     expect(await changeScheduledMessage(db, ana, id, { kind: "delete" })).toEqual({
       ok: false,
