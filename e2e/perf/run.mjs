@@ -20,6 +20,15 @@ const BENCHES = [
   { name: "send", file: "e2e/perf/send.bench.mjs" },
   { name: "faults", file: "e2e/perf/faults.bench.mjs" },
   { name: "quietHours", file: "e2e/perf/quiet-hours.bench.mjs" },
+  // Messages sent later, on SQLite and then on PostgreSQL (one section of the report: `BENCH_ONLY=scheduler`).
+  { name: "scheduler", file: "e2e/perf/scheduler.bench.mjs" },
+  {
+    name: "schedulerPostgres",
+    group: "scheduler",
+    file: "e2e/perf/scheduler.bench.mjs",
+    before: ["bash", ["e2e/scripts/postgres.sh"]],
+    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+  },
 ];
 
 const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version;
@@ -30,13 +39,16 @@ const PARTIAL = {
   pageWeight: "Page weight (issue 7)",
   lighthouse: "Lighthouse (issue 7)",
   quietHours: "Sending hours (issue 22)",
+  scheduler: "Messages sent later (issue 22)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
   throw new Error(`BENCH_ONLY takes ${Object.keys(PARTIAL).join(", ")}`);
 }
 const results = {};
-for (const bench of BENCHES.filter((candidate) => !only || only.includes(candidate.name))) {
+for (const bench of BENCHES.filter(
+  (candidate) => !only || only.includes(candidate.group ?? candidate.name),
+)) {
   console.log(`bench: ${bench.name}…`);
   if (bench.before) execFileSync(bench.before[0], bench.before[1], { stdio: "inherit" });
   const output = execFileSync(process.execPath, [bench.file], {
@@ -88,6 +100,40 @@ the database) and it finishes. The same rule over several virtual days, each row
 | last send before they closed | ${q.lastSendBeforeClosingMs} ms before | |
 | busiest second, first / second hours | ${q.busiestSecondFirstWindow} / ${q.busiestSecondSecondWindow} | ≤ pace + 1: ${yes(q.budgets["at most the pace + 1 in any second"])} |
 `;
+const schedulerSection = (runs) => `
+## Messages sent later (issue 22)
+
+${runs[0].count.toLocaleString("en")} compose texts scheduled for the same instant (through the send-later use-case,
+\`e2e/perf/scheduler-seed.task.ts\`), fired by \`next start\` with \`BELLHOP_SCHEDULE_RATE=${runs[0].firing.pace}\`
+against a stub that records every request (each message also looks its contact up first: the 24-hour window).
+Budgets: the first request within 5 s of its time, at most the pace + 1 in any one second, no number sent twice, and
+while nothing is due at most one database read a tick (a second), counted at the driver by the real scheduler
+(\`scheduler-idle.task.ts\`) on the database the run left.
+
+| database | first request after its time | busiest second (pace) | sent twice | all sent after | rate | statuses | idle reads a tick (a second) | idle read p50 / p95 |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${runs
+  .map(
+    (r) =>
+      `| ${r.database} | ${(r.firing.firstAfterDueMs / 1000).toFixed(1)} s | ${r.firing.busiestSecond} (${r.firing.pace}) | ${r.firing.numbersSentTwice} of ${r.firing.stubSends.toLocaleString("en")} requests, ${r.firing.distinctCallbellUuids.toLocaleString("en")} uuids | ${r.firing.allSeconds} s | ${r.firing.measuredRate} a second | ${Object.entries(
+        r.firing.statuses,
+      )
+        .map(([status, n]) => `${status} ${n.toLocaleString("en")}`)
+        .join(
+          ", ",
+        )} | ${r.idle.perTick} (${r.idle.perSecond}) | ${r.idle.readP50Ms} / ${r.idle.readP95Ms} ms |`,
+  )
+  .join("\n")}
+
+Budgets: ${runs
+  .map((r) =>
+    Object.entries(r.budgets)
+      .map(([budget, ok]) => `${budget} (${r.database}): ${yes(ok)}`)
+      .join("; "),
+  )
+  .join("; ")}.
+`;
+const schedulerRuns = () => [results.scheduler, results.schedulerPostgres].filter(Boolean);
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -130,6 +176,7 @@ if (only) {
     pageWeight: weightSection,
     lighthouse: lighthouseSection,
     quietHours: quietHoursSection,
+    scheduler: () => schedulerSection(schedulerRuns()),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
@@ -246,6 +293,7 @@ const all =
   broadcastReport +
   sendReport +
   faultsSection(results.faults) +
-  quietHoursSection(results.quietHours);
+  quietHoursSection(results.quietHours) +
+  schedulerSection(schedulerRuns());
 writeFileSync("e2e/perf/REPORT.md", all);
 console.log(all);

@@ -6,7 +6,7 @@ import { nextScheduled, nextScheduledAt, recordScheduledSend } from "@/lib/db/sc
 import type { SendRow } from "@/lib/db/schema";
 import { testDatabase } from "@/lib/db/testing";
 import { createScheduler, type SchedulerDependencies } from "./scheduler";
-import type { FireOutcome } from "./send-later";
+import type { Departure, FireOutcome } from "./send-later";
 
 const T = Date.parse("2026-11-27T09:00:00Z");
 const SENT: FireOutcome = {
@@ -114,8 +114,8 @@ describe("the scheduler's pace and concurrency", () => {
     await scheduleMessages(db, 40, new Date(T));
     const clock = sharedClock();
     const fired: { id: number; at: number }[] = [];
-    const fire = async (row: SendRow, depart: () => Promise<void>) => {
-      await depart();
+    const fire = async (row: SendRow, depart: Departure) => {
+      await depart(async () => true);
       fired.push({ id: row.id, at: clock.now() });
       return SENT;
     };
@@ -135,8 +135,8 @@ describe("the scheduler's pace and concurrency", () => {
     const clock = sharedClock();
     let onTheirWay = 0;
     let most = 0;
-    const fire = async (_row: SendRow, depart: () => Promise<void>) => {
-      await depart();
+    const fire = async (_row: SendRow, depart: Departure) => {
+      await depart(async () => true);
       onTheirWay += 1;
       most = Math.max(most, onTheirWay);
       // A slow Callbell: each send takes a while (in real time; the pace's waits are virtual).
@@ -158,10 +158,10 @@ describe("the scheduler's pace and concurrency", () => {
     let checks = 0;
     let endColdRead = () => {};
     const coldRead = new Promise<void>((resolve) => (endColdRead = resolve));
-    const fire = async (_row: SendRow, depart: () => Promise<void>) => {
+    const fire = async (_row: SendRow, depart: Departure) => {
       if (++checks === 10) endColdRead();
       if (checks <= 10) await coldRead;
-      await depart();
+      await depart(async () => true);
       left.push(clock.now());
       return SENT;
     };
@@ -170,7 +170,7 @@ describe("the scheduler's pace and concurrency", () => {
     expect(busiestSecond(left)).toBeLessThanOrEqual(11);
   });
 
-  it("checks no faster than the pace either: messages refused when they fire (their contact looked up) take turns", async () => {
+  it("checks no faster than twice the pace: messages refused when they fire (their contact looked up) take turns", async () => {
     const db = await testDatabase();
     await scheduleMessages(db, 30, new Date(T));
     const clock = sharedClock();
@@ -180,7 +180,7 @@ describe("the scheduler's pace and concurrency", () => {
       return { kind: "refused", message: "Not sent at its time: the customer's 24-hour window closed" };
     };
     expect((await scheduler(db, clock, { fire }).tick()).fired).toBe(30);
-    expect(busiestSecond(checked)).toBeLessThanOrEqual(11);
+    expect(busiestSecond(checked)).toBeLessThanOrEqual(21);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   settleClaimedScheduledSend,
 } from "@/lib/db/schedule-queries";
 import type { SendRow } from "@/lib/db/schema";
-import type { FireOutcome } from "./send-later";
+import type { Departure, FireOutcome } from "./send-later";
 
 /** The default of `BELLHOP_LATE_LIMIT`: a message due longer ago than this when Bellhop gets to it is missed. */
 export const DEFAULT_LATE_LIMIT_MS = 60 * 60 * 1000;
@@ -33,6 +33,12 @@ export const DEFAULT_MAX_IN_FLIGHT = 40;
  */
 const CATCH_UP_SHARE = 0.5;
 
+/**
+ * Requests are spaced this much wider than the pace: room for their way to Callbell (a busy process, the network), so
+ * that no second at Callbell holds more than the pace (measured: e2e/perf/REPORT.md, "Messages sent later").
+ */
+const PACE_MARGIN = 0.02;
+
 /** What a missed message says, in the history and on its detail page. */
 export function missedMessage(lateLimitMs: number): string {
   return (
@@ -43,8 +49,8 @@ export function missedMessage(lateLimitMs: number): string {
 
 export type SchedulerDependencies = {
   db: () => Promise<Database>;
-  /** Fires a claimed message; `depart` waits for its slot in the shared pace, just before its request leaves. */
-  fire: (row: SendRow, depart: () => Promise<void>) => Promise<FireOutcome>;
+  /** Fires a claimed message; its request leaves at its slot in the shared pace (`depart`). */
+  fire: (row: SendRow, depart: Departure) => Promise<FireOutcome>;
   lateLimitMs: number;
   /** Messages started a second at most, by every instance together (`BELLHOP_SCHEDULE_RATE`). */
   ratePerSecond: number;
@@ -70,9 +76,14 @@ export function createScheduler(deps: SchedulerDependencies) {
   const sleep = deps.sleep ?? defaultSleep;
   const log = deps.log ?? console.error;
   const maxInFlight = deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
-  const intervalMs = 1000 / deps.ratePerSecond;
+  const intervalMs = (1000 / deps.ratePerSecond) * (1 + PACE_MARGIN);
   // Claimed and not yet gone: one second of the pace (two at least, so a check overlaps the wait for a slot).
   const ahead = Math.max(2, Math.ceil(deps.ratePerSecond));
+  // Claims go at twice the pace at most: ahead of the requests (a slow claim is caught up), but a run of messages
+  // refused when they fire (each after a contact lookup) does not look contacts up much faster than the pace.
+  const claimIntervalMs = intervalMs / 2;
+  // How long before its slot a message's row is moved to `sending`: five intervals, at most 100 ms (the dispatcher's).
+  const leadMs = Math.min(100, 5 * intervalMs);
   let checking = false;
   let firing: Promise<number> | null = null;
 
@@ -80,7 +91,7 @@ export function createScheduler(deps: SchedulerDependencies) {
   async function fireOne(
     db: Database,
     row: SendRow,
-    depart: () => Promise<void>,
+    depart: Departure,
   ): Promise<FireOutcome["kind"] | "failed"> {
     try {
       return (await deps.fire(row, depart)).kind;
@@ -93,32 +104,41 @@ export function createScheduler(deps: SchedulerDependencies) {
   }
 
   /**
-   * A run's departures: a message, once checked, books its slot in the shared pace and waits for it, just before its
-   * request leaves, so requests leave at the pace however long each check took (a cold cache after a restart, a slow
-   * contact lookup). Slots are booked one after the other, so a message woken a little late costs the next one nothing;
-   * one woken later than the catch-up (a stalled process) books again rather than leave together with the next.
+   * A run's departures: a message, once checked, books its slot in the shared pace; just before it (`leadMs`), the row
+   * is moved to `sending` (`ready`), and the request leaves at the slot, so requests leave at the pace however long the
+   * checks and that write took (a cold cache after a restart, a slow contact lookup, a busy database). Slots are booked
+   * one after the other, so a message woken a little late costs the next one nothing; one woken later than the
+   * catch-up (a stalled process) books again rather than leave together with the next.
    */
-  function departures(db: Database): () => Promise<void> {
+  function departures(db: Database): Departure {
     // A run's first departure takes no catch-up: a backlog starts at the pace, not with a burst.
     let catchUp = 0;
-    return async () => {
+    const book = async () => {
+      const slot = await bookPace(db, SCHEDULED_PACE_KEY, {
+        intervalMs,
+        catchUpMs: catchUp * intervalMs,
+        now: now(),
+      });
+      catchUp = CATCH_UP_SHARE;
+      return slot;
+    };
+    return async (ready) => {
+      let slot = await book();
+      if (slot - leadMs > now()) await sleep(slot - leadMs - now());
+      const value = await ready();
+      if (value === undefined) return value;
       for (;;) {
-        const slot = await bookPace(db, SCHEDULED_PACE_KEY, {
-          intervalMs,
-          catchUpMs: catchUp * intervalMs,
-          now: now(),
-        });
-        catchUp = CATCH_UP_SHARE;
         if (slot > now()) await sleep(slot - now());
-        if (now() - slot <= CATCH_UP_SHARE * intervalMs) return;
+        if (now() - slot <= CATCH_UP_SHARE * intervalMs) return value;
+        slot = await book();
       }
     };
   }
 
   /**
    * Fires the due messages until none is left to claim, each claimed in one statement. This instance claims no faster
-   * than the pace (the checks, contact lookups included, stay at its rate), keeps at most one second of the pace
-   * claimed and not yet gone, and at most `maxInFlight` in all. A check that could not be made (Callbell's lists
+   * than twice the pace (the checks, contact lookups included, stay near its rate), keeps at most one second of the
+   * pace claimed and not yet gone, and at most `maxInFlight` in all. A check that could not be made (Callbell's lists
    * unreadable) or an unexpected failure ends the run; what is left waits for the next tick.
    */
   async function fireDue(db: Database): Promise<number> {
@@ -135,17 +155,18 @@ export function createScheduler(deps: SchedulerDependencies) {
         while (running.size >= maxInFlight || waiting >= ahead) await room();
         if (stop) break;
         if (nextClaimAt > now()) await sleep(nextClaimAt - now());
-        nextClaimAt = Math.max(nextClaimAt, now() - intervalMs) + intervalMs;
+        nextClaimAt = Math.max(nextClaimAt, now() - claimIntervalMs) + claimIntervalMs;
         const row = await claimDueScheduledSend(db, new Date(now()));
         if (!row) break;
         fired += 1;
         waiting += 1;
         let departed = false;
-        const leave = async () => {
-          await depart();
+        const leave: Departure = async (ready) => {
+          const value = await depart(ready);
           departed = true;
           waiting -= 1;
           roomMade();
+          return value;
         };
         const one: Promise<void> = fireOne(db, row, leave)
           .then((kind) => {

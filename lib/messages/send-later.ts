@@ -62,6 +62,12 @@ export async function scheduleComposedMessage(
   };
 }
 
+/**
+ * How a fired message leaves at the scheduler's pace: `ready` (the row moved to `sending`) runs just before its slot,
+ * and the request leaves as soon as `depart` answers; undefined from `ready` (cancelled meanwhile) sends nothing.
+ */
+export type Departure = <T>(ready: () => Promise<T | undefined>) => Promise<T | undefined>;
+
 /** What firing one claimed message came to. */
 export type FireOutcome =
   | { kind: "sent"; result: SendResult }
@@ -73,12 +79,12 @@ export type FireOutcome =
  * Fires a scheduled message this instance claimed: its form checked and built again, then sent once. A form that is
  * no longer valid, or a free-form WhatsApp message whose 24-hour window has closed, is `not_sent` with the reason; a
  * check that could not be made (Callbell's lists unreadable) puts it back, to fire on a later tick (or be missed after
- * the late limit). `gone`: an agent cancelled it meanwhile. `depart` waits for the scheduler's pace once it is checked.
+ * the late limit). `gone`: an agent cancelled it meanwhile. Once checked, it leaves at the scheduler's pace (`depart`).
  */
 export async function fireScheduledSend(
   row: SendRow,
   deps: SendDependencies,
-  depart: () => Promise<void> = async () => {},
+  depart: Departure = (ready) => ready(),
 ): Promise<FireOutcome> {
   const stored = JSON.parse(row.scheduledForm ?? "null") as ComposeFormValues | null;
   const sender = row.senderId ? { id: row.senderId, email: row.senderEmail ?? "" } : null;
@@ -104,16 +110,17 @@ export async function fireScheduledSend(
     await settleClaimedScheduledSend(deps.db, row.id, { refused: closed });
     return { kind: "refused", message: closed };
   }
-  // Its slot in the scheduler's pace: the request leaves right after.
-  await depart();
-  const started = await startScheduledSend(deps.db, row.id, {
-    requestBody: record.requestBody,
-    recipient: record.recipient,
-    channelUuid: record.channelUuid,
-    templateUuid: record.templateUuid,
-    templateTitle: record.templateTitle,
-    templateValueCount: record.templateValueCount,
-  });
+  // Moved to `sending` just before its slot in the scheduler's pace; the request leaves at the slot.
+  const started = await depart(() =>
+    startScheduledSend(deps.db, row.id, {
+      requestBody: record.requestBody,
+      recipient: record.recipient,
+      channelUuid: record.channelUuid,
+      templateUuid: record.templateUuid,
+      templateTitle: record.templateTitle,
+      templateValueCount: record.templateValueCount,
+    }),
+  );
   if (!started) return { kind: "gone" };
   return { kind: "sent", result: await deliverSend(deps, started, request, form) };
 }
