@@ -65,6 +65,8 @@ test("a broadcast's results count its replies, and a new broadcast from rows tha
 
   // The list compares campaigns by their read and reply rates.
   await page.goto("/broadcasts");
+  await expect(page.getByRole("columnheader", { name: "Read rate" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Reply rate" })).toBeVisible();
   const listed = page.locator(`tr:has(a[href="/broadcasts/${id}"])`);
   await expect(listed.locator("[data-rate=replied]")).toHaveText("50%");
   await expect(listed.locator("[data-rate=read]")).toHaveText(/^\d+%$/);

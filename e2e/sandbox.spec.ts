@@ -73,17 +73,19 @@ test("without a webhook, the Replied filter says replies need it instead of show
   );
 });
 
-test("without a webhook, a broadcast's results and the list say replies need it instead of 0%", async ({
+test("without a webhook, a broadcast's results, the list and the send's page say replies need it instead of 0%", async ({
   page,
 }) => {
-  await startOrderReadyBroadcast(page, [uniquePhone()], 10);
+  const phone = uniquePhone();
+  await startOrderReadyBroadcast(page, [phone], 10);
   const id = new URL(page.url()).pathname.split("/").at(-1);
   const results = page.getByRole("region", { name: "Results" });
   await expect(results.locator("[data-result=replied]")).toHaveText("needs the webhook");
   await expect(results).toContainText("Replies need the webhook");
-  await expect(
-    results.getByRole("link", { name: "New broadcast from rows that did not read" }),
-  ).toBeVisible();
+  // Offered once a row is sent (the results are read again every few seconds).
+  await expect(results.getByRole("link", { name: "New broadcast from rows that did not read" })).toBeVisible({
+    timeout: 10_000,
+  });
   await expect(results.getByRole("link", { name: "New broadcast from rows that did not reply" })).toHaveCount(
     0,
   );
@@ -91,4 +93,7 @@ test("without a webhook, a broadcast's results and the list say replies need it 
   await expect(page.locator(`tr:has(a[href="/broadcasts/${id}"]) [data-rate=replied]`)).toHaveText(
     "needs the webhook",
   );
+  await page.goto(`/history?q=${encodeURIComponent(phone)}`);
+  await page.getByRole("link", { name: /^Details of send/ }).click();
+  await expect(page.getByRole("region", { name: "Replies" })).toContainText("Replies need the webhook");
 });

@@ -29,6 +29,15 @@ const BENCHES = [
     before: ["bash", ["e2e/scripts/postgres.sh"]],
     env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
   },
+  // Replies (issue 22): customers' messages to the webhook at 200 a second, on SQLite, then on PostgreSQL.
+  { name: "replies", file: "e2e/perf/replies.bench.mjs" },
+  {
+    name: "repliesPostgres",
+    group: "replies",
+    file: "e2e/perf/replies.bench.mjs",
+    before: ["bash", ["e2e/scripts/postgres.sh"]],
+    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+  },
 ];
 
 const lighthouseVersion = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version;
@@ -40,6 +49,7 @@ const PARTIAL = {
   lighthouse: "Lighthouse (issue 7)",
   quietHours: "Sending hours (issue 22)",
   scheduler: "Messages sent later (issue 22)",
+  replies: "Replies (issue 22)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -134,6 +144,42 @@ Budgets: ${runs
   .join("; ")}.
 `;
 const schedulerRuns = () => [results.scheduler, results.schedulerPostgres].filter(Boolean);
+const repliesRow = (r) =>
+  `| ${r.database} | ${r.measuredRate} | ${Object.entries(r.answers)
+    .map(([code, n]) => `${n} × ${code}`)
+    .join(
+      ", ",
+    )} | ${r.recorded.toLocaleString("en")} | ${r.linked.toLocaleString("en")} | ${r.answerMs.p50} | ${r.answerMs.p95} | ${r.answerMs.p99} | ${r.answerMs.max} | ${yes(r.budgets["every event recorded"])} | ${yes(r.budgets["p95 answer ≤ 50 ms"])} |`;
+const sweepRows = (r) =>
+  r.sweep.map(
+    (s) =>
+      `| ${r.database} | ${s.measuredRate}${s.ok === r.sweepEvents ? "" : ` (${s.ok} answered 200)`} | ${s.answerMs.p50} | ${s.answerMs.p95} | ${s.answerMs.p99} | ${s.answerMs.max} |`,
+  );
+const repliesSection = (sqlite, postgres) => `
+## Replies (issue 22)
+
+${sqlite.events.toLocaleString("en")} \`message_created\` events from customers (\`status: "received"\`), posted to the
+webhook at ${sqlite.configuredRate} a second by one keep-alive HTTP client (at most 64 connections; each post leaves at
+its time, whatever the answers before it), against ${sqlite.historySends.toLocaleString("en")} sends, half the customers
+with a send to link to (\`e2e/perf/replies.bench.mjs\`; the figures as printed are in \`e2e/perf/replies.json\`). An
+answer's time runs from the post to the end of Bellhop's answer (a post whose kept-alive connection the server had just
+closed is posted again, timed from the first: ${[sqlite, postgres]
+  .filter(Boolean)
+  .map((r) => `${r.resentAfterAFailedConnection} on ${r.database}`)
+  .join(", ")}). Then ${sqlite.sweepEvents.toLocaleString("en")} more
+at each lower rate, to find where the budget holds. Budgets: every event recorded (rows counted in the database
+afterwards), p95 ≤ 50 ms.
+
+| database | posted a second | answers | recorded | linked | p50 ms | p95 ms | p99 ms | max ms | every event recorded | p95 ≤ 50 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${[sqlite, postgres].filter(Boolean).map(repliesRow).join("\n")}
+
+Lower rates (all answered 200 unless said):
+
+| database | posted a second | p50 ms | p95 ms | p99 ms | max ms |
+| --- | --- | --- | --- | --- | --- |
+${[sqlite, postgres].filter(Boolean).flatMap(sweepRows).join("\n")}
+`;
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -170,19 +216,30 @@ ${Object.entries(w)
   .map(([route, r]) => `| \`${route}\` | ${r.kB} | ${r.files} | ${r.budgetKB} | ${yes(r.met)} |`)
   .join("\n")}
 `;
+/** The replies benchmark's figures as it printed them, kept beside the report. */
+function writeRepliesJson() {
+  const figures = {
+    measuredAt: new Date().toISOString(),
+    sqlite: results.replies,
+    postgresql: results.repliesPostgres,
+  };
+  writeFileSync("e2e/perf/replies.json", `${JSON.stringify(figures, null, 2)}\n`);
+}
+
 if (only) {
   const sectionOf = {
-    faults: faultsSection,
-    pageWeight: weightSection,
-    lighthouse: lighthouseSection,
-    quietHours: quietHoursSection,
+    faults: () => faultsSection(results.faults),
+    pageWeight: () => weightSection(results.pageWeight),
+    lighthouse: () => lighthouseSection(results.lighthouse),
+    quietHours: () => quietHoursSection(results.quietHours),
     scheduler: () => schedulerSection(schedulerRuns()),
+    replies: () => repliesSection(results.replies, results.repliesPostgres),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
   for (const name of only) {
     const heading = `\n## ${PARTIAL[name]}`;
-    const section = sectionOf[name](results[name]).replace(/\n\n/, `\n\nMeasured ${when} UTC, alone. `);
+    const section = sectionOf[name]().replace(/\n\n/, `\n\nMeasured ${when} UTC, alone. `);
     const start = updated.indexOf(heading);
     const end = start === -1 ? -1 : updated.indexOf("\n## ", start + heading.length);
     updated =
@@ -191,6 +248,7 @@ if (only) {
         : `${updated.slice(0, start)}${section.trimEnd()}\n${end === -1 ? "" : updated.slice(end)}`;
   }
   writeFileSync("e2e/perf/REPORT.md", updated);
+  if (only.includes("replies")) writeRepliesJson();
   console.log(updated);
   process.exit(0);
 }
@@ -294,6 +352,8 @@ const all =
   sendReport +
   faultsSection(results.faults) +
   quietHoursSection(results.quietHours) +
-  schedulerSection(schedulerRuns());
+  schedulerSection(schedulerRuns()) +
+  repliesSection(results.replies, results.repliesPostgres);
 writeFileSync("e2e/perf/REPORT.md", all);
+writeRepliesJson();
 console.log(all);

@@ -1,5 +1,6 @@
 import "server-only";
 import { apiError } from "@/lib/http/api-error";
+import { MAX_REQUEST_BODY_BYTES } from "@/lib/security/http-headers";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import { recordWebhookReceipt } from "@/lib/db/webhook-queries";
@@ -17,6 +18,18 @@ const OK = { status: "ok" } as const;
 export function sameSecret(given: string, expected: string): boolean {
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * What proxy.ts refuses on every other route, before anything reads the body: a body sent without its length
+ * (chunked), which Next would buffer whatever its size, and a body over MAX_REQUEST_BODY_BYTES.
+ */
+function refusedBody(headers: Headers): Response | null {
+  if (headers.has("transfer-encoding") && !headers.has("content-length")) {
+    return apiError(411, "Send the body with a Content-Length");
+  }
+  const length = Number(headers.get("content-length") ?? 0);
+  return length > MAX_REQUEST_BODY_BYTES ? apiError(413, "Request body too large") : null;
 }
 
 type Envelope = { event: string; payload: Record<string, unknown> };
@@ -102,6 +115,9 @@ export async function handleCallbellWebhook(
   given: string,
   options: WebhookOptions,
 ): Promise<Response> {
+  // The proxy's limits, which it leaves to this route (proxy.ts): a body is refused by its length before it is read.
+  const refused = refusedBody(request.headers);
+  if (refused) return refused;
   // The same answer as any address Bellhop does not have (app/api/[...path]): a wrong secret names nothing.
   if (!options.secret || !sameSecret(given, options.secret)) return apiError(404, "Not found");
   const envelope = await readEnvelope(request);
