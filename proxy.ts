@@ -103,7 +103,8 @@ export const config = {
   // Callbell's webhook, in its exact shape only (letters, digits, - and _ after the prefix: no dot, percent, slash or
   // backslash, so it cannot name another address), skips the proxy too: at 200 events a second the proxy's own cost
   // was a third of the webhook's. It needs no nonce or Origin check, and refuses a body by its length itself
-  // (lib/delivery/webhook.ts); next.config.mjs gives it the static headers.
+  // (lib/delivery/webhook.ts); next.config.mjs gives it the static headers. Once the server has started, it is answered
+  // in the edge's lane and never reaches Next at all (lib/security/lane.mjs).
   matcher: [
     {
       source:

@@ -10,6 +10,8 @@ import { recordAudit } from "@/lib/db/audit-queries";
 import { countUsers } from "@/lib/db/account-queries";
 import { getEnv } from "@/lib/env";
 import { countOf } from "@/lib/format/plural";
+import { webhookLane } from "@/lib/delivery/webhook-lane";
+import { LANE } from "@/lib/security/lane.mjs";
 
 /**
  * Where a person opens this server, for the log: `BELLHOP_URL` when set, else the address Next itself printed as
@@ -63,6 +65,11 @@ export async function startServer() {
   } else if ((await countUsers(db)) === 0) {
     console.log(`Bellhop: open ${openAddress(env.BELLHOP_URL)}/setup to create the first admin`);
   }
+  // From here on Callbell's webhook is answered in the edge's lane, past Next's routing (lib/security/lane.mjs).
+  (globalThis as Record<symbol, unknown>)[LANE] = webhookLane(() => ({
+    secret: getEnv().CALLBELL_WEBHOOK_SECRET,
+    db: getDb,
+  }));
   // The simulator delivers statuses to this very server, as Callbell would to a registered webhook.
   setSandboxWebhook(
     env.CALLBELL_WEBHOOK_SECRET

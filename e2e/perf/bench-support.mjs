@@ -34,9 +34,13 @@ export function removeDatabase(file) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
 }
 
-/** Starts a Bellhop on `port` with the bench admin and `env` (a sandbox unless it names a Callbell). */
+/**
+ * Starts a Bellhop on `port` with the bench admin and `env` (a sandbox unless it names a Callbell).
+ * `BENCH_SERVER_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is given to its Node, to see where time goes.
+ */
 export function startBellhop({ port, databaseFile, env = {} }) {
-  return spawn(process.execPath, [...NEXT_START_ARGS, "-p", String(port)], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, ...NEXT_START_ARGS, "-p", String(port)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -167,14 +167,15 @@ closed is posted again, timed from the first: ${[sqlite, postgres]
   .filter(Boolean)
   .map((r) => `${r.resentAfterAFailedConnection} on ${r.database}`)
   .join(", ")}). Then ${sqlite.sweepEvents.toLocaleString("en")} more
-at each lower rate, to find where the budget holds. Budgets: every event recorded (rows counted in the database
+at each higher rate, to see how far past it the budget holds. The webhook is answered in the edge's lane, past
+Next's routing (\`lib/security/lane.mjs\`, docs/architecture.md "Replies"). Budgets: every event recorded (rows counted in the database
 afterwards), p95 ≤ 50 ms.
 
 | database | posted a second | answers | recorded | linked | p50 ms | p95 ms | p99 ms | max ms | every event recorded | p95 ≤ 50 ms |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${[sqlite, postgres].filter(Boolean).map(repliesRow).join("\n")}
 
-Lower rates (all answered 200 unless said):
+Higher rates (all answered 200 unless said):
 
 | database | posted a second | p50 ms | p95 ms | p99 ms | max ms |
 | --- | --- | --- | --- | --- | --- |

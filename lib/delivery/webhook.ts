@@ -24,7 +24,7 @@ export function sameSecret(given: string, expected: string): boolean {
  * What proxy.ts refuses on every other route, before anything reads the body: a body sent without its length
  * (chunked), which Next would buffer whatever its size, and a body over MAX_REQUEST_BODY_BYTES.
  */
-function refusedBody(headers: Headers): Response | null {
+function refusedBody(headers: WebhookRequest["headers"]): Response | null {
   if (headers.has("transfer-encoding") && !headers.has("content-length")) {
     return apiError(411, "Send the body with a Content-Length");
   }
@@ -34,6 +34,13 @@ function refusedBody(headers: Headers): Response | null {
 
 type Envelope = { event: string; payload: Record<string, unknown> };
 
+/** What the webhook reads of a request: a fetch `Request` (Next's route), or Node's, seen so (webhook-lane.ts). */
+export type WebhookRequest = {
+  method: string;
+  headers: Pick<Headers, "get" | "has">;
+  text(): Promise<string>;
+};
+
 /** The deepest nesting an event may have to be kept (Callbell's documented events nest 4 or 5 levels). */
 export const MAX_EVENT_DEPTH = 32;
 
@@ -41,7 +48,7 @@ export const MAX_EVENT_DEPTH = 32;
  * The event a request carries, or null when it carries none. Callbell does not document how its periodic health check
  * is sent (GET, an empty POST, `{}`, …), so anything that is not a JSON object naming an event is taken for one.
  */
-async function readEnvelope(request: Request): Promise<Envelope | null> {
+async function readEnvelope(request: WebhookRequest): Promise<Envelope | null> {
   if (request.method !== "POST") return null;
   let parsed: unknown;
   try {
@@ -58,7 +65,7 @@ async function readEnvelope(request: Request): Promise<Envelope | null> {
   return { event, payload: body as Record<string, unknown> };
 }
 
-type WebhookOptions = { secret: string | undefined; db: () => Promise<Database>; now?: () => Date };
+export type WebhookOptions = { secret: string | undefined; db: () => Promise<Database>; now?: () => Date };
 
 /**
  * How often one process writes that Callbell reached the webhook with the same event: at 200 events a second, a
@@ -111,7 +118,7 @@ async function receivedMessage(payload: Record<string, unknown>, options: Webhoo
  * health check, events Bellhop does not use, and status events it cannot use.
  */
 export async function handleCallbellWebhook(
-  request: Request,
+  request: WebhookRequest,
   given: string,
   options: WebhookOptions,
 ): Promise<Response> {

@@ -5,6 +5,7 @@
 // address, the Origin check compares with the host, HSTS follows the scheme.
 import diagnostics from "node:diagnostics_channel";
 import { FORWARDING_HEADERS, originForm, parseTrustedProxies, resolveForwarded } from "./forwarded.mjs";
+import { installLane } from "./lane.mjs";
 
 let trustedProxies;
 try {
@@ -26,6 +27,9 @@ diagnostics.subscribe("http.server.request.start", ({ request, socket }) => {
   if (settled.host) request.headers["x-forwarded-host"] = settled.host;
   request.url = originForm(request.url);
 });
+
+// Callbell's webhook is answered in this lane, past Next's routing, once the server has started (lane.mjs).
+installLane();
 
 // Start-up checks for this mark: without the edge, the forwarded headers would be whatever a client wrote.
 globalThis[Symbol.for("bellhop.edge")] = { trustedProxies };
