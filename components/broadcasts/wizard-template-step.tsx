@@ -4,7 +4,12 @@ import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/co
 import { TemplateCombobox } from "@/components/compose/template-combobox";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from "@/lib/broadcasts/limits";
+import {
+  DEFAULT_RATE_PER_SECOND,
+  MAX_RATE_PER_SECOND,
+  MIN_RATE_PER_SECOND,
+  RATE_TRADE_OFF,
+} from "@/lib/broadcasts/limits";
 import type { ListRules } from "@/lib/broadcasts/recipient-list";
 import type { ChannelSummary } from "@/lib/callbell/types";
 import { channelLabel } from "@/lib/messages/channels";
@@ -85,7 +90,7 @@ export function TemplateStep({
             {...form.field("rate")}
           />
           <FieldDescription id="bw-rate-description">
-            {DEFAULT_RATE_PER_SECOND} by default, at most {MAX_RATE_PER_SECOND}.
+            {DEFAULT_RATE_PER_SECOND} by default, at most {MAX_RATE_PER_SECOND}. {RATE_TRADE_OFF}
           </FieldDescription>
           <FieldError id="bw-rate-error">{errors.rate}</FieldError>
         </Field>

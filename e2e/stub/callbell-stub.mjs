@@ -171,13 +171,12 @@ const server = createServer(async (req, res) => {
     if (path === "/__control/requests") {
       const to = url.searchParams.get("to");
       const prefix = url.searchParams.get("prefix");
-      // `to` finds a send by its recipient, a BSUID included; `prefix` every send to numbers that start so.
-      if (prefix)
-        return send(
-          res,
-          200,
-          requests.filter((r) => String(r.body?.to ?? "").startsWith(prefix)),
-        );
+      // `to` finds a send by its recipient, a BSUID included; `prefix` every send to numbers that start so (with
+      // `count=1`, only how many: a benchmark's progress, read often).
+      if (prefix) {
+        const matching = requests.filter((r) => String(r.body?.to ?? "").startsWith(prefix));
+        return send(res, 200, url.searchParams.get("count") ? { count: matching.length } : matching);
+      }
       return send(
         res,
         200,

@@ -10,7 +10,13 @@ import { acquireLease, INSTANCE_LEASE_MS, instanceLeaseName } from "@/lib/db/clu
 import { DIALECT } from "@/lib/db/dialect";
 import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
-import { cancelBroadcast, createDispatcher, pauseBroadcast, resumeBroadcast } from "./dispatcher";
+import {
+  cancelBroadcast,
+  concurrencyFor,
+  createDispatcher,
+  pauseBroadcast,
+  resumeBroadcast,
+} from "./dispatcher";
 import { settleInterruptedRecipients } from "./interrupted-rows";
 import { broadcastOfRows, RATE_LIMITED, recordRowSend, virtualClock } from "./testing";
 
@@ -181,6 +187,19 @@ describe("the broadcast dispatcher", () => {
     expect(fake.calls.some((call) => hung.has(call.rowId))).toBe(false);
     expect(fake.calls).toHaveLength(7);
     expect(await countRecipientsByState(db, broadcast.id)).toEqual({ enqueued: 7, unknown: 3 });
+  });
+
+  it("keeps a quarter of a second of its pace in flight: 75 at 300 a second while Callbell does not answer", async () => {
+    const { db, broadcast } = await setup(100, 300);
+    const clock = virtualClock();
+    const hanging = fakeSend(clock, () => new Promise<never>(() => {}) as never);
+    void createDispatcher({ db: async () => db, send: hanging.send, ...clock }).ensure(broadcast.id);
+    await expect.poll(() => hanging.calls.length).toBe(75);
+    // No more while none has answered, however long it waits.
+    await clock.sleep(5_000);
+    expect(hanging.calls).toHaveLength(75);
+    expect(concurrencyFor(10)).toBe(20);
+    await cancelBroadcast(db, broadcast.id);
   });
 
   it("dispatched by two instances at once, sends every row once, at the broadcast's pace between them", async () => {

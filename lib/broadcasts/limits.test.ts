@@ -43,11 +43,12 @@ async function fieldErrorsFor(input: Record<string, unknown>) {
 }
 
 describe("a broadcast's limits", () => {
-  it("a pace is a whole number from 1 to 100 sends a second; an empty field is not one", () => {
+  it("a pace is a whole number from 1 to 300 sends a second; an empty field is not one", () => {
     expect(rateProblem(1)).toBeNull();
     expect(rateProblem(100)).toBeNull();
-    expect(rateProblem(0)).toBe("Between 1 and 100 sends a second");
-    expect(rateProblem(101)).toBe("Between 1 and 100 sends a second");
+    expect(rateProblem(0)).toBe("Between 1 and 300 sends a second");
+    expect(rateProblem(301)).toBe("Between 1 and 300 sends a second");
+    expect(rateProblem(300)).toBeNull();
     expect(rateProblem(2.5)).toBe("Enter a whole number of sends per second");
     expect(rateProblem(parseRate(" "))).toBe("Enter a whole number of sends per second");
   });

@@ -3,10 +3,19 @@
  * schema (create-broadcast.ts) apply the same rules with the same words.
  */
 
-/** The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 100. */
+/**
+ * The configured pace: 10 sends a second unless the broadcast says otherwise, never more than 300, the requests a
+ * second Callbell takes from one account (it answers 429 above). WhatsApp's own throughput for a number may be lower.
+ */
 export const DEFAULT_RATE_PER_SECOND = 10;
 export const MIN_RATE_PER_SECOND = 1;
-export const MAX_RATE_PER_SECOND = 100;
+export const MAX_RATE_PER_SECOND = 300;
+
+/** What the wizard says of the pace: why 10, and what a faster one costs. */
+export const RATE_TRADE_OFF =
+  "Callbell takes up to 300 requests a second from one account, all of its sends and status checks together; " +
+  "WhatsApp may deliver fewer for your number (a new or low-rated one starts lower) and delays or refuses the rest. " +
+  "A slower pace leaves room for agents sending from Compose and for status checks.";
 
 /** The most rows one broadcast takes. */
 export const MAX_RECIPIENTS = 50_000;

@@ -22,7 +22,7 @@ export function defineBroadcastTables(k: SchemaKit) {
       /** A media-header template's header type ("" for none), and the one URL used when the list has no URL column. */
       templateHeader: k.text("template_header").notNull().default(""),
       mediaUrl: k.text("media_url"),
-      /** Sends started per second, as configured (default 10, at most 100). */
+      /** Sends started per second, as configured (default 10, at most 300). */
       ratePerSecond: k.int("rate_per_second").notNull(),
       state: k.text("state", { enum: BROADCAST_STATES }).notNull(),
       totalRows: k.int("total_rows").notNull(),

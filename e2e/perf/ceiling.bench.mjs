@@ -1,0 +1,206 @@
+// Broadcasts at Callbell's ceiling (issue 23): a 20,000-row broadcast at 300 sends a second (Callbell's limit per
+// account) against a stub that answers each send in 50 ms, started in the wizard as an agent would. On one instance
+// (the embedded SQLite database), or with BENCH_POSTGRES_URL=postgres://user:password@host:port on a PostgreSQL database
+// of its own, with BENCH_INSTANCES=2 across two instances dispatching it together. Budgets: the pace held within 5%,
+// server memory growth under 150 MB per instance, no number sent twice. Reports the CPU each send cost the server(s).
+// BENCH_CEILING_ROWS and BENCH_CEILING_RATE change the size and the pace. Prints one JSON object.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import {
+  launchChromium,
+  removeDatabase,
+  rssMb,
+  signIn,
+  sleep,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
+
+const ROWS = Number(process.env.BENCH_CEILING_ROWS ?? 20_000);
+const RATE = Number(process.env.BENCH_CEILING_RATE ?? 300);
+const LATENCY_MS = 50;
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+const STUB_PORT = 4094;
+const PORTS = [3188, 3189];
+const STUB = `http://127.0.0.1:${STUB_PORT}`;
+const TOKEN = "bench-stub-token";
+const DB_FILE = "data/bench-ceiling.db";
+const POSTGRES = process.env.BENCH_POSTGRES_URL?.replace(/\/+$/, "");
+const PG_URL = POSTGRES && `${POSTGRES}/bellhop_bench_ceiling`;
+const PREFIX = "+3163";
+
+if (INSTANCES > 1 && !PG_URL)
+  throw new Error("Two instances share a PostgreSQL database: set BENCH_POSTGRES_URL");
+
+/** CPU time (user + system) a process has used, in ms. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function freshPostgres() {
+  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  await admin.connect();
+  await admin.query("set client_min_messages = warning");
+  await admin.query("drop database if exists bellhop_bench_ceiling with (force)");
+  await admin.query("create database bellhop_bench_ceiling");
+  await admin.end();
+}
+
+function start(port) {
+  return startBellhop({
+    port,
+    databaseFile: DB_FILE,
+    env: {
+      CALLBELL_API_URL: `${STUB}/v1`,
+      CALLBELL_API_TOKEN: TOKEN,
+      // The poller would add its own calls to the stub; this run measures dispatch alone.
+      BELLHOP_POLL_PER_MINUTE: "1",
+      ...(PG_URL
+        ? { DATABASE_URL: PG_URL, BELLHOP_SECRET: "bench-secret-shared-by-every-instance-0123456789" }
+        : {}),
+    },
+  });
+}
+
+const csv = [
+  "phone,name",
+  ...Array.from({ length: ROWS }, (_, i) => `${PREFIX}${String(i).padStart(6, "0")},Customer ${i}`),
+].join("\n");
+
+/** The wizard, as an agent uses it; returns the broadcast's id. */
+async function startBroadcast(page, base) {
+  await page.goto(`${base}/broadcasts/new`);
+  await page.getByLabel("Template", { exact: true }).fill("Order ready");
+  await page.getByRole("option", { name: /^Order ready/ }).click();
+  await page.getByLabel("Sends per second").fill(String(RATE));
+  await page
+    .getByLabel("Recipients file")
+    .setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByRole("list", { name: "Report summary" })
+    .getByText(`${ROWS.toLocaleString("en")} recipients ready`)
+    .waitFor({ timeout: 60_000 });
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await page.getByLabel("Type the number of recipients").fill(String(ROWS));
+  await page.getByRole("button", { name: "Start broadcast" }).click();
+  await page.waitForURL(/\/broadcasts\/\d+$/, { timeout: 60_000 });
+  return Number(page.url().split("/").pop());
+}
+
+async function kill(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+async function main() {
+  if (PG_URL) await freshPostgres();
+  else removeDatabase(DB_FILE);
+  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
+    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
+    stdio: "ignore",
+  });
+  // One at a time: two first starts on one fresh database would both migrate it.
+  const servers = [];
+  for (const port of PORTS.slice(0, INSTANCES)) {
+    servers.push(start(port));
+    await waitFor(`http://127.0.0.1:${port}/api/health`);
+  }
+  const browser = await launchChromium();
+  try {
+    await waitFor(`${STUB}/__control/health`);
+    await fetch(`${STUB}/__control/latency`, {
+      method: "POST",
+      body: JSON.stringify({ prefix: PREFIX, ms: LATENCY_MS }),
+    });
+    const base = `http://127.0.0.1:${PORTS[0]}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, base);
+    await sleep(2_000);
+    const idle = servers.map((server) => rssMb(server.pid));
+    const peak = [...idle];
+    const cpuBefore = servers.map((server) => cpuMs(server.pid));
+    const id = await startBroadcast(page, base);
+    await context.close();
+    // Progress read from the stub's count: the browser and the server are left alone. A run that stalls ends at
+    // three times its planned length, and says what it sent.
+    const deadline = Date.now() + (ROWS / RATE) * 3_000 + 60_000;
+    while (Date.now() < deadline) {
+      servers.forEach((server, index) => (peak[index] = Math.max(peak[index], rssMb(server.pid))));
+      const { count } = await (
+        await fetch(`${STUB}/__control/requests?prefix=${encodeURIComponent(PREFIX)}&count=1`)
+      ).json();
+      if (count >= ROWS) break;
+      await sleep(500);
+    }
+    // The last answers and their records.
+    await sleep(2_000);
+    const cpu = servers.map((server, index) => cpuMs(server.pid) - cpuBefore[index]);
+    const sends = await sentSoFar();
+    const times = sends.map((request) => request.at).sort((a, b) => a - b);
+    const perNumber = new Map();
+    for (const request of sends) perNumber.set(request.body.to, (perNumber.get(request.body.to) ?? 0) + 1);
+    const seconds = (times.at(-1) - times[0]) / 1000;
+    const measuredRate = (times.length - 1) / seconds;
+    const perSecond = new Map();
+    for (const at of times) {
+      const second = Math.floor((at - times[0]) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    const full = [...perSecond.entries()].filter(([second]) => second < Math.floor(seconds));
+    const twice = [...perNumber.values()].filter((count) => count > 1).length;
+    const growth = servers.map((_, index) => Math.round(peak[index] - idle[index]));
+    console.log(
+      JSON.stringify(
+        {
+          database: PG_URL ? "postgresql" : "sqlite",
+          instances: INSTANCES,
+          broadcast: id,
+          rows: ROWS,
+          configuredRate: RATE,
+          stubLatencyMs: LATENCY_MS,
+          stubSends: times.length,
+          seconds: round(seconds),
+          measuredRate: round(measuredRate),
+          deviationPercent: round(((measuredRate - RATE) / RATE) * 100, 2),
+          busiestSecond: Math.max(...full.map(([, count]) => count)),
+          quietestSecond: Math.min(...full.map(([, count]) => count)),
+          numbersSentTwice: twice,
+          cpuMsPerSend: round(cpu.reduce((a, b) => a + b, 0) / times.length, 2),
+          cpuShareOfOneCore: cpu.map((ms) => round(ms / 1000 / seconds, 2)),
+          serverRssIdleMb: idle.map(Math.round),
+          serverRssPeakMb: peak.map(Math.round),
+          serverRssGrowthMb: growth,
+          budgets: {
+            "pace within 5%": Math.abs(measuredRate - RATE) / RATE <= 0.05,
+            "memory growth < 150 MB per instance": growth.every((mb) => mb < 150),
+            "no number sent twice": twice === 0 && times.length === ROWS,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    for (const server of servers) await kill(server);
+    await kill(stub);
+    if (!PG_URL) removeDatabase(DB_FILE);
+  }
+}
+
+/** The sends the stub has answered to this run's numbers. */
+async function sentSoFar() {
+  const requests = await (
+    await fetch(`${STUB}/__control/requests?prefix=${encodeURIComponent(PREFIX)}`)
+  ).json();
+  return requests.filter((request) => request.path === "/v1/messages/send");
+}
+
+await main();
