@@ -10,7 +10,11 @@ export const ANSWERABLE_STATUSES = ["enqueued", "sent", "delivered", "read"] as 
 /** Which send a customer's message answers: one of `recipients`, made in [since, until], on `platform` if known. */
 export type ReplyTarget = { recipients: string[]; platform: string | null; since: Date; until: Date };
 
-/** The latest send to the target's customer that Callbell has (and did not report failed), as a subquery. */
+/**
+ * The latest send to the target's customer that Callbell has (and did not report failed), as a subquery. A message sent
+ * later counts from its time (`scheduled_for`, which Send now moves to the moment it was pressed), not from when it was
+ * scheduled: another message sent in between must not take its reply.
+ */
 function latestSendTo(db: Database, target: ReplyTarget) {
   return db
     .select({ id: sends.id })
@@ -19,12 +23,19 @@ function latestSendTo(db: Database, target: ReplyTarget) {
       and(
         inArray(sends.recipient, target.recipients),
         inArray(sends.status, [...ANSWERABLE_STATUSES]),
-        gte(sends.createdAt, target.since),
-        lte(sends.createdAt, target.until),
+        // When it went: a message sent later left at its time (or when it was sent now), not when it was written.
+        or(
+          and(
+            isNull(sends.scheduledFor),
+            gte(sends.createdAt, target.since),
+            lte(sends.createdAt, target.until),
+          ),
+          and(gte(sends.scheduledFor, target.since), lte(sends.scheduledFor, target.until)),
+        ),
         target.platform ? eq(sends.platform, target.platform) : undefined,
       ),
     )
-    .orderBy(desc(sends.createdAt), desc(sends.id))
+    .orderBy(desc(sql`coalesce(${sends.scheduledFor}, ${sends.createdAt})`), desc(sends.id))
     .limit(1);
 }
 

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { sends } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { countReceivedMessages, listRepliesOfSend } from "@/lib/db/reply-queries";
 import { findSendById, recordSendAttempt, recordSendOutcome } from "@/lib/db/send-queries";
@@ -54,6 +56,38 @@ const reply = (from: string, writtenAt: Date, extra: Record<string, unknown> = {
 });
 
 describe("a reply from a customer", () => {
+  it("to a message sent later is linked to it by when it went, not by when it was scheduled", async () => {
+    const db = await testDatabase();
+    // Scheduled at 0 for 2; another message to the same customer sent at 1; the scheduled one went at 2.
+    const later = await sendTo(db, "+15550000201", at(0));
+    await db
+      .update(sends)
+      .set({ scheduledFor: at(2) })
+      .where(eq(sends.id, later));
+    const between = await sendTo(db, "+15550000201", at(1));
+    expect(await recordReceivedMessage(db, reply("15550000201", at(2.1)), at(2.1))).toEqual({
+      kind: "linked",
+      sendId: later,
+    });
+    // A reply before it went answers the one sent in between.
+    expect(
+      await recordReceivedMessage(db, reply("15550000201", at(1.5), { text: "Earlier" }), at(1.5)),
+    ).toEqual({
+      kind: "linked",
+      sendId: between,
+    });
+    // Scheduled 80 hours ahead: still linked, within 72 hours of when it went.
+    const far = await sendTo(db, "+15550000202", at(0));
+    await db
+      .update(sends)
+      .set({ scheduledFor: at(80) })
+      .where(eq(sends.id, far));
+    expect(await recordReceivedMessage(db, reply("15550000202", at(81)), at(81))).toEqual({
+      kind: "linked",
+      sendId: far,
+    });
+  });
+
   it("is linked to the latest send to that customer within 72 hours, which is marked replied", async () => {
     const db = await testDatabase();
     const older = await sendTo(db, "+15550000200", at(0));
