@@ -4,14 +4,13 @@ import {
   contentSecurityPolicy,
   isHttpsRequest,
   isSameOriginRequest,
-  maxBodyBytes,
   securityHeaders,
 } from "@/lib/security/http-headers";
 import { getEnv } from "@/lib/env";
 import { apiError, type ApiErrorStatus } from "@/lib/http/api-error";
 
 /**
- * Runs before every request (Next requires this file at the top level). It refuses oversized bodies and
+ * Runs before every request (Next requires this file at the top level). It refuses malformed addresses and
  * cross-origin state-changing requests before any action or route code runs, and sets the security headers with a fresh CSP
  * nonce that Next puts on its own scripts.
  */
@@ -21,15 +20,8 @@ export function proxy(request: NextRequest) {
   if (!decodesAsUri(pathname) || (pathname.startsWith("/api/") && AMBIGUOUS_PATH.test(pathname)))
     return refuse(pathname, 400, "Malformed address");
   if (request.method !== "GET" && request.method !== "HEAD") {
-    // A chunked body has no length to check here, and Next would buffer megabytes of it for a route handler: every
-    // client Bellhop serves (browsers, Callbell, curl -d) sends its length.
-    if (request.headers.has("transfer-encoding") && !request.headers.has("content-length")) {
-      return refuse(pathname, 411, "Send the body with a Content-Length");
-    }
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > maxBodyBytes(pathname)) {
-      return refuse(pathname, 413, "Request body too large");
-    }
+    // Bodies without their length, or over their limit, were refused at the edge before Next read any of them
+    // (lib/security/gate.mjs).
     // Every state-changing request must come from one of Bellhop's own pages: a server action (with or without
     // JavaScript: a plain form post carries no Next-Action header) and the API alike. Only Callbell's webhook and the
     // sandbox's mount are called from elsewhere, and they check their own credentials.
@@ -102,8 +94,8 @@ export const config = {
   // Exact names only: a path that merely starts with one (`/favicon.icoX`) still goes through the proxy.
   // Callbell's webhook, in its exact shape only (letters, digits, - and _ after the prefix: no dot, percent, slash or
   // backslash, so it cannot name another address), skips the proxy too: at 200 events a second the proxy's own cost
-  // was a third of the webhook's. It needs no nonce or Origin check, and refuses a body by its length itself
-  // (lib/delivery/webhook.ts); next.config.mjs gives it the static headers. Once the server has started, it is answered
+  // was a third of the webhook's. It needs no nonce or Origin check; the edge refuses bodies by their length for every
+  // route (lib/security/gate.mjs); next.config.mjs gives it the static headers. Once the server has started, it is answered
   // in the edge's lane and never reaches Next at all (lib/security/lane.mjs).
   matcher: [
     {

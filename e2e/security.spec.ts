@@ -140,6 +140,38 @@ test("a body without its length (chunked) is refused before Next reads it, on ev
   expect(await chunked("/api/broadcasts")).toBe(411);
 });
 
+test("a body declared too large is refused before it comes, and a target that is no address gets a 400", async ({
+  baseURL,
+}) => {
+  const { connect } = await import("node:net");
+  const { hostname, port } = new URL(baseURL!);
+  // Writes `head` (and a little of a body) on a raw connection; the status line of the answer, or what came in 10 s.
+  const raw = (head: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write(head));
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString("latin1");
+        if (!text.includes("\r\n")) return;
+        resolve(text.split("\r\n")[0]!);
+        socket.destroy();
+      });
+      socket.on("error", reject);
+      setTimeout(() => {
+        resolve(`no answer in 10 s: ${text}`);
+        socket.destroy();
+      }, 10_000);
+    });
+  // 20 MB declared, 1 kB sent: Next would keep up to 10 MB of it in memory before anything refused it.
+  const declared = (path: string) =>
+    `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+    `Content-Length: 20000000\r\n\r\n${"x".repeat(1024)}`;
+  expect(await raw(declared("/api/history"))).toBe("HTTP/1.1 413 Payload Too Large");
+  expect(await raw(declared("/api/broadcasts"))).toBe("HTTP/1.1 413 Payload Too Large");
+  expect(await raw(declared("/compose"))).toBe("HTTP/1.1 413 Payload Too Large");
+  expect(await raw(`GET * HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`)).toBe("HTTP/1.1 400 Bad Request");
+});
+
 test("over HTTP the sandbox's webhook is out of reach: no subscribe, no delivery log", async ({
   request,
 }) => {

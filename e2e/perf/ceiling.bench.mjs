@@ -89,11 +89,14 @@ async function startBroadcast(page, base) {
   return Number(page.url().split("/").pop());
 }
 
+/** Stops a process: SIGTERM (a profile asked for by BENCH_SERVER_NODE_ARGS is written then), SIGKILL after 10 s. */
 async function kill(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
+  child.kill("SIGTERM");
+  const late = setTimeout(() => child.kill("SIGKILL"), 10_000);
   await exited;
+  clearTimeout(late);
 }
 
 const round = (value, digits = 1) => Number(value.toFixed(digits));

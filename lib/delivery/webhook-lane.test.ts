@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { countReceivedMessages } from "@/lib/db/reply-queries";
 import { testDatabase } from "@/lib/db/testing";
@@ -77,7 +77,33 @@ describe("the webhook's lane (answered past Next's routing)", () => {
     expect(answer.headers["x-content-type-options"]).toBe("nosniff");
     expect(answer.headers["x-frame-options"]).toBe("DENY");
     expect(answer.headers["cache-control"]).toBe("no-store");
+    expect(answer.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers["permissions-policy"]).toContain("camera=()");
+    expect(answer.headers["strict-transport-security"]).toBeUndefined();
     expect((await countReceivedMessages(db)).total).toBe(before + 1);
+  });
+
+  it("keeps nothing of a call whose connection closes before its whole body came, and stops waiting for it", async () => {
+    const before = (await countReceivedMessages(db)).total;
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const body = reply("31650000009");
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${base}/api/webhooks/callbell/${SECRET}`, {
+        method: "POST",
+        headers: length(body),
+      });
+      request.on("error", () => resolve());
+      request.write(body.slice(0, 20));
+      setTimeout(() => {
+        request.destroy();
+        resolve();
+      }, 50);
+    });
+    await expect
+      .poll(() => logged.mock.calls.map((call) => String(call[0])))
+      .toContain("Bellhop: a Callbell webhook call could not be answered:");
+    logged.mockRestore();
+    expect((await countReceivedMessages(db)).total).toBe(before);
   });
 
   it("reads a body that starts with a byte order mark, as fetch's text() does, and ignores a query", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LaneHandler } from "@/lib/security/lane.mjs";
-import { STATIC_SECURITY_HEADERS } from "@/lib/security/static-headers.mjs";
+import { NON_PAGE_CSP, securityHeaders } from "@/lib/security/static-headers.mjs";
 import { handleCallbellWebhook, type WebhookOptions, type WebhookRequest } from "./webhook";
 
 /**
@@ -12,16 +12,8 @@ const WEBHOOK_PATH = /^\/api\/webhooks\/callbell\/([A-Za-z0-9_-]+)(?:\?.*)?$/;
 
 /** Node's request, read as the webhook reads a fetch `Request`; the body is read only when asked for. */
 function asWebhookRequest(request: IncomingMessage): WebhookRequest {
-  const header = (name: string) => request.headers[name.toLowerCase()];
   return {
     method: request.method ?? "GET",
-    headers: {
-      has: (name) => header(name) !== undefined,
-      get: (name) => {
-        const value = header(name);
-        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-      },
-    },
     text: () =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
@@ -35,14 +27,24 @@ function asWebhookRequest(request: IncomingMessage): WebhookRequest {
           ),
         );
         request.on("error", reject);
+        // The caller went away before the whole body came: nothing is recorded, and the wait ends.
+        request.on("close", () => {
+          if (!request.complete) reject(new Error("the connection closed before the whole body came"));
+        });
       }),
   };
 }
 
-/** Writes the webhook's answer on Node's response, with the headers next.config.mjs gives every response. */
-async function answer(response: ServerResponse, result: Response) {
+/** The headers of the webhook's answers: those every response carries, for an answer that is no page. */
+const headersFor = (request: IncomingMessage) => ({
+  ...securityHeaders({ https: request.headers["x-forwarded-proto"] === "https" }),
+  "Content-Security-Policy": NON_PAGE_CSP,
+});
+
+/** Writes the webhook's answer on Node's response. */
+async function answer(request: IncomingMessage, response: ServerResponse, result: Response) {
   const body = Buffer.from(await result.arrayBuffer());
-  const headers: Record<string, string> = { ...STATIC_SECURITY_HEADERS };
+  const headers: Record<string, string> = headersFor(request);
   result.headers.forEach((value, name) => {
     headers[name] = value;
   });
@@ -58,12 +60,12 @@ async function serve(
   options: WebhookOptions,
 ) {
   try {
-    await answer(response, await handleCallbellWebhook(asWebhookRequest(request), secret, options));
+    await answer(request, response, await handleCallbellWebhook(asWebhookRequest(request), secret, options));
   } catch (error) {
     // The body could not be read (the caller went away), or the answer not written: nothing more can be said to it.
     console.error("Bellhop: a Callbell webhook call could not be answered:", error);
     if (!response.headersSent)
-      response.writeHead(503, { ...STATIC_SECURITY_HEADERS, "Cache-Control": "no-store" });
+      response.writeHead(503, { ...headersFor(request), "Cache-Control": "no-store" });
     response.end();
   }
 }

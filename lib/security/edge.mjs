@@ -28,7 +28,8 @@ diagnostics.subscribe("http.server.request.start", ({ request, socket }) => {
   request.url = originForm(request.url);
 });
 
-// Callbell's webhook is answered in this lane, past Next's routing, once the server has started (lane.mjs).
+// Before Next reads a request: the gate refuses bodies by their length and targets that are no address, and once the
+// server has started, Callbell's webhook is answered in the lane, past Next's routing (lane.mjs, gate.mjs).
 installLane();
 
 // Start-up checks for this mark: without the edge, the forwarded headers would be whatever a client wrote.

@@ -1,5 +1,3 @@
-import { MAX_REQUEST_BODY_BYTES, STATIC_SECURITY_HEADERS } from "./static-headers.mjs";
-
 /**
  * Bellhop's HTTP hardening, as pure functions: the proxy applies them to every response, the tests read them.
  * Scripts run only with the per-request nonce (no 'unsafe-inline'); styles may be inline because React sets style
@@ -27,26 +25,12 @@ export function contentSecurityPolicy(
   return directives.join("; ");
 }
 
-/** Headers every response carries; HSTS only when the page was reached over https (it would lock out plain http). */
-export function securityHeaders(options: { https: boolean }): Record<string, string> {
-  const headers: Record<string, string> = {
-    ...STATIC_SECURITY_HEADERS,
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-  };
-  if (options.https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
-  return headers;
-}
-
-export { MAX_REQUEST_BODY_BYTES };
-
-/** A broadcast's recipient list is the one large body: 50,000 rows of a phone and a few values. */
-export const MAX_BROADCAST_BODY_BYTES = 10 * 1024 * 1024;
-
-/** The body limit of a request: larger only for creating a broadcast. */
-export function maxBodyBytes(pathname: string): number {
-  return pathname === "/api/broadcasts" ? MAX_BROADCAST_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
-}
+export {
+  MAX_BROADCAST_BODY_BYTES,
+  MAX_REQUEST_BODY_BYTES,
+  maxBodyBytes,
+  securityHeaders,
+} from "./static-headers.mjs";
 
 /**
  * Whether a request comes from a page of this origin. The host is the one Bellhop's edge settled (the Host header,

@@ -17,3 +17,25 @@ export const STATIC_SECURITY_HEADERS = {
  * larger bodies by their length; next.config.mjs gives it to server actions, which catches chunked ones.
  */
 export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+
+/** A broadcast's recipient list is the one large body: 50,000 rows of a phone and a few values. */
+export const MAX_BROADCAST_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The body limit of a request: larger only for creating a broadcast. */
+export function maxBodyBytes(pathname) {
+  return pathname === "/api/broadcasts" ? MAX_BROADCAST_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
+}
+
+/** Headers every response carries; HSTS only when the page was reached over https (it would lock out plain http). */
+export function securityHeaders({ https }) {
+  const headers = {
+    ...STATIC_SECURITY_HEADERS,
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+  if (https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
+
+/** The policy of an answer that is no page (JSON, text): nothing in it may load or frame anything. */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
