@@ -61,4 +61,22 @@ describe("a shared pace", () => {
     // Another key has a pace of its own.
     expect(await bookPace(db, "other", { ...options, now: 20_000 })).toBe(20_000);
   });
+
+  it("keeps a pace of 300 a second (3.33 ms apart), which whole milliseconds would have rounded to 250", async () => {
+    const db = await testDatabase();
+    const options = { intervalMs: 1000 / 300, catchUpMs: 0 };
+    const booked: number[] = [];
+    for (let n = 0; n < 300; n += 1) booked.push(await bookPace(db, "fast", { ...options, now: 10_000 }));
+    expect(booked[0]).toBe(10_000);
+    // The 301st start is one second after the first, to the microsecond rounding.
+    expect(await bookPace(db, "fast", { ...options, now: 10_000 })).toBeCloseTo(11_000, 0);
+    // Taken as the dispatcher takes it, asked each whole millisecond, half an interval of lag caught up.
+    const taking = { ...options, catchUpMs: 0.5 * options.intervalMs };
+    let taken = 0;
+    for (let at = 20_000; at < 21_000; at += 1) {
+      while ((await takePace(db, "taken", { ...taking, now: at })) === 0) taken += 1;
+    }
+    expect(taken).toBeGreaterThanOrEqual(299);
+    expect(taken).toBeLessThanOrEqual(301);
+  });
 });

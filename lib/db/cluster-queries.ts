@@ -68,6 +68,13 @@ export function claimerIsGone(claimedBy: unknown, instance: string, now: number)
 }
 
 /**
+ * A pace's moments are kept in microseconds: in whole milliseconds, the interval of 300 a second (3.33 ms) would be
+ * rounded up to 4, a pace of 250. A pace written in milliseconds by an older Bellhop reads as long past, which the
+ * catch-up limit turns into "now".
+ */
+const US_PER_MS = 1000;
+
+/**
  * A shared pace: takes the next start for `key` when it has come, moving it one `intervalMs` on (from at most
  * `catchUpMs` in the past, so a short lag is caught up and a long one is not). One statement, so every instance that
  * asks gets its own slot. Returns 0 when a slot was taken, else the milliseconds until the next one.
@@ -77,22 +84,22 @@ export async function takePace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
-  const now = Math.round(options.now ?? Date.now());
-  // Whole milliseconds (the column's unit), the interval rounded up: never faster than the pace.
-  const intervalMs = Math.ceil(options.intervalMs);
-  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs));
+  const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
+  // Whole microseconds (the column's unit here), the interval rounded up: never faster than the pace.
+  const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
+  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS));
   const taken = await db
     .insert(paces)
-    .values({ key, nextAt: now + intervalMs })
+    .values({ key, nextAt: now + intervalUs })
     .onConflictDoUpdate({
       target: paces.key,
-      set: { nextAt: sql`${from} + ${intervalMs}` },
+      set: { nextAt: sql`${from} + ${intervalUs}` },
       setWhere: lte(paces.nextAt, now),
     })
     .returning({ nextAt: paces.nextAt });
   if (taken.length > 0) return 0;
   const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
-  return row ? Math.max(1, row.nextAt - now) : 0;
+  return row ? Math.max(1, (row.nextAt - now) / US_PER_MS) : 0;
 }
 
 /**
@@ -106,13 +113,13 @@ export async function bookPace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
-  const now = Math.round(options.now ?? Date.now());
-  const intervalMs = Math.ceil(options.intervalMs);
-  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs));
+  const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
+  const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
+  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS));
   const [row] = await db
     .insert(paces)
-    .values({ key, nextAt: now + intervalMs })
-    .onConflictDoUpdate({ target: paces.key, set: { nextAt: sql`${from} + ${intervalMs}` } })
+    .values({ key, nextAt: now + intervalUs })
+    .onConflictDoUpdate({ target: paces.key, set: { nextAt: sql`${from} + ${intervalUs}` } })
     .returning({ nextAt: paces.nextAt });
-  return row!.nextAt - intervalMs;
+  return (row!.nextAt - intervalUs) / US_PER_MS;
 }

@@ -11,7 +11,10 @@ export function defineClusterTables(k: SchemaKit) {
     expiresAt: k.millis("expires_at").notNull(),
   });
 
-  /** Shared paces: the next moment (ms) at which a `key` (a broadcast's sends) may start one more. */
+  /**
+   * Shared paces: the next moment at which a `key` (a broadcast's sends) may start one more, in microseconds since the
+   * epoch (lib/db/cluster-queries.ts says why), not in the milliseconds of the other moments.
+   */
   const paces = k.table("paces", {
     key: k.text("key").primaryKey(),
     nextAt: k.millis("next_at").notNull(),
