@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import pg from "pg";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
 import { NEXT_START_ARGS } from "../next-start.mjs";
 
@@ -73,4 +74,24 @@ export async function sendOneText(page, recipient = "+31612345678") {
   await page.getByLabel("Message", { exact: true }).fill("Hello");
   await page.getByRole("button", { name: "Send message" }).click();
   await page.getByRole("status").filter({ hasText: "Message enqueued" }).waitFor();
+}
+
+/** A PostgreSQL database of a benchmark's own on the server at `base` (postgres://user:password@host:port), dropped
+ * and created again; its URL. */
+export async function freshPostgres(base, name) {
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  await admin.query("set client_min_messages = warning");
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return `${base}/${name}`;
+}
+
+/** The Callbell stub (e2e/stub/callbell-stub.mjs) on `port`, answering to `token`; it records every request. */
+export function startStub(port, token) {
+  return spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
+    env: { ...process.env, STUB_PORT: String(port), STUB_TOKEN: token },
+    stdio: "ignore",
+  });
 }

@@ -1,7 +1,6 @@
 // Broadcasts at scale: 10,000 rows parsed and checked in the browser (budget 2 s); a 10,000-row broadcast at 100 a
 // second against a zero-latency stub (budget: the rate within 5%, server memory growth under 150 MB); and kill -9 in
 // the middle of a broadcast, then a restart (budget: every row accounted for, no number sent twice). Prints JSON.
-import { spawn } from "node:child_process";
 import {
   launchChromium,
   removeDatabase,
@@ -9,6 +8,7 @@ import {
   signIn,
   sleep,
   startBellhop as startBenchBellhop,
+  startStub,
   waitFor,
 } from "./bench-support.mjs";
 
@@ -96,10 +96,7 @@ async function sendsByNumber(prefix) {
 
 async function main() {
   removeDatabase(DB_FILE);
-  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
-    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
-    stdio: "ignore",
-  });
+  const stub = startStub(STUB_PORT, TOKEN);
   let server = startBellhop();
   const browser = await launchChromium();
   try {

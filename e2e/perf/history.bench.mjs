@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
 import pg from "pg";
 import {
+  freshPostgres,
   launchChromium,
   percentile,
   removeDatabase,
@@ -30,12 +31,7 @@ const PG_URL = POSTGRES && `${POSTGRES}/bellhop_bench_history`;
 async function startServer() {
   let env = {};
   if (PG_URL) {
-    const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
-    await admin.connect();
-    await admin.query("set client_min_messages = warning");
-    await admin.query("drop database if exists bellhop_bench_history with (force)");
-    await admin.query("create database bellhop_bench_history");
-    await admin.end();
+    await freshPostgres(POSTGRES, "bellhop_bench_history");
     env = { DATABASE_URL: PG_URL, BELLHOP_SECRET: "bench-secret-shared-by-every-instance-0123456789" };
   } else {
     removeDatabase(DB_FILE);

@@ -3,8 +3,15 @@
 // Against a zero-latency stub that records the time of every request. Rules: no request outside the hours, no number
 // twice, every row sent, no burst when the hours open (at most the pace + 1 in any one second). Prints JSON.
 import { createClient } from "@libsql/client";
-import { spawn } from "node:child_process";
-import { launchChromium, removeDatabase, signIn, sleep, startBellhop, waitFor } from "./bench-support.mjs";
+import {
+  launchChromium,
+  removeDatabase,
+  signIn,
+  sleep,
+  startBellhop,
+  startStub,
+  waitFor,
+} from "./bench-support.mjs";
 
 const STUB_PORT = 4091;
 const PORT = 3198;
@@ -51,10 +58,7 @@ function busiestSecond(times) {
 
 async function main() {
   removeDatabase(DB_FILE);
-  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
-    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
-    stdio: "ignore",
-  });
+  const stub = startStub(STUB_PORT, TOKEN);
   const server = startBellhop({
     port: PORT,
     databaseFile: DB_FILE,

@@ -7,7 +7,15 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { percentile, removeDatabase, rssMb, sleep, startBellhop, waitFor } from "./bench-support.mjs";
+import {
+  freshPostgres,
+  percentile,
+  removeDatabase,
+  rssMb,
+  sleep,
+  startBellhop,
+  waitFor,
+} from "./bench-support.mjs";
 
 const EVENTS = Number(process.env.BENCH_REPLIES_EVENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_REPLIES_RATE ?? 200);
@@ -25,12 +33,7 @@ const customer = (n) => `+3165${String(n).padStart(7, "0")}`;
 async function startServer() {
   let env = { CALLBELL_WEBHOOK_SECRET: SECRET };
   if (PG_URL) {
-    const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
-    await admin.connect();
-    await admin.query("set client_min_messages = warning");
-    await admin.query("drop database if exists bellhop_bench_replies with (force)");
-    await admin.query("create database bellhop_bench_replies");
-    await admin.end();
+    await freshPostgres(POSTGRES, "bellhop_bench_replies");
     env = {
       ...env,
       DATABASE_URL: PG_URL,

@@ -29,6 +29,15 @@ const BENCHES = [
     before: ["bash", ["e2e/scripts/postgres.sh"]],
     env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
   },
+  // Broadcasts at Callbell's ceiling (issue 23): 300 a second on one instance (SQLite), then on two (PostgreSQL).
+  { name: "ceiling", file: "e2e/perf/ceiling.bench.mjs" },
+  {
+    name: "ceilingPostgres",
+    group: "ceiling",
+    file: "e2e/perf/ceiling.bench.mjs",
+    before: ["bash", ["e2e/scripts/postgres.sh"]],
+    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432", BENCH_INSTANCES: "2" },
+  },
   // Replies (issue 22): customers' messages to the webhook at 200 a second, on SQLite, then on PostgreSQL.
   { name: "replies", file: "e2e/perf/replies.bench.mjs" },
   {
@@ -50,6 +59,7 @@ const PARTIAL = {
   quietHours: "Sending hours (issue 22)",
   scheduler: "Messages sent later (issue 22)",
   replies: "Replies (issue 22)",
+  ceiling: "Broadcasts at Callbell's ceiling (issue 23)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -181,6 +191,29 @@ Higher rates (all answered 200 unless said):
 | --- | --- | --- | --- | --- | --- |
 ${[sqlite, postgres].filter(Boolean).flatMap(sweepRows).join("\n")}
 `;
+const ceilingRow = (r) =>
+  `| ${r.database} | ${r.instances} | ${r.rows.toLocaleString("en")} | ${r.configuredRate} | ${r.measuredRate} (${r.deviationPercent} %) | ${r.busiestSecond} / ${r.quietestSecond} | ${r.numbersSentTwice} | ${r.cpuMsPerSend} ms | ${r.cpuShareOfOneCore.join(" + ")} | ${r.serverRssGrowthMb.join(" + ")} | ${yes(r.budgets["pace within 5%"])} |`;
+const ceilingSection = (runs) => `
+## Broadcasts at Callbell's ceiling (issue 23)
+
+A ${runs[0].rows.toLocaleString("en")}-row broadcast at ${runs[0].configuredRate} a second (Callbell's limit per account), started in the wizard, against a
+stub that answers each send in ${runs[0].stubLatencyMs} ms (\`e2e/perf/ceiling.bench.mjs\`): on one instance (SQLite), then on two
+instances dispatching it together (PostgreSQL). The pace is the stub's: its requests from the first to the last. When
+the pace is not held, lower ones follow, 15 s of rows each, until one is held within 5%. CPU is the servers' (user and
+system) over the run, per send; the stub and the browser share the same 2 cores. Budgets: the pace within 5%, memory
+growth < 150 MB per instance, no number sent twice. Where the time goes: [development](../../docs/development.md#what-moved-the-figures).
+
+| database | instances | rows | pace asked | pace held (off by) | busiest / quietest second | sent twice | CPU per send | CPU, share of a core | memory growth MB | within 5% |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${runs
+  .flatMap((r) => [r, ...r.sweep.map((s) => ({ ...s, database: r.database, instances: r.instances }))])
+  .map(ceilingRow)
+  .join("\n")}
+
+Highest pace held within 5%: ${runs.map((r) => `${r.database} (${r.instances} ${r.instances === 1 ? "instance" : "instances"}) ${r.highestPaceHeld ?? "none of those tried"}`).join("; ")}.
+Memory growth under 150 MB and no number sent twice: ${yes(runs.every((r) => [r, ...r.sweep].every((x) => x.budgets["memory growth < 150 MB per instance"] && x.budgets["no number sent twice"])))}.
+`;
+const ceilingRuns = () => [results.ceiling, results.ceilingPostgres].filter(Boolean);
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -235,6 +268,7 @@ if (only) {
     quietHours: () => quietHoursSection(results.quietHours),
     scheduler: () => schedulerSection(schedulerRuns()),
     replies: () => repliesSection(results.replies, results.repliesPostgres),
+    ceiling: () => ceilingSection(ceilingRuns()),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
@@ -354,7 +388,8 @@ const all =
   faultsSection(results.faults) +
   quietHoursSection(results.quietHours) +
   schedulerSection(schedulerRuns()) +
-  repliesSection(results.replies, results.repliesPostgres);
+  repliesSection(results.replies, results.repliesPostgres) +
+  ceilingSection(ceilingRuns());
 writeFileSync("e2e/perf/REPORT.md", all);
 writeRepliesJson();
 console.log(all);

@@ -5,11 +5,19 @@
 // the send-later use-case itself (e2e/perf/scheduler-seed.task.ts, run by Vitest for its TypeScript). On the embedded
 // SQLite database, or with BENCH_POSTGRES_URL on PostgreSQL (bellhop_bench_scheduler). Prints JSON, also kept in
 // data/bench-scheduler.json.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { removeDatabase, rssMb, sleep, startBellhop, waitFor } from "./bench-support.mjs";
+import {
+  freshPostgres,
+  removeDatabase,
+  rssMb,
+  sleep,
+  startBellhop,
+  startStub,
+  waitFor,
+} from "./bench-support.mjs";
 
 const COUNT = Number(process.env.BENCH_SCHEDULER_COUNT ?? 10_000);
 const RATE = 100;
@@ -32,12 +40,7 @@ const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 async function freshDatabase() {
   if (!POSTGRES) return removeDatabase(DB_FILE);
-  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
-  await admin.connect();
-  await admin.query("set client_min_messages = warning");
-  await admin.query("drop database if exists bellhop_bench_scheduler with (force)");
-  await admin.query("create database bellhop_bench_scheduler");
-  await admin.end();
+  await freshPostgres(POSTGRES, "bellhop_bench_scheduler");
 }
 
 /** One query on the bench database, SQLite or PostgreSQL. */
@@ -100,10 +103,7 @@ async function main() {
     BENCH_SEED_PREFIX: PREFIX,
   });
 
-  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
-    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
-    stdio: "ignore",
-  });
+  const stub = startStub(STUB_PORT, TOKEN);
   const server = startBellhop({
     port: PORT,
     databaseFile: DB_FILE,

@@ -2,7 +2,6 @@
 // the compose page's server action against a stub that takes 50 ms for each, timed by Chromium, with Bellhop's own
 // time (total minus the stub's 50 ms; budget p95 ≤ 15 ms) beside 500 direct requests to the stub (the floor); then
 // the server's memory after 1,000 sends. Prints JSON.
-import { spawn } from "node:child_process";
 import {
   launchChromium,
   percentile,
@@ -11,6 +10,7 @@ import {
   signIn,
   sleep,
   startBellhop,
+  startStub,
   waitFor,
 } from "./bench-support.mjs";
 
@@ -30,10 +30,7 @@ const round = (value) => Number(value.toFixed(1));
 
 async function main() {
   removeDatabase(DB_FILE);
-  const stub = spawn(process.execPath, ["e2e/stub/callbell-stub.mjs"], {
-    env: { ...process.env, STUB_PORT: String(STUB_PORT), STUB_TOKEN: TOKEN },
-    stdio: "ignore",
-  });
+  const stub = startStub(STUB_PORT, TOKEN);
   await waitFor(`${STUB}/__control/health`);
   await fetch(`${STUB}/__control/latency`, {
     method: "POST",
