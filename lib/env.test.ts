@@ -47,14 +47,14 @@ describe("BELLHOP_LATE_LIMIT", () => {
 });
 
 describe("BELLHOP_SCHEDULE_RATE", () => {
-  it("defaults to 10 sends a second, takes 1 to 100, and names itself otherwise", () => {
+  it("defaults to 10 sends a second, takes 1 to 300 (Callbell's limit, as a broadcast's pace), and names itself otherwise", () => {
     expect(parseEnv({}).BELLHOP_SCHEDULE_RATE).toBe(10);
     expect(parseEnv({ BELLHOP_SCHEDULE_RATE: "" }).BELLHOP_SCHEDULE_RATE).toBe(10);
     expect(parseEnv({ BELLHOP_SCHEDULE_RATE: "1" }).BELLHOP_SCHEDULE_RATE).toBe(1);
-    expect(parseEnv({ BELLHOP_SCHEDULE_RATE: " 100 " }).BELLHOP_SCHEDULE_RATE).toBe(100);
+    expect(parseEnv({ BELLHOP_SCHEDULE_RATE: " 300 " }).BELLHOP_SCHEDULE_RATE).toBe(300);
     for (const [value, problem] of [
       ["0", "must be at least 1"],
-      ["101", "must be at most 100"],
+      ["301", "must be at most 300"],
       ["2.5", "must be a whole number of sends per second"],
       ["fast", "must be a whole number of sends per second"],
     ]) {

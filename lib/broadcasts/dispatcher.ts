@@ -92,6 +92,8 @@ export function createDispatcher(deps: DispatchDependencies) {
     const pace = createPaceControl(now);
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
     let catchUp = 0;
+    // When the shared pace's next slot comes, as the last take said (another instance may take it first).
+    let nextSlotAt = 0;
 
     const sendOne = async (
       broadcast: BroadcastRow,
@@ -144,6 +146,9 @@ export function createDispatcher(deps: DispatchDependencies) {
     let hoursRead: string | null = null;
     let hours: SendingHours | null = null;
     for (;;) {
+      // The next slot is known from the last one taken: asking before it comes would cost two statements for nothing.
+      // Waited for first, so what is read next (the state, a 429's slower pace) is as of that slot.
+      if (nextSlotAt > now()) await sleep(Math.min(nextSlotAt - now(), SETTINGS_REREAD_MS));
       // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.
       if (now() - readAt >= SETTINGS_REREAD_MS) {
         broadcast = await findBroadcast(db, broadcastId);
@@ -160,13 +165,14 @@ export function createDispatcher(deps: DispatchDependencies) {
       // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
       // when a claim is slow; a lag of under an interval is caught up, a longer one (a pause, a stall) is not.
       const intervalMs = 1000 / rate;
-      const wait = await takePace(db, paceKey(broadcastId), {
+      const { waitMs, nextAt } = await takePace(db, paceKey(broadcastId), {
         intervalMs,
         catchUpMs: catchUp * intervalMs,
         now: now(),
       });
-      if (wait > 0) {
-        await sleep(Math.min(wait, SETTINGS_REREAD_MS));
+      nextSlotAt = nextAt;
+      if (waitMs > 0) {
+        await sleep(Math.min(waitMs, SETTINGS_REREAD_MS));
         continue;
       }
       const takenAt = now();

@@ -77,13 +77,14 @@ const US_PER_MS = 1000;
 /**
  * A shared pace: takes the next start for `key` when it has come, moving it one `intervalMs` on (from at most
  * `catchUpMs` in the past, so a short lag is caught up and a long one is not). One statement, so every instance that
- * asks gets its own slot. Returns 0 when a slot was taken, else the milliseconds until the next one.
+ * asks gets its own slot. `waitMs` is 0 when a slot was taken, else the milliseconds until the next one; `nextAt` is
+ * when the next one is (ms since the epoch): a caller that waits until then before asking again is not refused first.
  */
 export async function takePace(
   db: Database,
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
-): Promise<number> {
+): Promise<{ waitMs: number; nextAt: number }> {
   const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
   // Whole microseconds (the column's unit here), the interval rounded up: never faster than the pace.
   const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
@@ -97,9 +98,10 @@ export async function takePace(
       setWhere: lte(paces.nextAt, now),
     })
     .returning({ nextAt: paces.nextAt });
-  if (taken.length > 0) return 0;
+  if (taken[0]) return { waitMs: 0, nextAt: taken[0].nextAt / US_PER_MS };
   const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
-  return row ? Math.max(1, (row.nextAt - now) / US_PER_MS) : 0;
+  if (!row) return { waitMs: 0, nextAt: now / US_PER_MS };
+  return { waitMs: Math.max(1, (row.nextAt - now) / US_PER_MS), nextAt: row.nextAt / US_PER_MS };
 }
 
 /**
