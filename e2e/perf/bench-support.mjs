@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { createClient } from "@libsql/client";
 import pg from "pg";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
 import { NEXT_START_ARGS } from "../next-start.mjs";
@@ -94,4 +95,42 @@ export function startStub(port, token) {
     env: { ...process.env, STUB_PORT: String(port), STUB_TOKEN: token },
     stdio: "ignore",
   });
+}
+
+/**
+ * A benchmark's own connection to the server's database, to seed and to count: the SQLite file `databaseFile`, or
+ * PostgreSQL at `pgUrl` when given. `batch` runs inserts (`?` placeholders, times in ms as their 2nd and 3rd
+ * arguments) in one transaction; `first` answers a query's first row.
+ */
+export async function openBenchDatabase({ databaseFile, pgUrl }) {
+  if (!pgUrl) {
+    const db = createClient({ url: `file:./${databaseFile}` });
+    await db.execute("PRAGMA busy_timeout = 5000");
+    return {
+      batch: (statements) => db.batch(statements, "write"),
+      first: async (sql) => (await db.execute(sql)).rows[0],
+      close: () => db.close(),
+    };
+  }
+  const db = new pg.Client({ connectionString: pgUrl });
+  await db.connect();
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    async batch(statements) {
+      await db.query("begin");
+      for (const { sql, args } of statements) {
+        // Times are milliseconds in SQLite; PostgreSQL keeps timestamptz.
+        await db.query(
+          numbered(sql),
+          args.map((arg, index) => (index === 1 || index === 2 ? new Date(arg) : arg)),
+        );
+      }
+      await db.query("commit");
+    },
+    first: async (sql) => (await db.query(sql)).rows[0],
+    close: () => db.end(),
+  };
 }

@@ -3,11 +3,10 @@
 // embedded SQLite database, or with BENCH_POSTGRES_URL=postgres://user:password@host:port on a PostgreSQL database of
 // its own there (bellhop_bench_history, dropped and created).
 import { randomUUID } from "node:crypto";
-import { createClient } from "@libsql/client";
-import pg from "pg";
 import {
   freshPostgres,
   launchChromium,
+  openBenchDatabase,
   percentile,
   removeDatabase,
   rssMb,
@@ -41,43 +40,9 @@ async function startServer() {
   return server;
 }
 
-/** Writes rows into the server's database, SQLite or PostgreSQL, in one batch (`?` placeholders, times in ms). */
-async function openSeeder() {
-  if (!PG_URL) {
-    const db = createClient({ url: `file:./${DB_FILE}` });
-    await db.execute("PRAGMA busy_timeout = 5000");
-    return {
-      batch: (statements) => db.batch(statements, "write"),
-      first: async (sql) => (await db.execute(sql)).rows[0],
-      close: () => db.close(),
-    };
-  }
-  const db = new pg.Client({ connectionString: PG_URL });
-  await db.connect();
-  const numbered = (sql) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
-  return {
-    async batch(statements) {
-      await db.query("begin");
-      for (const { sql, args } of statements) {
-        // Times are milliseconds in SQLite; PostgreSQL keeps timestamptz.
-        await db.query(
-          numbered(sql),
-          args.map((arg, index) => (index === 1 || index === 2 ? new Date(arg) : arg)),
-        );
-      }
-      await db.query("commit");
-    },
-    first: async (sql) => (await db.query(sql)).rows[0],
-    close: () => db.end(),
-  };
-}
-
 /** 100,000 sends over 90 days: every status, type, 6 templates, 3 channels, 5 senders. */
 async function seed() {
-  const db = await openSeeder();
+  const db = await openBenchDatabase({ databaseFile: DB_FILE, pgUrl: PG_URL });
   const statuses = [
     "read",
     "read",

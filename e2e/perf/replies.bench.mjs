@@ -5,10 +5,9 @@
 // PostgreSQL database of its own (bellhop_bench_replies, dropped and created). Prints one JSON object.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { createClient } from "@libsql/client";
-import pg from "pg";
 import {
   freshPostgres,
+  openBenchDatabase,
   percentile,
   removeDatabase,
   rssMb,
@@ -26,6 +25,12 @@ const SECRET = "bench-webhook-secret-0123456789";
 const DB_FILE = "data/bench-replies.db";
 const POSTGRES = process.env.BENCH_POSTGRES_URL?.replace(/\/+$/, "");
 const PG_URL = POSTGRES && `${POSTGRES}/bellhop_bench_replies`;
+
+/** The server's database (bench-support's), with a count of rows. */
+async function openDatabase() {
+  const db = await openBenchDatabase({ databaseFile: DB_FILE, pgUrl: PG_URL });
+  return { ...db, count: async (sql) => Number((await db.first(sql)).n) };
+}
 
 /** Customer `n`'s number, as Bellhop records a send to it and (without the `+`) as Callbell writes it. */
 const customer = (n) => `+3165${String(n).padStart(7, "0")}`;
@@ -45,40 +50,6 @@ async function startServer() {
   const server = startBellhop({ port: PORT, databaseFile: DB_FILE, env });
   await waitFor(`${BASE}/api/health`);
   return server;
-}
-
-/** The server's database, SQLite or PostgreSQL: batches of inserts (`?` placeholders) and single counts. */
-async function openDatabase() {
-  if (!PG_URL) {
-    const db = createClient({ url: `file:./${DB_FILE}` });
-    await db.execute("PRAGMA busy_timeout = 5000");
-    return {
-      batch: (statements) => db.batch(statements, "write"),
-      count: async (sql) => Number((await db.execute(sql)).rows[0].n),
-      close: () => db.close(),
-    };
-  }
-  const db = new pg.Client({ connectionString: PG_URL });
-  await db.connect();
-  const numbered = (sql) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
-  return {
-    async batch(statements) {
-      await db.query("begin");
-      for (const { sql, args } of statements) {
-        // Times are milliseconds in SQLite; PostgreSQL keeps timestamptz (the 2nd and 3rd arguments).
-        await db.query(
-          numbered(sql),
-          args.map((arg, index) => (index === 1 || index === 2 ? new Date(arg) : arg)),
-        );
-      }
-      await db.query("commit");
-    },
-    count: async (sql) => Number((await db.query(sql)).rows[0].n),
-    close: () => db.end(),
-  };
 }
 
 /**

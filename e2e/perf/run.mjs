@@ -5,6 +5,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
+// A benchmark's PostgreSQL run: the server started (or installed) by e2e/scripts/postgres.sh, and its address.
+const ON_POSTGRES = {
+  before: ["bash", ["e2e/scripts/postgres.sh"]],
+  env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+};
+
 const BENCHES = [
   { name: "pageWeight", file: "e2e/perf/page-weight.bench.mjs" },
   { name: "lighthouse", file: "e2e/perf/lighthouse.bench.mjs" },
@@ -13,8 +19,7 @@ const BENCHES = [
   {
     name: "historyPostgres",
     file: "e2e/perf/history.bench.mjs",
-    before: ["bash", ["e2e/scripts/postgres.sh"]],
-    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+    ...ON_POSTGRES,
   },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
@@ -26,8 +31,7 @@ const BENCHES = [
     name: "schedulerPostgres",
     group: "scheduler",
     file: "e2e/perf/scheduler.bench.mjs",
-    before: ["bash", ["e2e/scripts/postgres.sh"]],
-    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+    ...ON_POSTGRES,
   },
   // Broadcasts at Callbell's ceiling (issue 23): 300 a second on one instance (SQLite), then on two (PostgreSQL).
   { name: "ceiling", file: "e2e/perf/ceiling.bench.mjs" },
@@ -35,8 +39,8 @@ const BENCHES = [
     name: "ceilingPostgres",
     group: "ceiling",
     file: "e2e/perf/ceiling.bench.mjs",
-    before: ["bash", ["e2e/scripts/postgres.sh"]],
-    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432", BENCH_INSTANCES: "2" },
+    ...ON_POSTGRES,
+    env: { ...ON_POSTGRES.env, BENCH_INSTANCES: "2" },
   },
   // Replies (issue 22): customers' messages to the webhook at 200 a second, on SQLite, then on PostgreSQL.
   { name: "replies", file: "e2e/perf/replies.bench.mjs" },
@@ -44,8 +48,7 @@ const BENCHES = [
     name: "repliesPostgres",
     group: "replies",
     file: "e2e/perf/replies.bench.mjs",
-    before: ["bash", ["e2e/scripts/postgres.sh"]],
-    env: { BENCH_POSTGRES_URL: "postgres://bellhop:bellhop@127.0.0.1:5432" },
+    ...ON_POSTGRES,
   },
 ];
 

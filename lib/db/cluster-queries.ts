@@ -70,9 +70,17 @@ export function claimerIsGone(claimedBy: unknown, instance: string, now: number)
 /**
  * A pace's moments are kept in microseconds: in whole milliseconds, the interval of 300 a second (3.33 ms) would be
  * rounded up to 4, a pace of 250. A pace written in milliseconds by an older Bellhop reads as long past, which the
- * catch-up limit turns into "now".
+ * catch-up limit turns into "now"; an older instance beside a newer one would read this one's as far ahead, and wait
+ * (docs/deployment.md, "Upgrading to shared paces in microseconds").
  */
 const US_PER_MS = 1000;
+
+/** A pace step in the column's unit: now, the interval (rounded up: never faster than the pace), and where it goes on from. */
+function paceStep(options: { intervalMs: number; catchUpMs: number; now?: number }) {
+  const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
+  const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
+  return { now, intervalUs, from: greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS)) };
+}
 
 /**
  * A shared pace: takes the next start for `key` when it has come, moving it one `intervalMs` on (from at most
@@ -85,10 +93,7 @@ export async function takePace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<{ waitMs: number; nextAt: number }> {
-  const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
-  // Whole microseconds (the column's unit here), the interval rounded up: never faster than the pace.
-  const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
-  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS));
+  const { now, intervalUs, from } = paceStep(options);
   const taken = await db
     .insert(paces)
     .values({ key, nextAt: now + intervalUs })
@@ -115,9 +120,7 @@ export async function bookPace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
-  const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
-  const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
-  const from = greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS));
+  const { now, intervalUs, from } = paceStep(options);
   const [row] = await db
     .insert(paces)
     .values({ key, nextAt: now + intervalUs })
