@@ -46,6 +46,8 @@ test("the sandbox knows a customer with an open window and one whose window clos
 test("without a webhook, polling moves a sandbox message to read in the open history, and a failure gets its reason", async ({
   page,
 }) => {
+  // Polling backs off (a few seconds, then longer): on a busy machine "read" comes 20–30 s after the send.
+  test.setTimeout(75_000);
   const compose = new ComposePage(page);
   await compose.sendText("+15550000999", "This one fails later");
   const failed = await page.getByTestId("sent-uuid").innerText();
@@ -58,7 +60,7 @@ test("without a webhook, polling moves a sandbox message to read in the open his
     { timeout: 15_000 },
   );
   const row = page.getByRole("row").filter({ hasText: read });
-  await expect(row).toContainText("read", { timeout: 20_000 });
+  await expect(row).toContainText("read", { timeout: 45_000 });
   await row.getByRole("link", { name: /Details/ }).click();
   await expect(page.getByRole("list", { name: "Status timeline" })).toContainText("by poll");
 });

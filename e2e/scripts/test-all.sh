@@ -10,11 +10,14 @@ export CHROMIUM_PATH
 reports="$(mktemp -d)"
 failed_step=""
 
+timings=""
 step() {
-  local name="$1"
+  local name="$1" started=$SECONDS status=0
   echo "== $name"
   shift
-  if ! "$@"; then failed_step="${failed_step:+$failed_step, }$name"; return 1; fi
+  "$@" || status=$?
+  timings="${timings}  $name: $((SECONDS - started)) s"$'\n'
+  if [ "$status" -ne 0 ]; then failed_step="${failed_step:+$failed_step, }$name"; return 1; fi
 }
 
 if [ ! -x "$CHROMIUM_PATH" ]; then
@@ -76,11 +79,34 @@ for (const db of ["sqlite", "postgres"]) {
   failed += (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
   console.log(`vitest (${db}): ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : "no report"}`);
   console.log(`playwright (${db}): ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.flaky} flaky, ${playwright.stats.unexpected} failed` : "no report"}`);
+  // Name what failed (and what passed only on retry) here, where the tail of the log shows it.
+  for (const file of vitest?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== "failed") continue;
+      const why = String(test.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300);
+      console.log(`  failed: ${file.name.replace(process.cwd() + "/", "")} › ${test.fullName}: ${why}`);
+    }
+  }
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const error = test.results?.find((result) => result.error)?.error?.message ?? "";
+        const why = error.replace(/\u001b\[[0-9;]*m/g, "").split("\n")[0].slice(0, 300);
+        console.log(`  ${test.status === "flaky" ? "flaky" : "failed"}: [${test.projectName}] ${file}:${spec.line} › ${spec.title}: ${why}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, file);
+  };
+  for (const suite of playwright?.suites ?? []) walk(suite, suite.file);
 }
 fs.writeFileSync(`${dir}/summary`, `${passed} ${failed}`);
 NODE
 read -r passed failed < "$reports/summary"
+# The reports stay under test-results/ (ignored by git) for a look at what took the time.
+mkdir -p test-results && cp "$reports"/*.json test-results/ 2>/dev/null
 rm -rf "$reports"
+printf 'time per step (whole run %s s):\n%s' "$SECONDS" "$timings"
 [ -n "$failed_step" ] && echo "failed steps: $failed_step"
 echo "$passed passed, $failed failed"
 [ -z "$failed_step" ] && [ "$failed" -eq 0 ]
