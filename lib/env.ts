@@ -89,6 +89,10 @@ const envSchema = z
           .optional(),
       )
       .transform((rate) => rate ?? DEFAULT_RATE_PER_SECOND),
+    /** SQLite only: `full` flushes to disk on every commit (survives a power cut); `normal`, the default, does not. */
+    BELLHOP_SQLITE_SYNCHRONOUS: optionalString
+      .transform((value) => value?.toLowerCase())
+      .pipe(z.enum(["normal", "full"], { message: "must be normal or full" }).default("normal")),
     /** The number of proxy hops in front of Bellhop, whose X-Forwarded-* headers are believed (lib/security/edge.mjs). */
     BELLHOP_TRUSTED_PROXIES: optionalString.transform((text, context) => {
       try {

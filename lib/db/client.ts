@@ -13,6 +13,7 @@ import { DIALECT, dialectOf, forDialect } from "./dialect";
 import * as pgSchema from "./schema.pg";
 import * as sqliteSchema from "./schema.sqlite";
 import { processSingleton } from "@/lib/process/state";
+import { setUpSqliteConnections, type SynchronousMode } from "./sqlite-connections";
 
 export type SqliteDatabase = LibSQLDatabase<typeof sqliteSchema>;
 export type PostgresDatabase = NodePgDatabase<typeof pgSchema>;
@@ -42,7 +43,10 @@ const MIGRATION_LOCK = 727_001;
  * Opens (and migrates) a database: `file:…` or `libsql:…` is SQLite; `postgres://…` is PostgreSQL, where
  * `options.schema` puts Bellhop's tables (and its migration journal) in a schema of their own (the tests use one each).
  */
-export function openDatabase(url: string, options: { schema?: string } = {}): DatabaseHandle {
+export function openDatabase(
+  url: string,
+  options: { schema?: string; synchronous?: SynchronousMode } = {},
+): DatabaseHandle {
   if (dialectOf(url) !== DIALECT) {
     // The tables (schema.ts) were chosen for DATABASE_URL when the process started.
     throw new Error(
@@ -50,12 +54,13 @@ export function openDatabase(url: string, options: { schema?: string } = {}): Da
     );
   }
   return forDialect({
-    sqlite: () => openSqlite(url),
+    sqlite: () => openSqlite(url, options.synchronous ?? "normal"),
     postgres: () => openPostgres(url, options.schema),
   })();
 }
 
-function openSqlite(url: string): DatabaseHandle<SqliteDatabase> {
+function openSqlite(url: string, synchronous: SynchronousMode): DatabaseHandle<SqliteDatabase> {
+  setUpSqliteConnections(synchronous);
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -103,7 +108,10 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle<P
 /** The process's database, migrated before the first query. */
 export async function getDb(): Promise<Database> {
   // One connection (pool) per process, however many times Next loads this module.
-  const handle = processSingleton("database", () => openDatabase(getEnv().databaseUrl));
+  const handle = processSingleton("database", () => {
+    const env = getEnv();
+    return openDatabase(env.databaseUrl, { synchronous: env.BELLHOP_SQLITE_SYNCHRONOUS });
+  });
   await handle.ready;
   return handle.db;
 }
