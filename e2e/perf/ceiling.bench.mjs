@@ -206,6 +206,8 @@ async function measure(servers, page, base, run, rows, rate) {
     deviationPercent: round(((measuredRate - rate) / rate) * 100, 2),
     busiestSecond: Math.max(...full.map(([, count]) => count)),
     quietestSecond: Math.min(...full.map(([, count]) => count)),
+    // Each whole second's count, from the first send: where a run fell behind (a start, a stall, the end).
+    perSecond: full.map(([, count]) => count),
     numbersSentTwice: twice,
     cpuMsPerSend: round(cpu.reduce((a, b) => a + b, 0) / times.length, 2),
     cpuShareOfOneCore: cpu.map((ms) => round(ms / 1000 / seconds, 2)),

@@ -29,6 +29,25 @@ describe.runIf(DIALECT === "sqlite")("SQLite connections", () => {
     expect(statementsKept(connection)).toBe(2);
   });
 
+  it("a kept statement gives its columns, and refuses raw mode when it returns no data, as libsql does", () => {
+    setUpSqliteConnections("normal");
+    const connection = new Libsql(":memory:");
+    connection.exec("create table t (id integer primary key, name text)");
+    const select = connection.prepare("select id, name from t");
+    expect(select.columns().map((column) => column.name)).toEqual(["id", "name"]);
+    expect(select.columns()).toBe(select.columns());
+    expect(select.raw(true).all()).toEqual([]);
+    connection.exec("insert into t (name) values ('a')");
+    expect(connection.prepare("select id, name from t").raw(true).all()).toEqual([[1, "a"]]);
+    expect(connection.prepare("select id, name from t").raw(false).all()).toEqual([{ id: 1, name: "a" }]);
+    const insert = connection.prepare("insert into t (name) values (?)");
+    expect(() => insert.raw(true)).toThrow(/only for statements that return data/);
+    expect(() => connection.prepare("insert into t (name) values (?)").raw(true)).toThrow(
+      /only for statements that return data/,
+    );
+    expect(insert.run(["b"]).changes).toBe(1);
+  });
+
   it("keeps the most recently used statements, up to its limit", () => {
     setUpSqliteConnections("normal");
     const connection = new Libsql(":memory:");
