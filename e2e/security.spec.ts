@@ -240,3 +240,12 @@ test("every /api error answers in the one JSON shape, an ambiguous address is re
     code: "not_found",
   });
 });
+
+test("the benchmarks' pages do not exist unless a bench turns them on (BELLHOP_BENCH_PAGES)", async ({
+  page,
+}) => {
+  for (const path of ["/bench/action", "/bench/floor"]) {
+    expect((await page.goto(path))!.status(), path).toBe(404);
+    await expect(page.getByRole("button", { name: "Run the empty action" })).toHaveCount(0);
+  }
+});

@@ -63,6 +63,7 @@ const PARTIAL = {
   scheduler: "Messages sent later (issue 22)",
   replies: "Replies (issue 22)",
   ceiling: "Broadcasts at Callbell's ceiling (issue 23)",
+  send: "Send overhead, start and memory (issue 7)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -272,6 +273,7 @@ if (only) {
     scheduler: () => schedulerSection(schedulerRuns()),
     replies: () => repliesSection(results.replies, results.repliesPostgres),
     ceiling: () => ceilingSection(ceilingRuns()),
+    send: () => sendSection(results.send),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
@@ -343,8 +345,9 @@ ${b.killRestart.accounted.toLocaleString("en")} of ${b.killRestart.rows.toLocale
 (${yes(b.budgets["every row accounted for after kill -9"])}); the stub counted ${b.killRestart.stubSends.toLocaleString("en")}
 sends and **${b.killRestart.numbersSentTwice} number(s) twice** (${yes(b.budgets["no number sent twice"])}).
 `;
-const sd = results.send;
-const sendReport = `
+/** The send bench's section (a function declaration, so `BENCH_ONLY=send` above can write it too). */
+function sendSection(sd) {
+  return `
 ## Send overhead, start and memory (issue 7)
 
 **Start**: \`next start\` to its first 200 (a new database, created and migrated) in **${sd.start.ms} ms** (budget 2 s:
@@ -354,13 +357,17 @@ ${yes(sd.budgets["start to first 200 ≤ 2 s"])}); ${sd.start.serverRssIdleMb} M
 takes ${sd.sends.stubMs} ms for each: Bellhop answered in p50 ${sd.sends.totalP50Ms} ms, p95 ${sd.sends.totalP95Ms} ms
 (request sent to the response's first byte). **Bellhop's own time** (that, minus the stub's ${sd.sends.stubMs} ms): p50
 ${sd.sends.ownP50Ms} ms, **p95 ${sd.sends.ownP95Ms} ms** (budget 15 ms: ${yes(sd.budgets["send overhead p95 ≤ 15 ms"])}).
-The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
+**Next's own floor**, an empty server action that only waits ${sd.sends.stubMs} ms (\`/bench/action\`), called right after
+each send in a second tab: its own time p50 ${sd.sends.emptyActionOwnP50Ms} ms, p95 ${sd.sends.emptyActionOwnP95Ms} ms.
+Bellhop's p95 is **${sd.sends.ownAboveEmptyP95Ms} ms above it** (issue 23's budget 5 ms:
+${yes(sd.budgets["own p95 ≤ the empty action's + 5 ms"])}). The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
 sends through Bellhop took **${sd.sends.ratio} times** as long as the direct ones (${sd.sends.totalSeconds} s against
 ${sd.sends.directSeconds} s).
 
 **Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
 (+${sd.memory.growthMb} MB).
 `;
+}
 const hp = results.historyPostgres;
 const postgresReport = `
 ## History on PostgreSQL (issue 8)
@@ -387,7 +394,7 @@ const all =
   weightReport +
   lighthouseReport +
   broadcastReport +
-  sendReport +
+  sendSection(results.send) +
   faultsSection(results.faults) +
   quietHoursSection(results.quietHours) +
   schedulerSection(schedulerRuns()) +
