@@ -2,13 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { testDatabase } from "@/lib/db/testing";
 import { csvCell, csvRecord, exportedVariables } from "@/lib/history/csv";
-import {
-  countSendsByStatus,
-  iterateSends,
-  knownContactNames,
-  listHistoryTemplates,
-  listSends,
-} from "./history-queries";
+import { countHistory } from "./history-counts";
+import { iterateSends, knownContactNames, listHistoryTemplates, listSends } from "./history-queries";
 import { sends } from "./schema";
 
 async function seeded() {
@@ -123,7 +118,7 @@ describe("the filtered history", () => {
 
   it("counts per status for the other filters, and pages with a cursor", async () => {
     const db = await seeded();
-    expect(await countSendsByStatus(db, { status: "failed", type: "template" })).toEqual({
+    expect((await countHistory(db, { status: "failed", type: "template" })).counts).toEqual({
       failed: 1,
       delivered: 1,
     });
