@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { millionSection } from "./million-report.mjs";
 
 // A benchmark's PostgreSQL run: the server started (or installed) by e2e/scripts/postgres.sh, and its address.
 const ON_POSTGRES = {
@@ -21,6 +22,9 @@ const BENCHES = [
     file: "e2e/perf/history.bench.mjs",
     ...ON_POSTGRES,
   },
+  // A million sends (issue 23), on SQLite and then on PostgreSQL (`BENCH_ONLY=million`).
+  { name: "million", file: "e2e/perf/million.bench.mjs" },
+  { name: "millionPostgres", group: "million", file: "e2e/perf/million.bench.mjs", ...ON_POSTGRES },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
   { name: "faults", file: "e2e/perf/faults.bench.mjs" },
@@ -63,6 +67,7 @@ const PARTIAL = {
   scheduler: "Messages sent later (issue 22)",
   replies: "Replies (issue 22)",
   ceiling: "Broadcasts at Callbell's ceiling (issue 23)",
+  million: "A million sends (issue 23)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -217,6 +222,7 @@ Highest pace held within 5%: ${runs.map((r) => `${r.database} (${r.instances} ${
 Memory growth under 150 MB and no number sent twice: ${yes(runs.every((r) => [r, ...r.sweep].every((x) => x.budgets["memory growth < 150 MB per instance"] && x.budgets["no number sent twice"])))}.
 `;
 const ceilingRuns = () => [results.ceiling, results.ceilingPostgres].filter(Boolean);
+const millionRuns = () => [results.million, results.millionPostgres].filter(Boolean);
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -272,6 +278,7 @@ if (only) {
     scheduler: () => schedulerSection(schedulerRuns()),
     replies: () => repliesSection(results.replies, results.repliesPostgres),
     ceiling: () => ceilingSection(ceilingRuns()),
+    million: () => millionSection(millionRuns()),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
@@ -384,6 +391,7 @@ const weightReport = weightSection(results.pageWeight);
 const all =
   report +
   postgresReport +
+  millionSection(millionRuns()) +
   weightReport +
   lighthouseReport +
   broadcastReport +
