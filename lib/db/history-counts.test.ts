@@ -41,6 +41,14 @@ describe("the history's counts per status", () => {
       replied: 4,
       exact: true,
     });
+    // Several filters at once (read through the status index on SQLite).
+    expect(
+      await countHistory(db, { type: "template", from: "2026-11-01", platform: "whatsapp" }, SMALL),
+    ).toEqual({
+      counts: { read: 10, delivered: 10 },
+      replied: 4,
+      exact: true,
+    });
   });
 
   it("are exact up to the limit itself, and estimated one send past it", async () => {

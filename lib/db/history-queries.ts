@@ -28,19 +28,21 @@ export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
 /**
  * The WHERE of a filtered history; the same for the page, the counts and the export. With a status, the search goes
  * through the status index alone: it holds every filter column, so rows that fail the other filters are skipped inside
- * the index, never read from the table (the other columns are kept out of their own indexes there). `rowwise`: for a
- * few rows already chosen by id, where a search of every recipient first would cost more than it saves.
+ * the index, never read from the table (the other columns are kept out of their own indexes there, as with Replied,
+ * and with `inStatusIndex`). `rowwise`: for a few rows already chosen by id, where a search of every recipient first
+ * would cost more than it saves.
  */
 export function historyWhere(
   filters: HistoryFilters,
-  options: { ignoreStatus?: boolean; rowwise?: boolean } = {},
+  options: { ignoreStatus?: boolean; rowwise?: boolean; inStatusIndex?: boolean } = {},
 ): SQL | undefined {
   const { start, end } = dateRange(filters);
   // Replied sends are found through their own (partial) index, newest first; the other filters are checked on them.
   const replied = filters.status === REPLIED && !options.ignoreStatus;
   const byStatus = Boolean(filters.status && !options.ignoreStatus && !replied);
-  const equals = byStatus ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
-  const createdAt = byStatus ? outsideItsIndex(sends.createdAt) : sends.createdAt;
+  const keptOut = byStatus || replied || Boolean(options.inStatusIndex);
+  const equals = keptOut ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
+  const createdAt = keptOut ? outsideItsIndex(sends.createdAt) : sends.createdAt;
   const conditions: (SQL | undefined)[] = [
     byStatus ? eq(sends.status, filters.status as SendStatus) : undefined,
     replied ? isNotNull(sends.repliedAt) : undefined,
