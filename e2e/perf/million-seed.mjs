@@ -83,7 +83,9 @@ export async function seedMillion({ rows, databaseFile, pgUrl }) {
     });
     for (let first = 1; first <= rows; first += BATCH) {
       const last = Math.min(rows, first + BATCH - 1);
-      await db.query(`insert into sends (${COLUMNS}) ${select} from generate_series(${first}, ${last}) as n`);
+      await db.query(
+        `insert into sends (${COLUMNS}) ${select} from generate_series(${first}::bigint, ${last}::bigint) as n`,
+      );
     }
     // What autovacuum would do soon after such a load: the statistics, and the visibility map index-only scans need.
     await db.query("vacuum analyze sends");
