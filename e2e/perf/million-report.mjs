@@ -1,5 +1,5 @@
 // REPORT.md's section for the million-send history (million.bench.mjs), on SQLite and PostgreSQL.
-const yes = (ok) => (ok ? "met" : "**missed**");
+import { yes } from "./report-sections.mjs";
 
 const viewRows = (runs) =>
   Object.keys(runs[0].historyPage).map(
