@@ -24,7 +24,7 @@ export const millionSection = (runs) => `
 6 templates, 3 channels, 5 senders, over 90 days), seeded inside the database (SQLite's recursive \`with\`,
 PostgreSQL's \`generate_series\`, 100,000 rows a statement) beside a running Bellhop, which is then restarted on it and
 timed to its first 200. Each view is asked ${runs[0].warmUpPerView + runs[0].samplesPerView} times over HTTP, the first ${runs[0].warmUpPerView} not counted (${runs[0].samplesPerView} samples, not 200
-as at 100,000, to keep the run within minutes). Counts past ${(50_000).toLocaleString("en")} matching sends are estimated from 20 runs of
+as at 100,000, to keep the run within minutes). Counts past ${(100_000).toLocaleString("en")} matching sends are estimated from 20 runs of
 1,000 ids and said "about" (\`lib/db/history-counts.ts\`); this mix repeats every 10 sends, so here the estimates
 come out exact, where a real history's are off by a few percent.
 

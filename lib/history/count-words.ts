@@ -3,7 +3,7 @@
  * estimated from a sample (lib/db/history-counts.ts), since counting a million rows exactly would keep the page
  * waiting, and the page says "about".
  */
-export const HISTORY_COUNT_EXACT_LIMIT = 50_000;
+export const HISTORY_COUNT_EXACT_LIMIT = 100_000;
 
 /** A count to two significant figures, in words: 1,234,567 → "1.2 million", 201,234 → "200,000", 987 → "990". */
 export function roundedCount(value: number): string {
