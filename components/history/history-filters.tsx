@@ -6,6 +6,7 @@ import { Field, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SEND_STATUSES, sendStatusLabel } from "@/lib/db/constants";
+import { countInWords } from "@/lib/history/count-words";
 import { REPLIED, type HistoryFilters } from "@/lib/history/filters";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 
@@ -18,6 +19,8 @@ export type FilterOptions = {
 type Props = {
   filters: HistoryFilters;
   counts: Partial<Record<string, number>> | undefined;
+  /** False: the counts are estimates (very many sends match), said "about". */
+  exact: boolean;
   /** How many of them a customer answered (undefined while counting). */
   replied: number | undefined;
   /** Whether Bellhop can know of replies (the webhook is set up): else the Replied choice says it cannot. */
@@ -33,7 +36,15 @@ const SEARCH_DELAY_MS = 300;
 const MORE_FILTERS = ["type", "template", "channel", "sender", "from", "to"] as const;
 
 /** The history's filters; every change goes to the URL (by `onChange`), so a link shares the view. */
-export function HistoryFiltersBar({ filters, counts, replied, repliesKnown, options, onChange }: Props) {
+export function HistoryFiltersBar({
+  filters,
+  counts,
+  exact,
+  replied,
+  repliesKnown,
+  options,
+  onChange,
+}: Props) {
   const [search, setSearch] = useState(filters.q ?? "");
   const [open, setOpen] = useState(false);
   // The address is the truth: going back or opening a link puts its search in the box.
@@ -110,16 +121,22 @@ export function HistoryFiltersBar({ filters, counts, replied, repliesKnown, opti
           <Field className="min-w-0 grow sm:w-44 sm:grow-0">
             <FieldLabel htmlFor="history-status">Status</FieldLabel>
             <NativeSelect id="history-status" value={filters.status ?? ""} onChange={set("status")}>
-              <option value="">All statuses{total !== undefined ? ` (${total})` : ""}</option>
+              <option value="">
+                All statuses{total !== undefined ? ` (${countInWords(total, exact)})` : ""}
+              </option>
               {SEND_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {sendStatusLabel(status)}
-                  {counts ? ` (${counts[status] ?? 0})` : ""}
+                  {counts ? ` (${countInWords(counts[status] ?? 0, exact)})` : ""}
                 </option>
               ))}
               <option value={REPLIED}>
                 replied
-                {!repliesKnown ? " (needs the webhook)" : replied !== undefined ? ` (${replied})` : ""}
+                {!repliesKnown
+                  ? " (needs the webhook)"
+                  : replied !== undefined
+                    ? ` (${countInWords(replied, exact)})`
+                    : ""}
               </option>
             </NativeSelect>
           </Field>

@@ -16,6 +16,7 @@ import {
 import { REPLIES_NEED_WEBHOOK } from "@/lib/replies/replies-words";
 import type { HistoryCounts, HistoryResponse, PreloadedHistory } from "@/lib/history/history-item";
 import { countOf, nounFor } from "@/lib/format/plural";
+import { countInWords, HISTORY_COUNT_EXACT_LIMIT, roundedCount } from "@/lib/history/count-words";
 import { HistoryFiltersBar, type FilterOptions } from "./history-filters";
 import { HistoryRows } from "./history-rows";
 import { ReplyIcon } from "./replied-mark";
@@ -81,6 +82,7 @@ export function HistoryTable({
   });
   const counts = counted?.counts;
   const replied = counted?.replied;
+  const exact = counted?.exact ?? true;
   // Without the webhook no reply can be known: the Replied filter says so instead of an empty table.
   const repliesUnknowable = filters.status === REPLIED && !repliesKnown;
 
@@ -111,6 +113,7 @@ export function HistoryTable({
       <HistoryFiltersBar
         filters={filters}
         counts={counts}
+        exact={exact}
         replied={replied}
         repliesKnown={repliesKnown}
         options={options}
@@ -118,7 +121,7 @@ export function HistoryTable({
       />
       {unread && <UnreadFilters errors={errors} params={new URLSearchParams(address)} />}
       <div className="flex flex-wrap items-center gap-3">
-        {counts && <StatusCounts counts={counts} replied={replied} status={filters.status} />}
+        {counts && <StatusCounts counts={counts} exact={exact} replied={replied} status={filters.status} />}
         <div className="ml-auto flex gap-2">
           {filtered && (
             <Link href={pathname} className={buttonClassName({ variant: "outline", size: "sm" })}>
@@ -187,13 +190,18 @@ export function HistoryTable({
   );
 }
 
-/** The counts ignore the status filter (each status shows its own); the total is of the sends that match them all. */
+/**
+ * The counts ignore the status filter (each status shows its own); the total is of the sends that match them all.
+ * Estimated counts (`exact` false) say "about", and why.
+ */
 function StatusCounts({
   counts,
+  exact,
   replied,
   status,
 }: {
   counts: Partial<Record<string, number>>;
+  exact: boolean;
   replied: number | undefined;
   status?: string;
 }) {
@@ -208,17 +216,24 @@ function StatusCounts({
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
       <span className="font-medium">
-        {countOf(total, "send")} {nounFor(total, "matches", "match")}
+        {exact ? countOf(total, "send") : `About ${roundedCount(total)} sends`}{" "}
+        {nounFor(total, "matches", "match")}
       </span>
+      {!exact && (
+        <span className="text-muted-foreground">
+          (estimated: more than {HISTORY_COUNT_EXACT_LIMIT.toLocaleString("en")} sends match, too many to
+          count while the page waits)
+        </span>
+      )}
       <ul aria-label="Sends per status" className="flex flex-wrap gap-2">
         {entries.map(([status, value]) => (
           <li key={status} className="flex items-center gap-1">
-            <StatusBadge status={status} /> {value}
+            <StatusBadge status={status} /> {countInWords(value ?? 0, exact)}
           </li>
         ))}
         {(replied ?? 0) > 0 && (
           <li className="flex items-center gap-1 text-sky-700 dark:text-sky-300">
-            <ReplyIcon /> replied {replied}
+            <ReplyIcon /> replied {countInWords(replied ?? 0, exact)}
           </li>
         )}
       </ul>

@@ -3,18 +3,8 @@
 // embedded SQLite database, or with BENCH_POSTGRES_URL=postgres://user:password@host:port on a PostgreSQL database of
 // its own there (bellhop_bench_history, dropped and created).
 import { randomUUID } from "node:crypto";
-import {
-  freshPostgres,
-  launchChromium,
-  openBenchDatabase,
-  percentile,
-  removeDatabase,
-  rssMb,
-  signIn,
-  sleep,
-  startBellhop,
-  waitFor,
-} from "./bench-support.mjs";
+import { freshPostgres, openBenchDatabase, removeDatabase, startBellhop, waitFor } from "./bench-support.mjs";
+import { historyViews, measureExport, measureViews, signedInCookie, worstP95 } from "./history-measure.mjs";
 
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 100_000);
 // Samples per view (after 10 that warm caches up): a p95 of 40 samples is its second-worst, too much at the mercy of
@@ -119,72 +109,20 @@ async function seed() {
   return { seconds, uuid };
 }
 
-async function signedInCookie() {
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  await signIn(page, BASE);
-  const cookies = await page.context().cookies();
-  await browser.close();
-  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
-}
-
 async function main() {
   const server = await startServer();
   try {
     const seeded = await seed();
-    const cookie = await signedInCookie();
-    const views = {
-      "no filter": "",
-      "status=failed": "status=failed",
-      "type=template": "type=template",
-      template: "template=tpl-3",
-      "channel + status": "channel=chan-1&status=read",
-      sender: "sender=sender-2",
-      "last 7 days": `from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}`,
-      "search digits": "q=61001234",
-      "search uuid": `q=${seeded.uuid}`,
-      "every filter":
-        "status=read&type=template&template=tpl-0&channel=chan-0&sender=sender-0&from=2000-01-01",
-      "page 100 (cursor)": "cursor=50000",
-    };
-    async function measure(path, check) {
-      const timings = {};
-      for (const [name, query] of Object.entries(views)) {
-        if (path.endsWith("counts") && query.startsWith("cursor")) continue;
-        const samples = [];
-        for (let i = 0; i < WARM_UP + SAMPLES; i += 1) {
-          const started = performance.now();
-          const response = await fetch(`${BASE}${path}?${query}`, { headers: { cookie } });
-          const body = await response.json();
-          if (!response.ok || !check(body)) throw new Error(`${name}: ${JSON.stringify(body)}`);
-          if (i >= WARM_UP) samples.push(performance.now() - started);
-        }
-        timings[name] = {
-          p50: Number(percentile(samples, 50).toFixed(1)),
-          p95: Number(percentile(samples, 95).toFixed(1)),
-        };
-      }
-      return timings;
-    }
+    const cookie = await signedInCookie(BASE);
+    const views = historyViews(seeded.uuid);
+    const measure = (path, check) =>
+      measureViews({ base: BASE, cookie, path, views, samples: SAMPLES, warmUp: WARM_UP, check });
     const timings = await measure("/api/history", (body) => Array.isArray(body.items));
     const countTimings = await measure("/api/history/counts", (body) => typeof body.counts === "object");
-    const allP95 = Math.max(...Object.values(timings).map((t) => t.p95));
-    const countsP95 = Math.max(...Object.values(countTimings).map((t) => t.p95));
-
-    await sleep(500);
-    const rssBefore = rssMb(server.pid);
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(server.pid))), 25);
-    const started = performance.now();
-    const response = await fetch(`${BASE}/api/history/export`, { headers: { cookie } });
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of response.body) {
-      bytes += chunk.length;
-      for (const byte of chunk) if (byte === 10) lines += 1;
-    }
-    const exportSeconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const allP95 = worstP95(timings);
+    const countsP95 = worstP95(countTimings);
+    const exported = await measureExport({ base: BASE, cookie, pid: server.pid });
+    const exportSeconds = exported.seconds;
     const result = {
       database: PG_URL ? "postgres" : "sqlite",
       rows: ROWS,
@@ -195,19 +133,12 @@ async function main() {
       historyPageWorstP95Ms: allP95,
       statusCounts: countTimings,
       statusCountsWorstP95Ms: countsP95,
-      export: {
-        seconds: Number(exportSeconds.toFixed(2)),
-        rowsWritten: lines - 1,
-        megabytes: Number((bytes / 1e6).toFixed(1)),
-        serverRssBeforeMb: Math.round(rssBefore),
-        serverRssPeakMb: Math.round(rssPeak),
-        serverRssGrowthMb: Math.round(rssPeak - rssBefore),
-      },
+      export: exported,
       budgets: {
         "history page p95 ≤ 50 ms": allP95 <= 50,
         "export ≤ 5 s": exportSeconds <= 5,
-        "export memory growth < 100 MB": rssPeak - rssBefore < 100,
-        "export has every row": lines - 1 === ROWS,
+        "export memory growth < 100 MB": exported.serverRssGrowthMb < 100,
+        "export has every row": exported.rowsWritten === ROWS,
       },
     };
     console.log(JSON.stringify(result, null, 2));

@@ -4,6 +4,15 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { millionSection } from "./million-report.mjs";
+import {
+  ceilingSection,
+  faultsSection,
+  quietHoursSection,
+  repliesSection,
+  schedulerSection,
+  yes,
+} from "./report-sections.mjs";
 
 // A benchmark's PostgreSQL run: the server started (or installed) by e2e/scripts/postgres.sh, and its address.
 const ON_POSTGRES = {
@@ -21,6 +30,9 @@ const BENCHES = [
     file: "e2e/perf/history.bench.mjs",
     ...ON_POSTGRES,
   },
+  // A million sends (issue 23), on SQLite and then on PostgreSQL (`BENCH_ONLY=million`).
+  { name: "million", file: "e2e/perf/million.bench.mjs" },
+  { name: "millionPostgres", group: "million", file: "e2e/perf/million.bench.mjs", ...ON_POSTGRES },
   { name: "broadcast", file: "e2e/perf/broadcast.bench.mjs" },
   { name: "send", file: "e2e/perf/send.bench.mjs" },
   { name: "faults", file: "e2e/perf/faults.bench.mjs" },
@@ -64,6 +76,7 @@ const PARTIAL = {
   replies: "Replies (issue 22)",
   ceiling: "Broadcasts at Callbell's ceiling (issue 23)",
   send: "Send overhead, start and memory (issue 7)",
+  million: "A million sends (issue 23)",
 };
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 if (only && only.some((name) => !(name in PARTIAL))) {
@@ -83,141 +96,9 @@ for (const bench of BENCHES.filter(
   results[bench.name] = JSON.parse(output.slice(output.indexOf("{")));
 }
 
-const faultsSection = (f) => `
-## Broadcasts under faults (issue 20)
-
-The e2e fault suite (\`e2e/faults.spec.ts\`, \`restart.spec.ts\`, \`instances.spec.ts\`) against a stub that records
-every request: a claim left by a killed instance with no send record, \`kill -9\` and a restart at 100 a second, one of
-two instances killed at 100 a second (PostgreSQL), and 40 answers of 429 to a 50-row broadcast at 10 a second. Rules: 0 duplicates, \`unknown\` only
-for a row whose request may have left, at most the pace + 1 in any one second, the end within 15 s of the last 429.
-Every case passed: ${f.passed ? "yes" : "**no**"}.
-
-| case | sends | recipients | duplicates | unknown with / without a request | busiest second (pace) | |
-| --- | --- | --- | --- | --- | --- | --- |
-${f.cases
-  .map(
-    (c) =>
-      `| ${c.label} | ${c.sends} | ${c.recipients} | ${c.duplicates} | ${c.unknownWithRequest} / ${c.unknownWithoutRequest} (${c.unknownWithoutRecord ?? "–"} without a record) | ${c.maxPerSecond} (${c.pace}) | ${c.extra.replace(/^[;,]\s*/, "")} |`,
-  )
-  .join("\n")}
-`;
-
-const yes = (ok) => (ok ? "met" : "**missed**");
-const quietHoursSection = (q) => `
-## Sending hours (issue 22)
-
-\`e2e/perf/quiet-hours.bench.mjs\`, in real time against a zero-latency stub that records when each request arrives: a
-${q.rows.toLocaleString("en")}-row broadcast at ${q.rate} a second, confirmed in the wizard with sending hours that open 10 s later
-and close ${q.firstWindowSeconds} s after that, mid-run; then, as the next day would, the hours open again (written to
-the database) and it finishes. The same rule over several virtual days, each row once: \`lib/broadcasts/sending-hours-dispatch.test.ts\`.
-
-| figure | value | rule |
-| --- | --- | --- |
-| sent in the first hours | ${q.sentInFirstWindow} | |
-| sent while closed (6 s watched) | ${q.sentWhileClosed} | 0: ${yes(q.budgets["nothing sent while closed"])} |
-| page said when it resumes | ${q.waitingUntilShown ? "yes" : "no"} | |
-| sent in the second hours | ${q.sentInSecondWindow} | |
-| requests outside the hours | ${q.requestsOutsideHours} | 0: ${yes(q.budgets["no request outside the hours"])} |
-| numbers sent twice | ${q.numbersSentTwice} | 0: ${yes(q.budgets["no number twice"])} |
-| requests in all / final state | ${q.stubSends} / ${q.finalState} | every row once: ${yes(q.budgets["every row sent once"])} |
-| first send after the hours opened / reopened | ${q.firstSendAfterOpeningMs} ms / ${q.firstSendAfterReopeningMs} ms | |
-| last send before they closed | ${q.lastSendBeforeClosingMs} ms before | |
-| busiest second, first / second hours | ${q.busiestSecondFirstWindow} / ${q.busiestSecondSecondWindow} | ≤ pace + 1: ${yes(q.budgets["at most the pace + 1 in any second"])} |
-`;
-const schedulerSection = (runs) => `
-## Messages sent later (issue 22)
-
-${runs[0].count.toLocaleString("en")} compose texts scheduled for the same instant (through the send-later use-case,
-\`e2e/perf/scheduler-seed.task.ts\`), fired by \`next start\` with \`BELLHOP_SCHEDULE_RATE=${runs[0].firing.pace}\`
-against a stub that records every request (each message also looks its contact up first: the 24-hour window).
-Budgets: the first request within 5 s of its time, at most the pace + 1 in any one second, no number sent twice, and
-while nothing is due at most one database read a tick (a second), counted at the driver by the real scheduler
-(\`scheduler-idle.task.ts\`) on the database the run left.
-
-| database | first request after its time | busiest second (pace) | sent twice | all sent after | rate | statuses | idle reads a tick (a second) | idle read p50 / p95 |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${runs
-  .map(
-    (r) =>
-      `| ${r.database} | ${(r.firing.firstAfterDueMs / 1000).toFixed(1)} s | ${r.firing.busiestSecond} (${r.firing.pace}) | ${r.firing.numbersSentTwice} of ${r.firing.stubSends.toLocaleString("en")} requests, ${r.firing.distinctCallbellUuids.toLocaleString("en")} uuids | ${r.firing.allSeconds} s | ${r.firing.measuredRate} a second | ${Object.entries(
-        r.firing.statuses,
-      )
-        .map(([status, n]) => `${status} ${n.toLocaleString("en")}`)
-        .join(
-          ", ",
-        )} | ${r.idle.perTick} (${r.idle.perSecond}) | ${r.idle.readP50Ms} / ${r.idle.readP95Ms} ms |`,
-  )
-  .join("\n")}
-
-Budgets: ${runs
-  .map((r) =>
-    Object.entries(r.budgets)
-      .map(([budget, ok]) => `${budget} (${r.database}): ${yes(ok)}`)
-      .join("; "),
-  )
-  .join("; ")}.
-`;
 const schedulerRuns = () => [results.scheduler, results.schedulerPostgres].filter(Boolean);
-const repliesRow = (r) =>
-  `| ${r.database} | ${r.measuredRate} | ${Object.entries(r.answers)
-    .map(([code, n]) => `${n} × ${code}`)
-    .join(
-      ", ",
-    )} | ${r.recorded.toLocaleString("en")} | ${r.linked.toLocaleString("en")} | ${r.answerMs.p50} | ${r.answerMs.p95} | ${r.answerMs.p99} | ${r.answerMs.max} | ${yes(r.budgets["every event recorded"])} | ${yes(r.budgets["p95 answer ≤ 50 ms"])} |`;
-const sweepRows = (r) =>
-  r.sweep.map(
-    (s) =>
-      `| ${r.database} | ${s.measuredRate}${s.ok === r.sweepEvents ? "" : ` (${s.ok} answered 200)`} | ${s.answerMs.p50} | ${s.answerMs.p95} | ${s.answerMs.p99} | ${s.answerMs.max} |`,
-  );
-const repliesSection = (sqlite, postgres) => `
-## Replies (issue 22)
-
-${sqlite.events.toLocaleString("en")} \`message_created\` events from customers (\`status: "received"\`), posted to the
-webhook at ${sqlite.configuredRate} a second by one keep-alive HTTP client (at most 64 connections; each post leaves at
-its time, whatever the answers before it), against ${sqlite.historySends.toLocaleString("en")} sends, half the customers
-with a send to link to (\`e2e/perf/replies.bench.mjs\`; the figures as printed are in \`e2e/perf/replies.json\`). An
-answer's time runs from the post to the end of Bellhop's answer (a post whose kept-alive connection the server had just
-closed is posted again, timed from the first: ${[sqlite, postgres]
-  .filter(Boolean)
-  .map((r) => `${r.resentAfterAFailedConnection} on ${r.database}`)
-  .join(", ")}). Then ${sqlite.sweepEvents.toLocaleString("en")} more
-at each higher rate, to see how far past it the budget holds. The webhook is answered in the edge's lane, past
-Next's routing (\`lib/security/lane.mjs\`, docs/architecture.md "Replies"). Budgets: every event recorded (rows counted in the database
-afterwards), p95 ≤ 50 ms.
-
-| database | posted a second | answers | recorded | linked | p50 ms | p95 ms | p99 ms | max ms | every event recorded | p95 ≤ 50 ms |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${[sqlite, postgres].filter(Boolean).map(repliesRow).join("\n")}
-
-Higher rates (all answered 200 unless said):
-
-| database | posted a second | p50 ms | p95 ms | p99 ms | max ms |
-| --- | --- | --- | --- | --- | --- |
-${[sqlite, postgres].filter(Boolean).flatMap(sweepRows).join("\n")}
-`;
-const ceilingRow = (r) =>
-  `| ${r.database} | ${r.instances} | ${r.rows.toLocaleString("en")} | ${r.configuredRate} | ${r.measuredRate} (${r.deviationPercent} %) | ${r.busiestSecond} / ${r.quietestSecond} | ${r.numbersSentTwice} | ${r.cpuMsPerSend} ms | ${r.cpuShareOfOneCore.join(" + ")} | ${r.serverRssGrowthMb.join(" + ")} | ${yes(r.budgets["pace within 5%"])} |`;
-const ceilingSection = (runs) => `
-## Broadcasts at Callbell's ceiling (issue 23)
-
-A ${runs[0].rows.toLocaleString("en")}-row broadcast at ${runs[0].configuredRate} a second (Callbell's limit per account), started in the wizard, against a
-stub that answers each send in ${runs[0].stubLatencyMs} ms (\`e2e/perf/ceiling.bench.mjs\`): on one instance (SQLite), then on two
-instances dispatching it together (PostgreSQL). The pace is the stub's: its requests from the first to the last. When
-the pace is not held, lower ones follow, 15 s of rows each, until one is held within 5%. CPU is the servers' (user and
-system) over the run, per send; the stub and the browser share the same 2 cores. Budgets: the pace within 5%, memory
-growth < 150 MB per instance, no number sent twice. Where the time goes: [development](../../docs/development.md#what-moved-the-figures).
-
-| database | instances | rows | pace asked | pace held (off by) | busiest / quietest second | sent twice | CPU per send | CPU, share of a core | memory growth MB | within 5% |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${runs
-  .flatMap((r) => [r, ...r.sweep.map((s) => ({ ...s, database: r.database, instances: r.instances }))])
-  .map(ceilingRow)
-  .join("\n")}
-
-Highest pace held within 5%: ${runs.map((r) => `${r.database} (${r.instances} ${r.instances === 1 ? "instance" : "instances"}) ${r.highestPaceHeld ?? "none of those tried"}`).join("; ")}.
-Memory growth under 150 MB and no number sent twice: ${yes(runs.every((r) => [r, ...r.sweep].every((x) => x.budgets["memory growth < 150 MB per instance"] && x.budgets["no number sent twice"])))}.
-`;
 const ceilingRuns = () => [results.ceiling, results.ceilingPostgres].filter(Boolean);
+const millionRuns = () => [results.million, results.millionPostgres].filter(Boolean);
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
@@ -274,6 +155,7 @@ if (only) {
     replies: () => repliesSection(results.replies, results.repliesPostgres),
     ceiling: () => ceilingSection(ceilingRuns()),
     send: () => sendSection(results.send),
+    million: () => millionSection(millionRuns()),
   };
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   let updated = readFileSync("e2e/perf/REPORT.md", "utf8");
@@ -391,6 +273,7 @@ const weightReport = weightSection(results.pageWeight);
 const all =
   report +
   postgresReport +
+  millionSection(millionRuns()) +
   weightReport +
   lighthouseReport +
   broadcastReport +

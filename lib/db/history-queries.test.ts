@@ -1,14 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { testDatabase } from "@/lib/db/testing";
 import { csvCell, csvRecord, exportedVariables } from "@/lib/history/csv";
-import {
-  countSendsByStatus,
-  iterateSends,
-  knownContactNames,
-  listHistoryTemplates,
-  listSends,
-} from "./history-queries";
+import { countHistory } from "./history-counts";
+import { iterateSends, knownContactNames, listHistoryTemplates, listSends } from "./history-queries";
 import { sends } from "./schema";
 
 async function seeded() {
@@ -119,11 +115,20 @@ describe("the filtered history", () => {
     expect(await keys(db, { filters: { q: "jane_doe" } })).toEqual(["k4"]);
     expect(await keys(db, { filters: { q: "jane%" } })).toEqual([]);
     expect(await keys(db, { filters: { q: "_" } })).toEqual(["k4"]);
+    expect(await keys(db, { filters: { q: "JANE" } })).toEqual(["k4"]);
+  });
+
+  it("finds a recipient changed or removed by its number as it is now (the search index follows the table)", async () => {
+    const db = await seeded();
+    await db.update(sends).set({ recipient: "+441234999000" }).where(eq(sends.idempotencyKey, "k1"));
+    await db.delete(sends).where(eq(sends.idempotencyKey, "k3"));
+    expect(await keys(db, { filters: { q: "4999" } })).toEqual(["k1"]);
+    expect(await keys(db, { filters: { q: "12345678" } })).toEqual([]);
   });
 
   it("counts per status for the other filters, and pages with a cursor", async () => {
     const db = await seeded();
-    expect(await countSendsByStatus(db, { status: "failed", type: "template" })).toEqual({
+    expect((await countHistory(db, { status: "failed", type: "template" })).counts).toEqual({
       failed: 1,
       delivered: 1,
     });

@@ -1,6 +1,6 @@
 /** The history: a filtered page, its counts per status, the CSV export, and the filters' choices. */
 import "server-only";
-import { and, count, desc, eq, inArray, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
 import {
   dateRange,
   looksLikeCallbellUuid,
@@ -28,15 +28,21 @@ export type HistoryPage = { rows: SendRow[]; nextCursor: number | null };
 /**
  * The WHERE of a filtered history; the same for the page, the counts and the export. With a status, the search goes
  * through the status index alone: it holds every filter column, so rows that fail the other filters are skipped inside
- * the index, never read from the table (the other columns are kept out of their own indexes there).
+ * the index, never read from the table (the other columns are kept out of their own indexes there, as with Replied,
+ * and with `inStatusIndex`). `rowwise`: for a few rows already chosen by id, where a search of every recipient first
+ * would cost more than it saves.
  */
-function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean } = {}): SQL | undefined {
+export function historyWhere(
+  filters: HistoryFilters,
+  options: { ignoreStatus?: boolean; rowwise?: boolean; inStatusIndex?: boolean } = {},
+): SQL | undefined {
   const { start, end } = dateRange(filters);
   // Replied sends are found through their own (partial) index, newest first; the other filters are checked on them.
   const replied = filters.status === REPLIED && !options.ignoreStatus;
   const byStatus = Boolean(filters.status && !options.ignoreStatus && !replied);
-  const equals = byStatus ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
-  const createdAt = byStatus ? outsideItsIndex(sends.createdAt) : sends.createdAt;
+  const keptOut = byStatus || replied || Boolean(options.inStatusIndex);
+  const equals = keptOut ? equalsOutsideItsIndex : (column: Column, value: string) => eq(column, value);
+  const createdAt = keptOut ? outsideItsIndex(sends.createdAt) : sends.createdAt;
   const conditions: (SQL | undefined)[] = [
     byStatus ? eq(sends.status, filters.status as SendStatus) : undefined,
     replied ? isNotNull(sends.repliedAt) : undefined,
@@ -52,7 +58,7 @@ function historyWhere(filters: HistoryFilters, options: { ignoreStatus?: boolean
     conditions.push(
       looksLikeCallbellUuid(filters.q)
         ? eq(sends.callbellUuid, filters.q.toLowerCase())
-        : recipientContains(recipientNeedle(filters.q)),
+        : recipientContains(recipientNeedle(filters.q), options),
     );
   }
   return and(...conditions);
@@ -92,31 +98,6 @@ export async function knownContactNames(db: Database, recipients: string[]): Pro
     .from(sends)
     .where(inArray(sends.id, latest));
   return new Map(rows.flatMap((row) => (row.name ? [[row.recipient, row.name] as const] : [])));
-}
-
-/** How many sends match the filters, per status (the status filter itself aside, so every status shows its count). */
-export async function countSendsByStatus(
-  db: Database,
-  filters: HistoryFilters,
-): Promise<Partial<Record<SendStatus, number>>> {
-  const where = historyWhere(filters, { ignoreStatus: true });
-  // With a filter, grouping outside the status index stops SQLite from walking it (and the table): it searches the
-  // filter's (column, status) index instead and groups the few rows it finds. Without one, the status index is best.
-  const rows = await db
-    .select({ status: sends.status, value: count() })
-    .from(sends)
-    .where(where)
-    .groupBy(where ? outsideItsIndex(sends.status) : sends.status);
-  return Object.fromEntries(rows.map((row) => [row.status, row.value]));
-}
-
-/** How many sends matching the filters (the status filter aside, as the counts per status) a customer answered. */
-export async function countRepliedSends(db: Database, filters: HistoryFilters): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(sends)
-    .where(and(historyWhere(filters, { ignoreStatus: true }), isNotNull(sends.repliedAt)));
-  return row?.value ?? 0;
 }
 
 /** The columns the CSV export writes: reading no others makes each row cheaper. */

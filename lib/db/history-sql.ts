@@ -29,19 +29,23 @@ export function sqlMoment(date: Date): number | string {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** Sends whose recipient contains `needle`, without regard to case. */
-export function recipientContains(needle: string): SQL {
+/** Sends whose recipient contains `needle`, without regard to case; `rowwise`: tested on each row as it is read. */
+export function recipientContains(needle: string, options: { rowwise?: boolean } = {}): SQL {
   if (DIALECT === "postgres") {
     // The trigram index (migration 0003) finds the matches; ILIKE compares without case, as SQLite's LIKE does.
     return sql`${sends.recipient} ilike ${`%${escapeLike(needle)}%`} escape '\\'`;
   }
-  // Matched in the (recipient, status) index, far smaller than the table, then fetched by id. Digits are found with
-  // instr, a plain substring search (LIKE compares without case, which is slower).
-  return sql`${sends.id} in (select ${sends.id} from ${sends} where ${
-    /^\d+$/.test(needle)
-      ? sql`instr(${sends.recipient}, ${needle}) > 0`
-      : sql`${sends.recipient} like ${`%${escapeLike(needle)}%`} escape '\\'`
-  })`;
+  // Digits are found with instr, a plain substring search (LIKE compares without case, which is slower).
+  const contains = /^\d+$/.test(needle)
+    ? sql`instr(${sends.recipient}, ${needle}) > 0`
+    : sql`${sends.recipient} like ${`%${escapeLike(needle)}%`} escape '\\'`;
+  if (options.rowwise) return contains;
+  // Three characters or more, none of LIKE's own: the trigram index (migration 0017) finds the matches, without case
+  // as LIKE. Shorter ones, which a trigram cannot hold, are matched in the (recipient, status) index, far smaller than
+  // the table, then fetched by id.
+  return needle.length >= 3 && !/[\\%_]/.test(needle)
+    ? sql`${sends.id} in (select rowid from sends_recipient_search where recipient like ${`%${needle}%`})`
+    : sql`${sends.id} in (select ${sends.id} from ${sends} where ${contains})`;
 }
 
 /** `template_values` of a stored request body, as JSON text (null when absent). */

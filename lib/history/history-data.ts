@@ -1,11 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import {
-  countRepliedSends,
-  countSendsByStatus,
-  knownContactNames,
-  listSends,
-} from "@/lib/db/history-queries";
+import { countHistory } from "@/lib/db/history-counts";
+import { knownContactNames, listSends } from "@/lib/db/history-queries";
 import { historySearchParams, type HistoryFilters } from "./filters";
 import {
   toHistoryItem,
@@ -28,14 +24,12 @@ export async function historyPage(filters: HistoryFilters, cursor: number | null
   };
 }
 
-/** Sends per status for the filters other than the status: what `/api/history/counts` answers. */
+/**
+ * Sends per status for the filters other than the status: what `/api/history/counts` answers (estimated, and said to
+ * be, when very many match).
+ */
 export async function historyCounts(filters: HistoryFilters): Promise<HistoryCounts> {
-  const db = await getDb();
-  const [counts, replied] = await Promise.all([
-    countSendsByStatus(db, filters),
-    countRepliedSends(db, filters),
-  ]);
-  return { counts, replied };
+  return await countHistory(await getDb(), filters);
 }
 
 /** The first page for /history's HTML, stamped with when it was read. */

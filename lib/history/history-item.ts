@@ -40,8 +40,9 @@ export type HistoryResponse = {
 /**
  * `GET /api/history/counts`: sends per status for the current filters other than the status itself, and how many of
  * them a customer answered (the `replied` filter; apart, since a replied send is counted under its status too).
+ * `exact` false: more sends match than `HISTORY_COUNT_EXACT_LIMIT`, and the figures are estimates (said "about").
  */
-export type HistoryCounts = { counts: Partial<Record<string, number>>; replied: number };
+export type HistoryCounts = { counts: Partial<Record<string, number>>; replied: number; exact: boolean };
 
 export function toHistoryItem(row: SendRow, knownName: string | null = null): HistoryItem {
   const content = storedContent(row.requestBody);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countRepliedSends, countSendsByStatus, iterateSends, listSends } from "@/lib/db/history-queries";
+import { countHistory } from "@/lib/db/history-counts";
+import { iterateSends, listSends } from "@/lib/db/history-queries";
 import { sends } from "@/lib/db/schema";
 import { testDatabase } from "@/lib/db/testing";
 import { parseHistoryFilters } from "./filters";
@@ -42,7 +43,7 @@ describe("the Replied filter", () => {
 
   it("lists the sends a customer answered, newest first, with the other filters", async () => {
     const db = await seeded();
-    const keys = async (filters: Parameters<typeof countRepliedSends>[1]) =>
+    const keys = async (filters: Parameters<typeof countHistory>[1]) =>
       (await listSends(db, { filters })).rows.map((row) => row.idempotencyKey);
     expect(await keys({ status: "replied" })).toEqual(["c", "a"]);
     expect(await keys({ status: "replied", type: "template" })).toEqual(["c"]);
@@ -57,9 +58,13 @@ describe("the Replied filter", () => {
 
   it("is counted apart from the statuses, for the other filters", async () => {
     const db = await seeded();
-    expect(await countRepliedSends(db, {})).toBe(2);
-    expect(await countRepliedSends(db, { status: "replied", from: "2026-11-02" })).toBe(1);
-    expect(await countSendsByStatus(db, { status: "replied" })).toEqual({ read: 2, delivered: 1, failed: 1 });
+    expect((await countHistory(db, {})).replied).toBe(2);
+    expect((await countHistory(db, { status: "replied", from: "2026-11-02" })).replied).toBe(1);
+    expect((await countHistory(db, { status: "replied" })).counts).toEqual({
+      read: 2,
+      delivered: 1,
+      failed: 1,
+    });
   });
 
   it("gives each row and each exported line its reply's time", async () => {

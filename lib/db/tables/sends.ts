@@ -60,7 +60,7 @@ export function defineSendTables(k: SchemaKit) {
     },
     (table) => [
       // Each filter of the history has an index led by its column, then the id (a page reads it newest first and stops
-      // at 50), then the status (counting per status reads the index alone; see countSendsByStatus).
+      // at 50), then the status (counting per status reads the index alone; see lib/db/history-counts.ts).
       k.index("sends_created_at_idx").on(table.createdAt, table.status),
       k.index("sends_callbell_uuid_idx").on(table.callbellUuid),
       k.index("sends_sender_idx").on(table.senderId, table.id, table.status),
