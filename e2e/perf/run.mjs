@@ -240,7 +240,7 @@ takes ${sd.sends.stubMs} ms for each: Bellhop answered in p50 ${sd.sends.totalP5
 (request sent to the response's first byte). **Bellhop's own time** (that, minus the stub's ${sd.sends.stubMs} ms): p50
 ${sd.sends.ownP50Ms} ms, **p95 ${sd.sends.ownP95Ms} ms** (budget 15 ms: ${yes(sd.budgets["send overhead p95 ≤ 15 ms"])}).
 **Next's own floor**, an empty server action that only waits ${sd.sends.stubMs} ms (\`/bench/action\`), called right after
-each send in a second tab: its own time p50 ${sd.sends.emptyActionOwnP50Ms} ms, p95 ${sd.sends.emptyActionOwnP95Ms} ms.
+each send in a second window: its own time p50 ${sd.sends.emptyActionOwnP50Ms} ms, p95 ${sd.sends.emptyActionOwnP95Ms} ms.
 Bellhop's p95 is **${sd.sends.ownAboveEmptyP95Ms} ms above it** (issue 23's budget 5 ms:
 ${yes(sd.budgets["own p95 ≤ the empty action's + 5 ms"])}). The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
 sends through Bellhop took **${sd.sends.ratio} times** as long as the direct ones (${sd.sends.totalSeconds} s against
