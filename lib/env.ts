@@ -101,6 +101,11 @@ const envSchema = z
         return z.NEVER;
       }
     }),
+    /**
+     * `1` adds `/bench/floor`, an empty page inside the layout (signed in only), the Lighthouse bench's floor. Off by
+     * default: it is no feature, only the figure the bench sets beside each page's.
+     */
+    BELLHOP_BENCH_PAGES: optionalString.pipe(z.enum(["0", "1"], { message: "must be 0 or 1" }).optional()),
     /** Bellhop's public address; an https one makes the session cookie Secure. */
     BELLHOP_URL: optionalString.pipe(
       z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
