@@ -132,3 +132,27 @@ ${runs
 Highest pace held within 5%: ${runs.map((r) => `${r.database} (${r.instances} ${r.instances === 1 ? "instance" : "instances"}) ${r.highestPaceHeld ?? "none of those tried"}`).join("; ")}.
 Memory growth under 150 MB and no number sent twice: ${yes(runs.every((r) => [r, ...r.sweep].every((x) => x.budgets["memory growth < 150 MB per instance"] && x.budgets["no number sent twice"])))}.
 `;
+
+/** The send bench's section. */
+export function sendSection(sd) {
+  return `
+## Send overhead, start and memory (issue 7)
+
+**Start**: \`next start\` to its first 200 (a new database, created and migrated) in **${sd.start.ms} ms** (budget 2 s:
+${yes(sd.budgets["start to first 200 ≤ 2 s"])}); ${sd.start.serverRssIdleMb} MB idle.
+
+**${sd.sends.count} sends** through the compose page's server action (Chromium, one after another) against a stub that
+takes ${sd.sends.stubMs} ms for each: Bellhop answered in p50 ${sd.sends.totalP50Ms} ms, p95 ${sd.sends.totalP95Ms} ms
+(request sent to the response's first byte). **Bellhop's own time** (that, minus the stub's ${sd.sends.stubMs} ms): p50
+${sd.sends.ownP50Ms} ms, **p95 ${sd.sends.ownP95Ms} ms** (budget 15 ms: ${yes(sd.budgets["send overhead p95 ≤ 15 ms"])}).
+**Next's own floor**, an empty server action that only waits ${sd.sends.stubMs} ms (\`/bench/action\`), called right after
+each send in a second window: its own time p50 ${sd.sends.emptyActionOwnP50Ms} ms, p95 ${sd.sends.emptyActionOwnP95Ms} ms.
+Bellhop's p95 is **${sd.sends.ownAboveEmptyP95Ms} ms above it** (issue 23's budget 5 ms:
+${yes(sd.budgets["own p95 ≤ the empty action's + 5 ms"])}). The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
+sends through Bellhop took **${sd.sends.ratio} times** as long as the direct ones (${sd.sends.totalSeconds} s against
+${sd.sends.directSeconds} s).
+
+**Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
+(+${sd.memory.growthMb} MB).
+`;
+}

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { millionSection } from "./million-report.mjs";
 import {
+  sendSection,
   ceilingSection,
   faultsSection,
   quietHoursSection,
@@ -99,21 +100,36 @@ for (const bench of BENCHES.filter(
 const schedulerRuns = () => [results.scheduler, results.schedulerPostgres].filter(Boolean);
 const ceilingRuns = () => [results.ceiling, results.ceilingPostgres].filter(Boolean);
 const millionRuns = () => [results.million, results.millionPostgres].filter(Boolean);
+// Each page beside the floor (the empty page in the same layout) of its preset, and where the main thread went.
+const floorOf = (l, page) => l.pages[`/bench/floor ${page.split(" ")[1]}`];
+const mainThreadCell = (r, label) => r.mainThread?.[label] ?? 0;
 const lighthouseSection = (l) => `
 ## Lighthouse (issue 7)
 
-Lighthouse ${lighthouseVersion} driving Chromium ${l.chromium}, signed in, each page audited ${l.runs} times; the run
-with the median performance score is shown, with every run's score beside it. **mobile** is Lighthouse's default (a
-mid-range phone: 4× slower CPU and slow 4G, simulated from the trace of an unthrottled load); **desktop** is its
-desktop preset. Budgets: performance ≥ 95 (${yes(l.budgets["performance ≥ 95"])}), accessibility 100
+Lighthouse ${lighthouseVersion} driving Chromium ${l.chromium}, signed in, each page audited ${l.runs} times, the pages in
+turn; the run with the median performance score is shown, with every run's score beside it. **mobile** is
+Lighthouse's default (a mid-range phone: 4× slower CPU and slow 4G, simulated from the trace of an unthrottled load);
+**desktop** is its desktop preset. **floor** is \`/bench/floor\`: an empty page inside the same layout, audited in the
+same run. Budgets: performance ≥ 95 (${yes(l.budgets["performance ≥ 95"])}), accessibility 100
 (${yes(l.budgets["accessibility 100"])}), best practices ≥ 95 (${yes(l.budgets["best practices ≥ 95"])}).
 
-| page | performance | runs | accessibility | best practices | FCP | LCP | TBT | CLS |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| page | performance | floor | runs | accessibility | best practices | FCP | LCP | TBT (floor) | CLS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${Object.entries(l.pages)
+  .map(([page, r]) => {
+    const floor = floorOf(l, page);
+    return `| \`${page}\` | ${r.performance} | ${floor.performance} | ${r.performanceRuns.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.metrics.FCP} | ${r.metrics.LCP} | ${r.metrics.TBT} (${floor.metrics.TBT}) | ${r.metrics.CLS} |`;
+  })
+  .join("\n")}
+
+Where the median run's main thread went, in ms of the simulated device, and its longest tasks:
+
+| page | script evaluation | parse and compile | style and layout | rendering | HTML and CSS | other | longest tasks |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${Object.entries(l.pages)
   .map(
     ([page, r]) =>
-      `| \`${page}\` | ${r.performance} | ${r.performanceRuns.join(", ")} | ${r.accessibility} | ${r.bestPractices} | ${r.metrics.FCP} | ${r.metrics.LCP} | ${r.metrics.TBT} | ${r.metrics.CLS} |`,
+      `| \`${page}\` | ${["Script Evaluation", "Script Parsing & Compilation", "Style & Layout", "Rendering", "Parse HTML & CSS", "Other"].map((label) => mainThreadCell(r, label)).join(" | ")} | ${r.longTasks?.join(", ") || "none"} |`,
   )
   .join("\n")}
 
@@ -227,29 +243,6 @@ ${b.killRestart.accounted.toLocaleString("en")} of ${b.killRestart.rows.toLocale
 (${yes(b.budgets["every row accounted for after kill -9"])}); the stub counted ${b.killRestart.stubSends.toLocaleString("en")}
 sends and **${b.killRestart.numbersSentTwice} number(s) twice** (${yes(b.budgets["no number sent twice"])}).
 `;
-/** The send bench's section (a function declaration, so `BENCH_ONLY=send` above can write it too). */
-function sendSection(sd) {
-  return `
-## Send overhead, start and memory (issue 7)
-
-**Start**: \`next start\` to its first 200 (a new database, created and migrated) in **${sd.start.ms} ms** (budget 2 s:
-${yes(sd.budgets["start to first 200 ≤ 2 s"])}); ${sd.start.serverRssIdleMb} MB idle.
-
-**${sd.sends.count} sends** through the compose page's server action (Chromium, one after another) against a stub that
-takes ${sd.sends.stubMs} ms for each: Bellhop answered in p50 ${sd.sends.totalP50Ms} ms, p95 ${sd.sends.totalP95Ms} ms
-(request sent to the response's first byte). **Bellhop's own time** (that, minus the stub's ${sd.sends.stubMs} ms): p50
-${sd.sends.ownP50Ms} ms, **p95 ${sd.sends.ownP95Ms} ms** (budget 15 ms: ${yes(sd.budgets["send overhead p95 ≤ 15 ms"])}).
-**Next's own floor**, an empty server action that only waits ${sd.sends.stubMs} ms (\`/bench/action\`), called right after
-each send in a second window: its own time p50 ${sd.sends.emptyActionOwnP50Ms} ms, p95 ${sd.sends.emptyActionOwnP95Ms} ms.
-Bellhop's p95 is **${sd.sends.ownAboveEmptyP95Ms} ms above it** (issue 23's budget 5 ms:
-${yes(sd.budgets["own p95 ≤ the empty action's + 5 ms"])}). The same number of requests straight to the stub: p50 ${sd.sends.directP50Ms} ms, p95 ${sd.sends.directP95Ms} ms; all
-sends through Bellhop took **${sd.sends.ratio} times** as long as the direct ones (${sd.sends.totalSeconds} s against
-${sd.sends.directSeconds} s).
-
-**Memory**: ${sd.start.serverRssIdleMb} MB idle, ${sd.memory.serverRssAfterMb} MB after ${sd.memory.afterSends.toLocaleString("en")} sends
-(+${sd.memory.growthMb} MB).
-`;
-}
 const hp = results.historyPostgres;
 const postgresReport = `
 ## History on PostgreSQL (issue 8)
