@@ -75,6 +75,16 @@ test("no page is wider than a phone's screen", async ({ browser, request }, test
     };
     for (const route of routes) await check(route);
     await check("/login", await signedOut.newPage());
+    // What an agent types or pastes: a filter far too long for the history (named in its alert), and a long link in
+    // a message, whose preview wraps inside its bubble.
+    await check(`/history?q=${"7".repeat(500)}`);
+    await page.goto("/compose");
+    await page
+      .getByLabel("Message", { exact: true })
+      .fill(`Track it: https://example.com/track/${"a1b2c3d4".repeat(40)}`);
+    await expect(page.getByTestId("preview-text").first()).toContainText("https://example.com/track/");
+    const typed = await overflow(page);
+    if (typed) wide.push(`/compose with a long link: ${typed}`);
   } finally {
     await signedIn.close();
     await signedOut.close();

@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput } from "@/lib/http/form-input";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { audit } from "@/lib/audit/record";
@@ -23,7 +24,8 @@ async function adminOrNull() {
 }
 
 /** `Check token` and `Save token`: both ask Callbell who the token belongs to; only Save stores it. */
-export async function tokenAction(_previous: TokenFormState, form: FormData): Promise<TokenFormState> {
+export async function tokenAction(_previous: TokenFormState, input: FormData): Promise<TokenFormState> {
+  const form = formInput(input);
   const admin = await adminOrNull();
   if (!admin) return { message: ADMINS_ONLY };
   const parsed = tokenSchema.safeParse(form.get("token"));
@@ -55,7 +57,8 @@ export async function tokenAction(_previous: TokenFormState, form: FormData): Pr
 const connectionSchema = z.enum([...MODES, "remove-token"]);
 
 /** `Switch to live`, `Switch to sandbox` and `Remove token`: one action, so the page shows only the latest answer. */
-export async function connectionAction(_previous: ModeFormState, form: FormData): Promise<ModeFormState> {
+export async function connectionAction(_previous: ModeFormState, input: FormData): Promise<ModeFormState> {
+  const form = formInput(input);
   const admin = await adminOrNull();
   if (!admin) return { message: ADMINS_ONLY };
   const intent = connectionSchema.safeParse(form.get("intent"));

@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput } from "@/lib/http/form-input";
 import { redirect } from "next/navigation";
 import {
   credentialsSchema,
@@ -12,7 +13,8 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createFirstAdmin } from "@/lib/auth/users";
 
 /** The one-time setup: creates the first admin while there is no user at all, then signs them in. */
-export async function setupAction(_previous: CredentialsState, form: FormData): Promise<CredentialsState> {
+export async function setupAction(_previous: CredentialsState, input: FormData): Promise<CredentialsState> {
+  const form = formInput(input);
   const email = String(form.get("email") ?? "");
   const parsed = credentialsSchema.extend({ password: newPasswordSchema }).safeParse({
     email,

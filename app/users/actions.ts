@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput } from "@/lib/http/form-input";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
@@ -28,7 +29,8 @@ async function adminOrNull() {
   return user?.role === "admin" ? user : null;
 }
 
-export async function addUserAction(_previous: AddUserState, form: FormData): Promise<AddUserState> {
+export async function addUserAction(_previous: AddUserState, input: FormData): Promise<AddUserState> {
+  const form = formInput(input);
   const admin = await adminOrNull();
   if (!admin) return { message: "Only an admin can add users." };
   const parsed = addUserSchema.safeParse({
@@ -64,7 +66,8 @@ const changeSchema = z.object({
   change: z.enum(["make-admin", "make-agent", "deactivate", "reactivate"]),
 });
 
-export async function changeUserAction(form: FormData): Promise<void> {
+export async function changeUserAction(input: FormData): Promise<void> {
+  const form = formInput(input);
   const admin = await adminOrNull();
   const parsed = changeSchema.safeParse({ userId: form.get("userId"), change: form.get("change") });
   // An admin never demotes or deactivates themselves: there must always be a way back in.

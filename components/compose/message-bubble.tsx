@@ -26,7 +26,7 @@ export function MessageBubble({
         <div className="ml-auto w-fit max-w-[90%] min-w-32 rounded-lg rounded-tr-none bg-[#d9fdd3] p-1.5 text-sm text-zinc-900 shadow-sm dark:bg-[#005c4b] dark:text-[#e9edef]">
           {preview.media && <MediaHeader media={preview.media} />}
           {preview.text.trim() !== "" && (
-            <p data-testid="preview-text" className="px-1.5 py-1 break-words whitespace-pre-wrap">
+            <p data-testid="preview-text" className="px-1.5 py-1 whitespace-pre-wrap wrap-anywhere">
               <FormattedText text={preview.text} />
             </p>
           )}

@@ -48,7 +48,7 @@ export function SendReplies({
               </p>
               <p
                 data-testid="reply-text"
-                className="w-fit max-w-md rounded-lg rounded-tl-none bg-muted px-3 py-2 break-words whitespace-pre-wrap"
+                className="w-fit max-w-md rounded-lg rounded-tl-none bg-muted px-3 py-2 whitespace-pre-wrap wrap-anywhere"
               >
                 {reply.text}
               </p>

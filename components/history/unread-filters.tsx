@@ -33,7 +33,7 @@ export function UnreadFilters({
         {entries.length === 1 ? "A filter was" : "Some filters were"} not understood, so the history ignores{" "}
         {nounFor(entries.length, "it", "them")}:
       </AlertTitle>
-      <ul className="list-inside list-disc">
+      <ul className="list-inside list-disc wrap-anywhere">
         {entries.map(([key, problem]) => (
           <li key={key}>
             {LABELS[key]} “<span className="font-mono">{params.get(key)}</span>”: {problem}

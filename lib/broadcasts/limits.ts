@@ -15,6 +15,7 @@ export const MAX_RATE_PER_SECOND = 300;
 export const RATE_TRADE_OFF =
   "Callbell takes up to 300 requests a second from one account, all of its sends and status checks together; " +
   "WhatsApp may deliver fewer for your number (a new or low-rated one starts lower) and delays or refuses the rest. " +
+  "On a small server Bellhop itself may send fewer a second than asked. " +
   "A slower pace leaves room for agents sending from Compose and for status checks.";
 
 /** The most rows one broadcast takes. */

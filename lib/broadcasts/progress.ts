@@ -53,7 +53,12 @@ export async function broadcastProgress(
   const [counts, groups, recent] = await Promise.all([
     countRecipientsByState(db, id),
     rowGroupsOf(db, [id]),
-    countRecipientsFinishedSince(db, id, new Date(now - RATE_WINDOW_MS)),
+    // Only rows finished since it last started or resumed: those before a pause are not of the pace now.
+    countRecipientsFinishedSince(
+      db,
+      id,
+      new Date(Math.max(now - RATE_WINDOW_MS, broadcast.updatedAt.getTime())),
+    ),
   ]);
   const rows = countRows(groups);
   const left = rows.waiting;
