@@ -4,6 +4,7 @@
 // its own there (bellhop_bench_history, dropped and created).
 import { randomUUID } from "node:crypto";
 import { freshPostgres, openBenchDatabase, removeDatabase, startBellhop, waitFor } from "./bench-support.mjs";
+import { STATUSES, TYPES } from "./million-seed.mjs";
 import { historyViews, measureExport, measureViews, signedInCookie, worstP95 } from "./history-measure.mjs";
 
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 100_000);
@@ -33,30 +34,8 @@ async function startServer() {
 /** 100,000 sends over 90 days: every status, type, 6 templates, 3 channels, 5 senders. */
 async function seed() {
   const db = await openBenchDatabase({ databaseFile: DB_FILE, pgUrl: PG_URL });
-  const statuses = [
-    "read",
-    "read",
-    "delivered",
-    "delivered",
-    "sent",
-    "enqueued",
-    "failed",
-    "rejected",
-    "unknown",
-    "mismatch",
-  ];
-  const types = [
-    "text",
-    "text",
-    "text",
-    "image",
-    "document",
-    "template",
-    "template",
-    "template",
-    "audio",
-    "video",
-  ];
+  const statuses = STATUSES;
+  const types = TYPES;
   const now = Date.now();
   const started = performance.now();
   for (let batch = 0; batch < ROWS / 1000; batch += 1) {

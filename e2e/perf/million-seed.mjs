@@ -5,7 +5,8 @@ import { statSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import pg from "pg";
 
-const STATUSES = [
+/** The mix of statuses and types both history benches seed (every status and type, in these shares). */
+export const STATUSES = [
   "read",
   "read",
   "delivered",
@@ -17,7 +18,7 @@ const STATUSES = [
   "unknown",
   "mismatch",
 ];
-const TYPES = [
+export const TYPES = [
   "text",
   "text",
   "text",
