@@ -239,6 +239,13 @@ test("every /api error answers in the one JSON shape, an ambiguous address is re
     status: 404,
     code: "not_found",
   });
+  // A history cursor is a send's id: one no id can reach is refused like any other that cannot be read.
+  for (const cursor of ["abc", "-1", "99999999999999999999999", "1e308"]) {
+    expect(await shapeOf(await request.get(`/api/history?cursor=${cursor}`)), cursor).toEqual({
+      status: 400,
+      code: "bad_request",
+    });
+  }
 });
 
 test("the benchmarks' pages do not exist unless a bench turns them on (BELLHOP_BENCH_PAGES)", async ({

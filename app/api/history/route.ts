@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   const { filters, params } = read;
   const cursorParam = params.get("cursor");
   const cursor = cursorParam ? Number(cursorParam) : null;
-  if (cursor !== null && (!Number.isInteger(cursor) || cursor < 1)) {
+  if (cursor !== null && (!Number.isSafeInteger(cursor) || cursor < 1)) {
     return apiError(400, "The cursor cannot be read", { cursor: "must be a positive whole number" });
   }
   return Response.json(await historyPage(filters, cursor), { headers: { "Cache-Control": "no-store" } });
