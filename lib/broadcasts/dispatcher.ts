@@ -8,7 +8,7 @@ import {
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
 import { changeBroadcastState } from "@/lib/db/broadcast-state-queries";
-import { bookPace, instanceId } from "@/lib/db/cluster-queries";
+import { instanceId, takePace } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
@@ -92,6 +92,8 @@ export function createDispatcher(deps: DispatchDependencies) {
     const pace = createPaceControl(now);
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
     let catchUp = 0;
+    // When the shared pace's next slot comes, as the last take said (another instance may take it first).
+    let nextSlotAt = 0;
 
     const sendOne = async (
       broadcast: BroadcastRow,
@@ -144,6 +146,9 @@ export function createDispatcher(deps: DispatchDependencies) {
     let hoursRead: string | null = null;
     let hours: SendingHours | null = null;
     for (;;) {
+      // The next slot is known from the last one taken: asking before it comes would cost two statements for nothing.
+      // Waited for first, so what is read next (the state, a 429's slower pace) is as of that slot.
+      if (nextSlotAt > now()) await sleep(Math.min(nextSlotAt - now(), SETTINGS_REREAD_MS));
       // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.
       if (now() - readAt >= SETTINGS_REREAD_MS) {
         broadcast = await findBroadcast(db, broadcastId);
@@ -157,35 +162,25 @@ export function createDispatcher(deps: DispatchDependencies) {
       const rate = pace.rate(Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND));
       const maxConcurrency = deps.maxConcurrency ?? concurrencyFor(rate);
       while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
-      // Starts follow a fixed schedule, booked ahead in the shared pace (one interval after the previous slot, not
-      // after now): a loop woken late by a busy process loses no slot, and a lag of under an interval is caught up;
-      // a longer one (a pause, a stall) is not.
+      // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
+      // when a claim is slow; a lag of under an interval is caught up, a longer one (a pause, a stall) is not.
       const intervalMs = 1000 / rate;
-      const slot = await bookPace(db, paceKey(broadcastId), {
+      const { waitMs, nextAt } = await takePace(db, paceKey(broadcastId), {
         intervalMs,
         catchUpMs: catchUp * intervalMs,
         now: now(),
       });
-      // Another instance's slots (or a pace written ahead) may put this one far off: the state is read meanwhile.
-      if (slot - now() > SETTINGS_REREAD_MS) {
-        await sleep(SETTINGS_REREAD_MS);
-        catchUp = 0;
+      nextSlotAt = nextAt;
+      if (waitMs > 0) {
+        await sleep(Math.min(waitMs, SETTINGS_REREAD_MS));
         continue;
       }
-      if (slot > now()) await sleep(slot - now());
-      // Each send leaves at its slot plus a fixed delay (not when it was claimed): the sends leave as evenly as the
-      // slots, whatever each claim took. A slot whose departure has passed by more than the catch-up (the loop woke
-      // late: a stall, a long pause of the process) is given up, and the next one is booked from now.
-      const departAt = slot + (deps.departAfterMs?.(rate) ?? 0);
-      if (now() - departAt > CATCH_UP_SHARE * intervalMs) {
-        catchUp = CATCH_UP_SHARE;
-        continue;
-      }
-      const startAt = Math.max(slot, now());
+      const takenAt = now();
+      const departAt = takenAt + (deps.departAfterMs?.(rate) ?? 0);
       // Outside its sending hours the broadcast waits (re-read each second: pause and cancel still work), then goes on
       // by itself at its pace, without a burst for the time it waited.
-      const opens = nextSendingTime(hours, startAt);
-      if (opens !== startAt) {
+      const opens = nextSendingTime(hours, takenAt);
+      if (opens !== takenAt) {
         await sleep(
           Math.max(1, Math.min((opens ?? Infinity) - now(), deps.waitingRereadMs ?? WAITING_REREAD_MS)),
         );
