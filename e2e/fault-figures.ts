@@ -131,7 +131,8 @@ export function faultFigures(label: string, sends: StubSend[], rows: RowState[],
 }
 
 /**
- * After a kill: prints the figures, and checks the rules that hold through it: the pace in every one-second window,
+ * After a kill: prints the figures, and checks the rules that hold through it: the pace in every one-second window (as
+ * the stub sees it, within 5%),
  * no number asked twice, no row unknown without a request, every row final.
  */
 export async function expectPaceKept(
@@ -146,7 +147,11 @@ export async function expectPaceKept(
   const rows = await broadcastRows(database, broadcastId);
   const after = sends.filter((send) => send.at > killedAt).map((send) => send.at);
   const figures = faultFigures(label, sends, rows, pace, `; after the kill ${maxPerSecond(after)}`);
-  expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1);
+  // Seen by the stub, which shares the two cores with the instances, Chromium and PostgreSQL: requests that left in
+  // their slots can reach it together after a pause of its own. The dispatcher's starts are held to the pace plus one
+  // exactly in lib/broadcasts/faults.test.ts; here the bound allows 5% of the pace for the way there (CI saw 102–105
+  // at 100 a second with two instances, on code whose starts keep the pace).
+  expect.soft(figures.maxPerSecond).toBeLessThanOrEqual(pace + 1 + Math.ceil(pace * 0.05));
   expect.soft([...requestsPerPhone(sends)].filter(([, times]) => times > 1)).toEqual([]);
   // A row killed between its send record and its request is unknown without a request at the stub, rightly: Bellhop
   // cannot tell that from a request on its way. Without a record, it must have gone back to the list.
