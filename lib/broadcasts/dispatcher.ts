@@ -8,7 +8,7 @@ import {
   nextRetryAt,
 } from "@/lib/db/broadcast-queries";
 import { changeBroadcastState } from "@/lib/db/broadcast-state-queries";
-import { instanceId, takePace } from "@/lib/db/cluster-queries";
+import { bookPace, instanceId } from "@/lib/db/cluster-queries";
 import type { Database } from "@/lib/db/client";
 import type { BroadcastRow, RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
@@ -21,12 +21,15 @@ import { nextSendingTime, parseSendingHours, type SendingHours } from "./sending
 /** How often a running loop re-reads its broadcast (for a changed rate); pauses are caught by the claim itself. */
 const SETTINGS_REREAD_MS = 1_000;
 /**
- * How much lag the schedule catches up on, as a share of one interval: less than one, so that no one-second window
- * holds more than the pace plus one start, across instances (a late timer's lag is still caught up). Small, because
- * what is left of the interval is what a send may be delayed on its way (a busy process) without two arriving at
- * Callbell within one interval of each other's second.
+ * How much lag the schedule catches up on, as a share of one interval, when sends leave at their slot (no
+ * `departAfterMs`): less than one, so that no one-second window holds more than the pace plus one start.
  */
 const CATCH_UP_SHARE = 0.2;
+/**
+ * With a departure after the slot, the share of it a loop woken late catches up on: its claims come late, but their
+ * requests still leave at their slots, and the rest of the delay is the room a claim and a record have.
+ */
+const CATCH_UP_OF_DEPARTURE = 0.5;
 /**
  * Outside its sending hours, the longest a loop sleeps before it reads its broadcast again (it wakes at the opening
  * when that comes sooner). A pause or a cancel needs no wake-up: the state is in the database and the claim refuses.
@@ -40,17 +43,21 @@ const paceKey = (broadcastId: number) => `broadcast:${broadcastId}`;
 
 export type DispatchDependencies = {
   db: () => Promise<Database>;
-  /** Sends one row (in production: the compose page's own send use-case, recorded in the history). */
-  send: (broadcast: BroadcastRow, recipient: RecipientRow) => Promise<SendResult>;
+  /**
+   * Sends one row (in production: the compose page's own send use-case, recorded in the history). `leave` resolves
+   * when the row's request may leave (its slot in the pace, plus `departAfterMs`): the send awaits it once it is
+   * ready, just before the request, so the requests leave as evenly as the slots whatever the preparation took.
+   */
+  send: (broadcast: BroadcastRow, recipient: RecipientRow, leave: () => Promise<void>) => Promise<SendResult>;
   /**
    * Readies what every send of the broadcast reads (Callbell's lists), before the first start: sends waiting on a
    * cold cache would otherwise leave together once it loads, above the pace.
    */
   prepare?: (broadcast: BroadcastRow) => Promise<void>;
   /**
-   * How long after its start (its slot in the pace) a send may leave, at a pace of `rate` a second: the sends then
-   * leave as evenly as their slots, whatever each one's preparation took (a claim, a record, a cold connection), as
-   * long as it took less. None in tests by default.
+   * How long after its slot in the pace a send leaves, at a pace of `rate` a second: the time a claim and a record
+   * may take (and a loop woken late may catch up on) without a request leaving out of its turn. None in tests by
+   * default.
    */
   departAfterMs?: (rate: number) => number;
   /** Sends in flight at once for one broadcast, in this instance (default: `concurrencyFor` its pace). */
@@ -91,25 +98,22 @@ export function createDispatcher(deps: DispatchDependencies) {
     const instance = deps.instance ?? instanceId();
     const pace = createPaceControl(now);
     // The first start of a loop takes no catch-up: a resumed broadcast starts at its pace, not with a burst.
-    let catchUp = 0;
-    // When the shared pace's next slot comes, as the last take said (another instance may take it first).
-    let nextSlotAt = 0;
+    let catchUp = false;
 
     const sendOne = async (
       broadcast: BroadcastRow,
       recipient: RecipientRow,
-      departAt: number,
+      turn: { departAt: number; intervalMs: number; departAfterMs: number },
       hours: SendingHours | null,
     ) => {
       const startedAt = now();
+      let departAt = turn.departAt;
       let result: SendResult;
       try {
-        if (departAt > now()) await sleep(departAt - now());
-        // A claim that took longer than its slot may now be past the end of the sending hours: it goes back,
-        // unsent and its attempt given back, for when they open again.
-        const leaving = now();
-        const opens = nextSendingTime(hours, leaving);
-        if (opens !== leaving) {
+        // A row whose request would leave after the end of its sending hours goes back, unsent and its attempt given
+        // back, for when they open again.
+        const opens = nextSendingTime(hours, departAt);
+        if (opens !== departAt) {
           await finishRecipient(
             db,
             recipient.id,
@@ -126,7 +130,20 @@ export function createDispatcher(deps: DispatchDependencies) {
           );
           return;
         }
-        result = await deps.send(broadcast, recipient);
+        const leave = async () => {
+          // Ready after its turn (a record held up by a busy process): the request does not leave late, beside the
+          // next one in its turn, but takes the next free slot in the pace, and leaves in that one's turn.
+          if (now() - departAt > CATCH_UP_SHARE * turn.intervalMs) {
+            const slot = await bookPace(db, paceKey(broadcastId), {
+              intervalMs: turn.intervalMs,
+              catchUpMs: 0,
+              now: now(),
+            });
+            departAt = slot + turn.departAfterMs;
+          }
+          if (departAt > now()) await sleep(departAt - now());
+        };
+        result = await deps.send(broadcast, recipient, leave);
       } catch (error) {
         console.error(
           `Bellhop: broadcast ${broadcastId}, row ${recipient.rowNumber}: the send failed:`,
@@ -146,9 +163,6 @@ export function createDispatcher(deps: DispatchDependencies) {
     let hoursRead: string | null = null;
     let hours: SendingHours | null = null;
     for (;;) {
-      // The next slot is known from the last one taken: asking before it comes would cost two statements for nothing.
-      // Waited for first, so what is read next (the state, a 429's slower pace) is as of that slot.
-      if (nextSlotAt > now()) await sleep(Math.min(nextSlotAt - now(), SETTINGS_REREAD_MS));
       // The claim itself refuses a paused or cancelled broadcast; the broadcast is re-read each second for its rate.
       if (now() - readAt >= SETTINGS_REREAD_MS) {
         broadcast = await findBroadcast(db, broadcastId);
@@ -162,32 +176,44 @@ export function createDispatcher(deps: DispatchDependencies) {
       const rate = pace.rate(Math.min(broadcast.ratePerSecond, MAX_RATE_PER_SECOND));
       const maxConcurrency = deps.maxConcurrency ?? concurrencyFor(rate);
       while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
-      // Starts follow a fixed schedule (one interval after the previous slot, not after now), so the rate holds
-      // when a claim is slow; a lag of under an interval is caught up, a longer one (a pause, a stall) is not.
+      // Starts follow a fixed schedule booked in the shared pace (one interval after the previous slot, not after
+      // now), so the rate holds when a claim is slow or the loop wakes late; a lag of under the catch-up is caught
+      // up, a longer one (a pause, a stall) is not. Each request leaves at its slot plus a fixed delay, so claims
+      // caught up on do not leave together.
       const intervalMs = 1000 / rate;
-      const { waitMs, nextAt } = await takePace(db, paceKey(broadcastId), {
+      const departAfterMs = deps.departAfterMs?.(rate) ?? 0;
+      const catchUpMs = Math.max(CATCH_UP_SHARE * intervalMs, CATCH_UP_OF_DEPARTURE * departAfterMs);
+      const slot = await bookPace(db, paceKey(broadcastId), {
         intervalMs,
-        catchUpMs: catchUp * intervalMs,
+        catchUpMs: catchUp ? catchUpMs : 0,
         now: now(),
       });
-      nextSlotAt = nextAt;
-      if (waitMs > 0) {
-        await sleep(Math.min(waitMs, SETTINGS_REREAD_MS));
+      // Another instance's slots (or a pace written ahead) may put this one far off: the state is read meanwhile.
+      if (slot - now() > SETTINGS_REREAD_MS) {
+        await sleep(SETTINGS_REREAD_MS);
+        catchUp = false;
         continue;
       }
-      const takenAt = now();
-      const departAt = takenAt + (deps.departAfterMs?.(rate) ?? 0);
+      if (slot > now()) await sleep(slot - now());
+      // A slot the loop woke too late for (a stall, a long pause of the process) is given up: its request could
+      // not leave in its turn. The next one is booked from now.
+      const departAt = slot + departAfterMs;
+      if (now() - departAt > CATCH_UP_SHARE * intervalMs) {
+        catchUp = true;
+        continue;
+      }
+      const startAt = Math.max(slot, now());
       // Outside its sending hours the broadcast waits (re-read each second: pause and cancel still work), then goes on
       // by itself at its pace, without a burst for the time it waited.
-      const opens = nextSendingTime(hours, takenAt);
-      if (opens !== takenAt) {
+      const opens = nextSendingTime(hours, startAt);
+      if (opens !== startAt) {
         await sleep(
           Math.max(1, Math.min((opens ?? Infinity) - now(), deps.waitingRereadMs ?? WAITING_REREAD_MS)),
         );
-        catchUp = 0;
+        catchUp = false;
         continue;
       }
-      catchUp = CATCH_UP_SHARE;
+      catchUp = true;
 
       const recipient = await claimNextRecipient(db, broadcastId, new Date(now()), instance);
       if (!recipient) {
@@ -202,7 +228,7 @@ export function createDispatcher(deps: DispatchDependencies) {
         const retryAt = await nextRetryAt(db, broadcastId);
         if (retryAt) {
           await sleep(Math.max(50, Math.min(retryAt.getTime() - now(), 1_000)));
-          catchUp = 0;
+          catchUp = false;
           continue;
         }
         if (await completeBroadcastIfDone(db, broadcastId, new Date(now()))) break;
@@ -211,9 +237,12 @@ export function createDispatcher(deps: DispatchDependencies) {
         continue;
       }
       const current = broadcast;
-      const sending: Promise<void> = sendOne(current, recipient, departAt, hours).finally(() =>
-        inFlight.delete(sending),
-      );
+      const sending: Promise<void> = sendOne(
+        current,
+        recipient,
+        { departAt, intervalMs, departAfterMs },
+        hours,
+      ).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
     }
     await Promise.all(inFlight);

@@ -5,13 +5,15 @@ import type { RecipientRow } from "@/lib/db/schema";
 import type { SendResult } from "@/lib/messages/send-result";
 import { createDispatcher } from "./dispatcher";
 import { settleInterruptedRecipients } from "./interrupted-rows";
-import { broadcastOfRows, recordRowSend, virtualClock } from "./testing";
+import { DIALECT } from "@/lib/db/dialect";
+import { broadcastOfRows, recordRowSend, timerClock, virtualClock } from "./testing";
 
 const setup = (rows: number, ratePerSecond = 10) => broadcastOfRows(rows, ratePerSecond, "+3162000");
 
 function recorder(clock: { now: () => number }) {
   const calls: { rowId: number; at: number }[] = [];
-  const send = async (_b: unknown, row: RecipientRow): Promise<SendResult> => {
+  const send = async (_b: unknown, row: RecipientRow, leave?: () => Promise<void>): Promise<SendResult> => {
+    await leave?.();
     calls.push({ rowId: row.id, at: clock.now() });
     return { kind: "enqueued", sendId: row.id, uuid: `uuid-${row.id}`, contactName: null };
   };
@@ -63,9 +65,9 @@ describe("a broadcast under faults", () => {
     const clock = virtualClock();
     const fake = recorder(clock);
     let thrown = 0;
-    const send = async (b: unknown, row: RecipientRow) => {
+    const send = async (b: unknown, row: RecipientRow, leave: () => Promise<void>) => {
       if (row.rowNumber === 2 && thrown++ === 0) throw new Error("the database is locked");
-      return fake.send(b, row);
+      return fake.send(b, row, leave);
     };
     await createDispatcher({ db: async () => db, send, ...clock }).ensure(broadcast.id);
     expect(fake.calls.map((call) => call.rowId).toSorted()).toEqual([1, 2, 3]);
@@ -76,8 +78,8 @@ describe("a broadcast under faults", () => {
     const { db, broadcast } = await setup(60, 10);
     const clock = virtualClock();
     const fake = recorder(clock);
-    const send = async (b: unknown, row: RecipientRow) => {
-      const result = await fake.send(b, row);
+    const send = async (b: unknown, row: RecipientRow, leave: () => Promise<void>) => {
+      const result = await fake.send(b, row, leave);
       // The process stalls for 900 ms (a long garbage collection, a slow disk) once the 20th send has left.
       if (row.rowNumber === 20) clock.time += 900;
       return result;
@@ -86,6 +88,56 @@ describe("a broadcast under faults", () => {
     expect(fake.calls).toHaveLength(60);
     expect(busiestSecond(fake.calls.map((call) => call.at))).toBeLessThanOrEqual(11);
   });
+
+  it.runIf(DIALECT === "sqlite")(
+    "holds 300 a second when its timers wake late, as on a busy process, and its requests leave in their turns",
+    async () => {
+      const { db, broadcast } = await setup(600, 300);
+      // Sleeps end up to 6 ms late (up to two intervals of 300 a second), unevenly: timers on a loaded event loop.
+      const clock = timerClock((n) => [0, 2, 6, 1, 4][n % 5]!);
+      const fake = recorder(clock);
+      const interval = 1000 / 300;
+      await createDispatcher({
+        db: async () => db,
+        send: fake.send,
+        ...clock,
+        departAfterMs: () => 5 * interval,
+      }).ensure(broadcast.id);
+      expect(fake.calls).toHaveLength(600);
+      const times = fake.calls.map((call) => call.at);
+      const seconds = (times.at(-1)! - times[0]!) / 1000;
+      // 599 intervals at 300 a second: 2.0 s. Taking each slot only when it had come held 185 a second.
+      expect(599 / seconds).toBeGreaterThan(285);
+      // Each request left at its slot plus the departure delay (and its own timer's lateness, at most 6 ms).
+      expect(busiestSecond(times)).toBeLessThanOrEqual(301 + 2);
+    },
+  );
+
+  it.runIf(DIALECT === "sqlite")(
+    "a send ready after its turn leaves in the next free one, not beside another: the pace plus one at Callbell",
+    async () => {
+      const { db, broadcast } = await setup(100, 20);
+      const clock = timerClock();
+      const fake = recorder(clock);
+      await createDispatcher({
+        db: async () => db,
+        // Four sends in a row have their records held up 400 ms (a busy process, a slow disk): past their turns.
+        send: async (b, row, leave) => {
+          if (row.rowNumber >= 50 && row.rowNumber < 54) await clock.sleep(400);
+          return fake.send(b, row, leave);
+        },
+        ...clock,
+        departAfterMs: () => 250,
+      }).ensure(broadcast.id);
+      expect(fake.calls).toHaveLength(100);
+      expect(new Set(fake.calls.map((call) => call.rowId)).size).toBe(100);
+      const times = fake.calls.map((call) => call.at);
+      // Left late, beside the sends in the next turns, the held-up sends made 23 in a second.
+      expect(busiestSecond(times)).toBeLessThanOrEqual(21);
+      // Each held-up send cost one turn: 100 sends in 104 turns.
+      expect((times.at(-1)! - times[0]!) / 50).toBe(103);
+    },
+  );
 
   it("recovers its pace within seconds of a storm of 429s, one history row per recipient", async () => {
     const { db, broadcast } = await setup(50, 10);

@@ -42,7 +42,11 @@ export const legacyRecipientSendKey = (broadcastId: number, rowId: number, attem
  * attempt: the dispatcher repeats a refused row later itself (see `lib/callbell/retry-policy.ts`), on the same entry.
  */
 export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry" | "sender">) {
-  return (broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> =>
+  return (
+    broadcast: BroadcastRow,
+    recipient: RecipientRow,
+    leave?: () => Promise<void>,
+  ): Promise<SendResult> =>
     sendComposedMessage(recipientComposeForm(broadcast, recipient), {
       ...deps,
       sender: broadcast.createdById
@@ -51,12 +55,17 @@ export function sendRecipientWith(deps: Omit<SendDependencies, "origin" | "retry
       origin: { broadcastId: broadcast.id, broadcastRowId: recipient.id },
       retry: "later",
       attempt: recipient.attempts,
+      leave,
     });
 }
 
 /** `sendRecipientWith` this process's dependencies. */
-export async function sendRecipient(broadcast: BroadcastRow, recipient: RecipientRow): Promise<SendResult> {
-  return sendRecipientWith(await sendDependencies(null))(broadcast, recipient);
+export async function sendRecipient(
+  broadcast: BroadcastRow,
+  recipient: RecipientRow,
+  leave?: () => Promise<void>,
+): Promise<SendResult> {
+  return sendRecipientWith(await sendDependencies(null))(broadcast, recipient, leave);
 }
 
 /** Loads the lists every row's send checks (templates, the platform's channels) into the cache, before the first. */

@@ -30,7 +30,8 @@ async function withHours(rows: number, rate: number, hours: SendingHours) {
 function recordingSend(clock: { now: () => number }) {
   const calls: Array<{ rowId: number; at: number }> = [];
   let id = 0;
-  const send = async (_b: unknown, row: RecipientRow): Promise<SendResult> => {
+  const send = async (_b: unknown, row: RecipientRow, leave?: () => Promise<void>): Promise<SendResult> => {
+    await leave?.();
     calls.push({ rowId: row.id, at: clock.now() });
     id += 1;
     return { kind: "enqueued", sendId: id, uuid: `uuid-${id}`, contactName: null };
@@ -90,9 +91,9 @@ describe("a broadcast with sending hours", { timeout: 60_000 }, () => {
     const attempts: number[] = [];
     await createDispatcher({
       db: async () => db,
-      send: async (b, row) => {
+      send: async (b, row, leave) => {
         attempts.push(row.attempts);
-        return fake.send(b, row);
+        return fake.send(b, row, leave);
       },
       ...clock,
       waitingRereadMs: HOUR,

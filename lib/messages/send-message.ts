@@ -52,6 +52,11 @@ export type SendDependencies = {
   attempt?: number;
   /** The broadcast row this send is for, recorded on the history row. */
   origin?: { broadcastId: number; broadcastRowId: number };
+  /**
+   * Resolves when the request may leave (a broadcast row's slot in its pace): awaited once the send is recorded, just
+   * before the request, so that what came before it takes none of its turn.
+   */
+  leave?: () => Promise<void>;
 };
 
 function flattenIssues(issues: ComposeProblem[]): Record<string, string> {
@@ -189,6 +194,7 @@ export async function sendComposedMessage(input: unknown, deps: SendDependencies
     const current = (await findSendByIdempotencyKey(deps.db, form.idempotencyKey)) ?? recorded.row;
     return resultFromRow(current) ?? waitForOutcome(deps, current);
   }
+  await deps.leave?.();
   return deliverSend(deps, row, request, form);
 }
 
