@@ -56,6 +56,16 @@ export function startBellhop({ port, databaseFile, env = {} }) {
   });
 }
 
+/** Stops a process: SIGTERM (a profile asked for by BENCH_SERVER_NODE_ARGS is written then), SIGKILL after 10 s. */
+export async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const late = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(late);
+}
+
 export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

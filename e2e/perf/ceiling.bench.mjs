@@ -15,6 +15,7 @@ import {
   sleep,
   startBellhop,
   startStub,
+  stopProcess,
   waitFor,
 } from "./bench-support.mjs";
 
@@ -87,16 +88,6 @@ async function startBroadcast(page, base, run, rows, rate) {
   return Number(page.url().split("/").pop());
 }
 
-/** Stops a process: SIGTERM (a profile asked for by BENCH_SERVER_NODE_ARGS is written then), SIGKILL after 10 s. */
-async function kill(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const late = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(late);
-}
-
 const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 async function main() {
@@ -147,8 +138,8 @@ async function main() {
     );
   } finally {
     await browser.close();
-    for (const server of servers) await kill(server);
-    await kill(stub);
+    for (const server of servers) await stopProcess(server);
+    await stopProcess(stub);
     if (!PG_URL) removeDatabase(DB_FILE);
   }
 }

@@ -13,6 +13,7 @@ import {
   sleep,
   startBellhop,
   startStub,
+  stopProcess,
   waitFor,
 } from "./bench-support.mjs";
 
@@ -170,7 +171,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await browser?.close();
-    server.kill("SIGKILL");
+    await stopProcess(server);
     stub.kill("SIGKILL");
     removeDatabase(DB_FILE);
   }

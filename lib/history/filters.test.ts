@@ -40,6 +40,12 @@ describe("history filters in the URL", () => {
     );
   });
 
+  it("refuses a filter given twice with different values, rather than read one of them", () => {
+    const twice = parseHistoryFilters(new URLSearchParams("status=failed&status=read&type=text&type=text"));
+    expect(twice.filters).toEqual({ type: "text" });
+    expect(twice.errors).toEqual({ status: "given more than once: one value only" });
+  });
+
   it("round-trips through the query string", () => {
     const filter = fc.record(
       {

@@ -65,6 +65,11 @@ export function parseHistoryFilters(params: URLSearchParams): {
   const errors: Partial<Record<FilterKey, string>> = {};
   const text = (key: FilterKey) => {
     const value = params.get(key)?.trim() ?? "";
+    // `status=failed&status=read` is not read as either: the history filters by one value of each.
+    if (new Set(params.getAll(key).map((each) => each.trim())).size > 1) {
+      errors[key] = "given more than once: one value only";
+      return "";
+    }
     if (value.length > MAX_TEXT) {
       errors[key] = `at most ${MAX_TEXT} characters`;
       return "";
