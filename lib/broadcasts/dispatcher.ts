@@ -31,6 +31,12 @@ const CATCH_UP_SHARE = 0.2;
  */
 const CATCH_UP_OF_DEPARTURE = 0.5;
 /**
+ * How late after its turn a request may still leave: one interval, or 20 ms at paces above 50 a second (timers on a
+ * busy event loop wake a few milliseconds late). Later than that (a stall of the process), it takes the next free
+ * turn instead, so a stall adds at most one send, or a fiftieth of the pace, to any one second.
+ */
+const lateAllowedMs = (intervalMs: number) => Math.max(intervalMs, 20);
+/**
  * Outside its sending hours, the longest a loop sleeps before it reads its broadcast again (it wakes at the opening
  * when that comes sooner). A pause or a cancel needs no wake-up: the state is in the database and the claim refuses.
  */
@@ -131,9 +137,15 @@ export function createDispatcher(deps: DispatchDependencies) {
           return;
         }
         const leave = async () => {
-          // Ready after its turn (a record held up by a busy process): the request does not leave late, beside the
-          // next one in its turn, but takes the next free slot in the pace, and leaves in that one's turn.
-          if (now() - departAt > CATCH_UP_SHARE * turn.intervalMs) {
+          for (;;) {
+            const late = now() - departAt;
+            if (late <= lateAllowedMs(turn.intervalMs)) {
+              if (late >= 0) return;
+              await sleep(-late);
+              continue;
+            }
+            // Past its turn (a record held up, a timer woken after a stall of the process): the request does not leave
+            // beside the next ones in their turns, but takes the next free turn in the pace.
             const slot = await bookPace(db, paceKey(broadcastId), {
               intervalMs: turn.intervalMs,
               catchUpMs: 0,
@@ -141,7 +153,6 @@ export function createDispatcher(deps: DispatchDependencies) {
             });
             departAt = slot + turn.departAfterMs;
           }
-          if (departAt > now()) await sleep(departAt - now());
         };
         result = await deps.send(broadcast, recipient, leave);
       } catch (error) {

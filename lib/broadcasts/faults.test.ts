@@ -139,6 +139,28 @@ describe("a broadcast under faults", () => {
     },
   );
 
+  it.runIf(DIALECT === "sqlite")(
+    "after a stall of the process, the sends held for their turns do not leave together",
+    async () => {
+      const { db, broadcast } = await setup(300, 100);
+      // The process stalls from 1.0 s to 1.3 s after the start (a long collection, a slow disk): every timer due then
+      // wakes at its end.
+      const start = 1_000_000;
+      const stall = { from: start + 1_000, to: start + 1_300 };
+      const clock = timerClock((_n, at) => (at > stall.from && at < stall.to ? stall.to - at : 0), start);
+      const fake = recorder(clock);
+      await createDispatcher({
+        db: async () => db,
+        send: fake.send,
+        ...clock,
+        departAfterMs: () => 50,
+      }).ensure(broadcast.id);
+      expect(fake.calls).toHaveLength(300);
+      // Left together after it, beside the next ones in their turns, the sends held for theirs made 103 in a second.
+      expect(busiestSecond(fake.calls.map((call) => call.at))).toBeLessThanOrEqual(101);
+    },
+  );
+
   it("recovers its pace within seconds of a storm of 429s, one history row per recipient", async () => {
     const { db, broadcast } = await setup(50, 10);
     const clock = virtualClock();

@@ -84,11 +84,11 @@ export function virtualClock(start = 1_000_000) {
 /**
  * A virtual clock whose sleeps run side by side, as timers do: time moves to the earliest sleeper's end once the
  * process has nothing else to do (a real macrotask later), and every sleep ends `lateMs` after its time (or the nth
- * sleep `lateMs(n)` after), as timers on
+ * sleep, due at `at`, `lateMs(n, at)` after), as timers on
  * a busy event loop do. Work done in the meantime takes no virtual time, so on PostgreSQL (whose queries are real
  * I/O) time may move on while a query runs: tests that measure a pace with it run on SQLite.
  */
-export function timerClock(lateMs: number | ((sleep: number) => number) = 0, start = 1_000_000) {
+export function timerClock(lateMs: number | ((sleep: number, at: number) => number) = 0, start = 1_000_000) {
   let sleeps = 0;
   const sleepers: { at: number; wake: () => void }[] = [];
   let pending = false;
@@ -97,8 +97,9 @@ export function timerClock(lateMs: number | ((sleep: number) => number) = 0, sta
     now: () => clock.time,
     sleep: (ms: number) =>
       new Promise<void>((wake) => {
-        const late = typeof lateMs === "number" ? lateMs : lateMs(sleeps++);
-        sleepers.push({ at: clock.time + Math.max(0, ms) + late, wake });
+        const due = clock.time + Math.max(0, ms);
+        const late = typeof lateMs === "number" ? lateMs : lateMs(sleeps++, due);
+        sleepers.push({ at: due + late, wake });
         if (pending) return;
         pending = true;
         setTimeout(advance, 0);
