@@ -303,4 +303,18 @@ test.describe(() => {
       expect((await page.request.get(`/api/history?${query}`)).status()).toBe(400);
     }
   });
+
+  test("a filter given twice is named with both values, and a range ending before its start is ignored, export too", async ({
+    page,
+  }) => {
+    await page.goto("/history?status=failed&status=read&from=2020-01-02&to=2020-01-01");
+    const alert = page.getByRole("alert").filter({ hasText: "not understood" });
+    await expect(alert).toContainText("Status “failed”, “read”: given more than once");
+    await expect(alert).toContainText("To (UTC) “2020-01-01”: must not be before the start");
+    // Every send since 2 January 2020: the sends of this run, not "No send matches".
+    await expect(page.getByRole("table", { name: "Sent messages" }).getByRole("row").nth(1)).toBeVisible();
+    const exportHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(exportHref).toBe("/api/history/export?from=2020-01-02");
+    expect((await page.request.get(exportHref!)).status()).toBe(200);
+  });
 });

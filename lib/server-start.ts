@@ -1,6 +1,10 @@
 import "server-only";
-import { getCallbellClient, readConnectionState } from "@/lib/settings/callbell-connection";
-import { startStatusPoller } from "@/lib/delivery/poller";
+import {
+  getCallbellClient,
+  getCallbellConnection,
+  readConnectionState,
+} from "@/lib/settings/callbell-connection";
+import { SANDBOX_POLL_PER_MINUTE, startStatusPoller } from "@/lib/delivery/poller";
 import { startScheduler } from "@/lib/messages/scheduler-runtime";
 import { setSandboxWebhook } from "@/lib/sandbox/simulator";
 import { getDb } from "@/lib/db/client";
@@ -76,7 +80,16 @@ export async function startServer() {
       ? `http://127.0.0.1:${process.env.PORT ?? env.PORT ?? 3000}/api/webhooks/callbell/${env.CALLBELL_WEBHOOK_SECRET}`
       : null,
   );
-  startStatusPoller({ db: getDb, client: getCallbellClient, perMinute: env.BELLHOP_POLL_PER_MINUTE });
+  startStatusPoller({
+    db: getDb,
+    client: getCallbellClient,
+    // The sandbox answers in the process and has no account's limit: its statuses are asked about as fast as the
+    // poller's own backoff allows, so thousands of sandbox sends do not wait minutes for theirs.
+    perMinute: async () =>
+      (await getCallbellConnection()).state.mode === "sandbox"
+        ? SANDBOX_POLL_PER_MINUTE
+        : env.BELLHOP_POLL_PER_MINUTE,
+  });
   // This instance's lease, then what stopped instances left in flight, then every running broadcast.
   const started = await startInstance();
   // Messages sent later: what came due while Bellhop was down goes now, or is marked missed past the late limit.

@@ -36,7 +36,13 @@ export function UnreadFilters({
       <ul className="list-inside list-disc wrap-anywhere">
         {entries.map(([key, problem]) => (
           <li key={key}>
-            {LABELS[key]} “<span className="font-mono">{params.get(key)}</span>”: {problem}
+            {LABELS[key]}{" "}
+            {params.getAll(key).map((value, index) => (
+              <span key={index}>
+                {index > 0 && ", "}“<span className="font-mono">{value}</span>”
+              </span>
+            ))}
+            : {problem}
           </li>
         ))}
       </ul>

@@ -208,6 +208,26 @@ describe("the status poller", () => {
     expect(perMinute[0]).toBe(20);
   });
 
+  it("reads its bound on each tick when given as a function (the sandbox's is higher than an account's)", async () => {
+    const db = await testDatabase();
+    const clock = Date.now();
+    for (let index = 0; index < 50; index += 1)
+      await enqueuedSend(db, `mode-${index}`, { nextPollAt: new Date(clock) });
+    const { client, asked } = fakeCallbell(() => "sent");
+    let bound = 5;
+    const poller = createStatusPoller({
+      db: async () => db,
+      client: async () => client,
+      perMinute: async () => bound,
+      now: () => clock,
+    });
+    await poller.tick();
+    expect(asked).toHaveLength(5);
+    bound = 30;
+    await poller.tick();
+    expect(asked).toHaveLength(30);
+  });
+
   it("asks from one instance at a time, never twice about a message, and fails over when the leader stops", async () => {
     const db = await testDatabase();
     let clock = Date.now();

@@ -30,8 +30,11 @@ export function firstPollDelayMs(webhookConfigured: boolean): number {
 export type PollerDependencies = {
   db: () => Promise<Database>;
   client: () => Promise<CallbellClient>;
-  /** The bound on status requests in any 60 seconds, for the whole deployment. */
-  perMinute: number;
+  /**
+   * The bound on status requests in any 60 seconds, for the whole deployment, or how to read it on each tick (it
+   * depends on which Callbell this process speaks to: the sandbox's is in the process, with no account's limit).
+   */
+  perMinute: number | (() => Promise<number>);
   /**
    * Whether this instance polls now: one instance at a time does (it holds the `poller` lease), so no message is
    * asked about twice and the bound holds for all instances together. Unset: always (one process, the tests).
@@ -39,6 +42,9 @@ export type PollerDependencies = {
   lead?: () => Promise<boolean>;
   now?: () => number;
 };
+
+/** The sandbox's bound: its simulator is in the process, and no account's limit applies to it. */
+export const SANDBOX_POLL_PER_MINUTE = 600;
 
 /** How long the poller's lease lasts without renewal: another instance takes over this long after the poller dies. */
 export const POLLER_LEASE_MS = 10_000;
@@ -55,9 +61,9 @@ export function createStatusPoller(deps: PollerDependencies) {
   let pausedUntil = 0;
   let running = false;
 
-  function allowance(at: number): number {
+  function allowance(at: number, perMinute: number): number {
     while (recent.length > 0 && recent[0]! <= at - RATE_WINDOW_MS) recent.shift();
-    return Math.max(0, deps.perMinute - recent.length);
+    return Math.max(0, perMinute - recent.length);
   }
 
   async function tick(): Promise<TickResult> {
@@ -70,7 +76,10 @@ export function createStatusPoller(deps: PollerDependencies) {
       // The leader renews its lease on every tick, even while paused or out of allowance, so it keeps the lead.
       if (deps.lead && !(await deps.lead())) return result;
       if (start < pausedUntil) return { ...result, paused: true };
-      const allowed = allowance(start);
+      const allowed = allowance(
+        start,
+        typeof deps.perMinute === "number" ? deps.perMinute : await deps.perMinute(),
+      );
       if (allowed === 0) return result;
       const db = await deps.db();
       const due = await listSendsDueForPoll(db, {

@@ -102,7 +102,11 @@ export function parseHistoryFilters(params: URLSearchParams): {
     if (validDay(value)) filters[key] = value;
     else errors[key] = "a day as YYYY-MM-DD";
   }
-  if (filters.from && filters.to && filters.from > filters.to) errors.to = "must not be before the start";
+  if (filters.from && filters.to && filters.from > filters.to) {
+    // Ignored, as the page says: a range that ends before it starts would match nothing.
+    errors.to = "must not be before the start";
+    delete filters.to;
+  }
   return { filters, errors };
 }
 

@@ -3,13 +3,19 @@
 // connections declaring large bodies would otherwise hold hundreds of megabytes.
 import { maxBodyBytes, NON_PAGE_CSP, securityHeaders } from "./static-headers.mjs";
 
+/** Methods the Fetch API refuses to build a request with: Next fails on them with a 500 and a stack in the log. */
+const UNSERVED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 /**
  * Why a request is refused at the edge, or null: a target that is not an address (`*`, which Next fails on with a
- * 500), a body without its length (chunked: every client Bellhop serves, browsers, Callbell and curl -d, sends one),
+ * 500), a method Next cannot serve (`TRACE`, also a 500), a body without its length (chunked: every client Bellhop serves, browsers, Callbell and curl -d, sends one),
  * or a body over the limit of its address.
  */
-export function gateRefusal({ url, headers }) {
+export function gateRefusal({ method, url, headers }) {
   if (!url?.startsWith("/")) return { status: 400, code: "bad_request", message: "Malformed address" };
+  if (UNSERVED_METHODS.has(method)) {
+    return { status: 405, code: "method_not_allowed", message: "Method not allowed" };
+  }
   if (headers["transfer-encoding"] !== undefined && headers["content-length"] === undefined) {
     return { status: 411, code: "length_required", message: "Send the body with a Content-Length" };
   }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { gateRefusal } from "./gate.mjs";
 import { MAX_BROADCAST_BODY_BYTES, MAX_REQUEST_BODY_BYTES } from "./static-headers.mjs";
 
-const request = (url: string, headers: Record<string, string> = {}) => ({ url, headers });
+const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({
+  method,
+  url,
+  headers,
+});
 const length = (bytes: number) => ({ "content-length": String(bytes) });
 
 describe("the edge's gate", () => {
@@ -15,6 +19,15 @@ describe("the edge's gate", () => {
   it("refuses a target that is no address (Next would fail on it with a 500)", () => {
     expect(gateRefusal(request("*"))?.status).toBe(400);
     expect(gateRefusal(request(""))?.status).toBe(400);
+  });
+
+  it("refuses the methods Next fails on with a 500 (TRACE, TRACK, CONNECT), and lets the others through", () => {
+    for (const method of ["TRACE", "TRACK", "CONNECT"]) {
+      expect(gateRefusal(request("/api/health", {}, method))?.status).toBe(405);
+    }
+    for (const method of ["GET", "HEAD", "POST", "OPTIONS", "DELETE"]) {
+      expect(gateRefusal(request("/api/health", {}, method))).toBeNull();
+    }
   });
 
   it("refuses a body without its length, whatever the method", () => {
