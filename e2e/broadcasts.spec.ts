@@ -128,6 +128,14 @@ test("pause holds the rest, resume carries on, cancel leaves the rest unsent", a
   await page.getByRole("button", { name: "Read pasted rows" }).click();
   await expect(page.getByRole("list", { name: "Report summary" })).toContainText("40 recipients ready");
   await page.getByLabel("Every recipient opted in to receive this template").check();
+  // With the pace out of bounds again, the confirmation quotes no other pace than the one typed, and the start says
+  // where to fix it.
+  await pace.fill("0");
+  await expect(page.getByTestId("broadcast-summary")).toContainText("at a pace still to set in step 1");
+  await expect(page.getByText("Set Sends per second in step 1 (1 to 300) to start.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start broadcast" })).toBeDisabled();
+  await pace.fill("2");
+  await expect(page.getByTestId("broadcast-summary")).toContainText("2 a second, about 20 s");
   await page.getByRole("button", { name: "Start broadcast" }).click();
 
   const progress = page.getByRole("progressbar", { name: "Broadcast progress" });

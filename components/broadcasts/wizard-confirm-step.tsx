@@ -5,7 +5,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field, FieldDescription, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formatSeconds } from "@/lib/format/duration";
-import { estimatedSeconds, needsTypedCount, paceOf, parseRate } from "@/lib/broadcasts/limits";
+import { estimatedSeconds, needsTypedCount, parseRate, rateProblem } from "@/lib/broadcasts/limits";
 import { numberInWords } from "@/lib/broadcasts/recipient-list";
 import { nounFor } from "@/lib/format/plural";
 import type { TemplateSummary } from "@/lib/messages/template";
@@ -40,8 +40,10 @@ export function ConfirmStep({
     <WizardStep id="bw-confirm" title="6. Confirm" className="gap-3">
       <p className="text-sm" data-testid="broadcast-summary">
         Send <strong>{template.title}</strong> to <strong>{count.toLocaleString("en")}</strong>{" "}
-        {nounFor(count, "recipient")} ({numberInWords(count)}), {paceOf(rate)} a second
+        {nounFor(count, "recipient")} ({numberInWords(count)}),{" "}
+        {rateProblem(rate) ? "at a pace still to set in step 1" : `${rate} a second`}
         {count > 0 &&
+          !rateProblem(rate) &&
           `, about ${formatSeconds(estimatedSeconds(count, rate))} (longer if Callbell asks Bellhop to slow down)`}
         .
       </p>
