@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import {
   DEFAULT_RATE_PER_SECOND,
+  MAX_RATE_PER_SECOND,
+  MIN_RATE_PER_SECOND,
   confirmCountProblem,
   needsTypedCount,
   parseRate,
@@ -196,7 +198,7 @@ export function useBroadcastForm({
   const count = report?.recipients.length ?? 0;
   const countConfirmed = confirmCountProblem(count, parseTypedCount(typedCount)) === null;
   // A pace out of bounds is shown beside its field; until it is fixed, the start says where.
-  const paceWrong = rateProblem(parseRate(form.values.rate)) !== null;
+  const paceWrong = Boolean(form.errors.rate);
   const canStart = Boolean(
     template && !paceWrong && report && count > 0 && optin && countConfirmed && !list.busy,
   );
@@ -206,7 +208,7 @@ export function useBroadcastForm({
     : !template
       ? "Choose a template first."
       : paceWrong
-        ? "Set Sends per second in step 1 (1 to 300) to start."
+        ? `Set Sends per second in step 1 (${MIN_RATE_PER_SECOND} to ${MAX_RATE_PER_SECOND}) to start.`
         : list.busy
           ? "Checking the list…"
           : !report || count === 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acquireLease, bookPace, releaseLease, takePace } from "./cluster-queries";
+import { acquireLease, bookPace, releaseLease } from "./cluster-queries";
 import { testDatabase } from "./testing";
 
 describe("leases", () => {
@@ -21,41 +21,6 @@ describe("leases", () => {
 });
 
 describe("a shared pace", () => {
-  it("gives each caller its own slot, one interval apart, and says how long to wait for the next", async () => {
-    const db = await testDatabase();
-    const options = { intervalMs: 100, catchUpMs: 0 };
-    const taken = await Promise.all(
-      Array.from(
-        { length: 5 },
-        async () => (await takePace(db, "broadcast:1", { ...options, now: 10_000 })).waitMs,
-      ),
-    );
-    expect(taken.filter((wait) => wait === 0)).toHaveLength(1);
-    expect(taken.filter((wait) => wait > 0).every((wait) => wait === 100)).toBe(true);
-    expect(await takePace(db, "broadcast:1", { ...options, now: 10_050 })).toEqual({
-      waitMs: 50,
-      nextAt: 10_100,
-    });
-    // Taken: when the next one comes, so the caller need not ask before it.
-    expect(await takePace(db, "broadcast:1", { ...options, now: 10_100 })).toEqual({
-      waitMs: 0,
-      nextAt: 10_200,
-    });
-    // Another key has a pace of its own.
-    expect((await takePace(db, "broadcast:2", { ...options, now: 10_100 })).waitMs).toBe(0);
-  });
-
-  it("catches up a short lag, not a long one", async () => {
-    const db = await testDatabase();
-    const options = { intervalMs: 100, catchUpMs: 1_000 };
-    expect((await takePace(db, "k", { ...options, now: 0 })).waitMs).toBe(0);
-    // 5 s late: the slot due now, and the ten of the last second (the catch-up) go at once; the rest are lost.
-    let caughtUp = 0;
-    while ((await takePace(db, "k", { ...options, now: 5_000 })).waitMs === 0) caughtUp += 1;
-    expect(caughtUp).toBe(11);
-    expect((await takePace(db, "k", { ...options, now: 5_000 })).waitMs).toBe(100);
-  });
-
   it("booked ahead: gives each caller its own slot, one interval after the last booked, however late it asks", async () => {
     const db = await testDatabase();
     const options = { intervalMs: 100, catchUpMs: 20 };
@@ -80,13 +45,5 @@ describe("a shared pace", () => {
     expect(booked[0]).toBe(10_000);
     // The 301st start is one second after the first, to the microsecond rounding.
     expect(await bookPace(db, "fast", { ...options, now: 10_000 })).toBeCloseTo(11_000, 0);
-    // Taken as the dispatcher takes it, asked each whole millisecond, half an interval of lag caught up.
-    const taking = { ...options, catchUpMs: 0.5 * options.intervalMs };
-    let taken = 0;
-    for (let at = 20_000; at < 21_000; at += 1) {
-      while ((await takePace(db, "taken", { ...taking, now: at })).waitMs === 0) taken += 1;
-    }
-    expect(taken).toBeGreaterThanOrEqual(299);
-    expect(taken).toBeLessThanOrEqual(301);
   });
 });

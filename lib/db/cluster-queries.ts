@@ -83,37 +83,11 @@ function paceStep(options: { intervalMs: number; catchUpMs: number; now?: number
 }
 
 /**
- * A shared pace: takes the next start for `key` when it has come, moving it one `intervalMs` on (from at most
- * `catchUpMs` in the past, so a short lag is caught up and a long one is not). One statement, so every instance that
- * asks gets its own slot. `waitMs` is 0 when a slot was taken, else the milliseconds until the next one; `nextAt` is
- * when the next one is (ms since the epoch): a caller that waits until then before asking again is not refused first.
- */
-export async function takePace(
-  db: Database,
-  key: string,
-  options: { intervalMs: number; catchUpMs: number; now?: number },
-): Promise<{ waitMs: number; nextAt: number }> {
-  const { now, intervalUs, from } = paceStep(options);
-  const taken = await db
-    .insert(paces)
-    .values({ key, nextAt: now + intervalUs })
-    .onConflictDoUpdate({
-      target: paces.key,
-      set: { nextAt: sql`${from} + ${intervalUs}` },
-      setWhere: lte(paces.nextAt, now),
-    })
-    .returning({ nextAt: paces.nextAt });
-  if (taken[0]) return { waitMs: 0, nextAt: taken[0].nextAt / US_PER_MS };
-  const [row] = await db.select({ nextAt: paces.nextAt }).from(paces).where(eq(paces.key, key));
-  if (!row) return { waitMs: 0, nextAt: now / US_PER_MS };
-  return { waitMs: Math.max(1, (row.nextAt - now) / US_PER_MS), nextAt: row.nextAt / US_PER_MS };
-}
-
-/**
  * A shared pace, booked ahead: the next start for `key` is given to the caller whether it has come or not, and the
  * pace moves one `intervalMs` on (from at most `catchUpMs` in the past). One statement, so every caller gets its own
  * slot. Returns the slot's time: the caller waits until then. A caller woken late by a busy process loses nothing
- * (the next slot was booked from this one, not from the time it woke), where `takePace` would skip slots.
+ * (the next slot was booked from this one, not from the time it woke). The broadcasts' dispatcher and the scheduler
+ * of messages sent later take their starts from here.
  */
 export async function bookPace(
   db: Database,
