@@ -64,8 +64,10 @@ describe("the sandbox's repliers", () => {
         await recordSendOutcome(db, row.id, { status: "enqueued", callbellUuid: `u${row.id}` });
         sends.set(to, row.id);
       }
-      // The simulator's own timers are faked (only they), so nothing waits five real seconds.
-      vi.useFakeTimers({ toFake: ["setTimeout"] });
+      // Timeouts are faked (setImmediate is not), so nothing waits five real seconds. clearTimeout is faked with
+      // setTimeout: fetch's own client clears what it set, and a real clearTimeout cannot clear a faked timer (its
+      // idle-socket timer would fire later on a parser long gone: "Cannot destructure property 'socket'").
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
       for (const to of sends.keys()) {
         const answer = await sandboxApi("POST", "/messages/send", {
           to,
@@ -110,7 +112,7 @@ describe("the sandbox's repliers", () => {
   });
 
   it("write nothing without a webhook: only the webhook could tell", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const answer = await sandboxApi("POST", "/messages/send", {
       to: "+15550000200",
       from: "whatsapp",
