@@ -18,6 +18,7 @@ import {
 import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
 import { skipLockedRows } from "./dialect-sql";
+import { preparedOnce, valueOf, written, writtenValues } from "./prepared";
 import {
   broadcastRecipients,
   broadcasts,
@@ -119,43 +120,50 @@ export async function claimNextRecipient(
   now = new Date(),
   instance = instanceId(),
 ): Promise<RecipientRow | undefined> {
-  const next = skipLockedRows(
-    db
-      .select({ id: broadcastRecipients.id })
-      .from(broadcastRecipients)
+  const claim = preparedOnce(db, "claimNextRecipient", () => {
+    const broadcastId = sql.placeholder("broadcastId");
+    const next = skipLockedRows(
+      db
+        .select({ id: broadcastRecipients.id })
+        .from(broadcastRecipients)
+        .where(
+          and(
+            eq(broadcastRecipients.broadcastId, broadcastId),
+            eq(broadcastRecipients.state, "waiting"),
+            or(
+              isNull(broadcastRecipients.notBefore),
+              lte(broadcastRecipients.notBefore, valueOf("now", broadcastRecipients.notBefore)),
+            ),
+          ),
+        )
+        .orderBy(asc(broadcastRecipients.id))
+        .limit(1),
+    );
+    return db
+      .update(broadcastRecipients)
+      .set({
+        state: "sending",
+        attempts: sql`${broadcastRecipients.attempts} + 1`,
+        claimedBy: written<string>("instance"),
+        updatedAt: written<Date>("now"),
+      })
       .where(
         and(
-          eq(broadcastRecipients.broadcastId, broadcastId),
+          // `= (subquery)`, run once: PostgreSQL reruns an `IN (… LIMIT 1 FOR UPDATE SKIP LOCKED)` per candidate row
+          // and can then claim nothing while rows wait.
+          sql`${broadcastRecipients.id} = (${next})`,
           eq(broadcastRecipients.state, "waiting"),
-          or(isNull(broadcastRecipients.notBefore), lte(broadcastRecipients.notBefore, now)),
+          exists(
+            db
+              .select({ id: broadcasts.id })
+              .from(broadcasts)
+              .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.state, "running"))),
+          ),
         ),
       )
-      .orderBy(asc(broadcastRecipients.id))
-      .limit(1),
-  );
-  const rows = await db
-    .update(broadcastRecipients)
-    .set({
-      state: "sending",
-      attempts: sql`${broadcastRecipients.attempts} + 1`,
-      claimedBy: instance,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        // `= (subquery)`, run once: PostgreSQL reruns an `IN (… LIMIT 1 FOR UPDATE SKIP LOCKED)` per candidate row
-        // and can then claim nothing while rows wait.
-        sql`${broadcastRecipients.id} = (${next})`,
-        eq(broadcastRecipients.state, "waiting"),
-        exists(
-          db
-            .select({ id: broadcasts.id })
-            .from(broadcasts)
-            .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.state, "running"))),
-        ),
-      ),
-    )
-    .returning();
+      .returning();
+  });
+  const rows = await claim.execute({ broadcastId, now, instance });
   return rows[0];
 }
 
@@ -207,10 +215,20 @@ export type RecipientOutcome = Pick<RecipientRow, "sendId" | "callbellUuid" | "e
 
 /** A row's outcome; only a row still `sending` takes one. */
 export async function finishRecipient(db: Database, id: number, outcome: RecipientOutcome, now = new Date()) {
-  await db
-    .update(broadcastRecipients)
-    .set({ ...outcome, updatedAt: now })
-    .where(and(eq(broadcastRecipients.id, id), eq(broadcastRecipients.state, "sending")));
+  const values = { ...outcome, updatedAt: now };
+  const { shape, written: set } = writtenValues<Partial<RecipientRow>>(values);
+  const finish = preparedOnce(db, `finishRecipient(${shape})`, () =>
+    db
+      .update(broadcastRecipients)
+      .set(set)
+      .where(
+        and(
+          eq(broadcastRecipients.id, sql.placeholder("finishedId")),
+          eq(broadcastRecipients.state, "sending"),
+        ),
+      ),
+  );
+  await finish.execute({ ...values, finishedId: id });
 }
 
 /** Cancel: every row not yet claimed is never sent. */

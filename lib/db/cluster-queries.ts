@@ -8,6 +8,7 @@ import { and, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { DIALECT } from "./dialect";
 import { greatest } from "./dialect-sql";
+import { preparedOnce } from "./prepared";
 import { leases, paces } from "./schema";
 import { processSingleton } from "@/lib/process/state";
 
@@ -75,11 +76,11 @@ export function claimerIsGone(claimedBy: unknown, instance: string, now: number)
  */
 const US_PER_MS = 1000;
 
-/** A pace step in the column's unit: now, the interval (rounded up: never faster than the pace), and where it goes on from. */
+/** A pace step in the column's unit: now, the interval (rounded up: never faster than the pace), the earliest start. */
 function paceStep(options: { intervalMs: number; catchUpMs: number; now?: number }) {
   const now = Math.round((options.now ?? Date.now()) * US_PER_MS);
   const intervalUs = Math.ceil(options.intervalMs * US_PER_MS);
-  return { now, intervalUs, from: greatest(paces.nextAt, now - Math.floor(options.catchUpMs * US_PER_MS)) };
+  return { now, intervalUs, earliest: now - Math.floor(options.catchUpMs * US_PER_MS) };
 }
 
 /**
@@ -94,11 +95,19 @@ export async function bookPace(
   key: string,
   options: { intervalMs: number; catchUpMs: number; now?: number },
 ): Promise<number> {
-  const { now, intervalUs, from } = paceStep(options);
-  const [row] = await db
-    .insert(paces)
-    .values({ key, nextAt: now + intervalUs })
-    .onConflictDoUpdate({ target: paces.key, set: { nextAt: sql`${from} + ${intervalUs}` } })
-    .returning({ nextAt: paces.nextAt });
+  const { now, intervalUs, earliest } = paceStep(options);
+  const book = preparedOnce(db, "bookPace", () =>
+    db
+      .insert(paces)
+      .values({ key: sql.placeholder("key"), nextAt: sql.placeholder("first") })
+      .onConflictDoUpdate({
+        target: paces.key,
+        set: {
+          nextAt: sql`${greatest(paces.nextAt, sql.placeholder("earliest"))} + ${sql.placeholder("interval")}`,
+        },
+      })
+      .returning({ nextAt: paces.nextAt }),
+  );
+  const [row] = await book.execute({ key, first: now + intervalUs, earliest, interval: intervalUs });
   return (row!.nextAt - intervalUs) / US_PER_MS;
 }

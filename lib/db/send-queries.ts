@@ -1,8 +1,9 @@
 /** A send's own row: recorded before it leaves, found again, given Callbell's answer, or marked unknown. */
 import "server-only";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { claimerIsGone, instanceId } from "./cluster-queries";
+import { preparedOnce, writtenValues } from "./prepared";
 import { sends, type SendRow, type SendStatus } from "./schema";
 
 export type NewSend = Pick<
@@ -26,11 +27,11 @@ export async function insertSendOnce(
   db: Database,
   values: typeof sends.$inferInsert,
 ): Promise<{ created: boolean; row: SendRow }> {
-  const inserted = await db
-    .insert(sends)
-    .values(values)
-    .onConflictDoNothing({ target: sends.idempotencyKey })
-    .returning();
+  const { shape, written } = writtenValues<typeof sends.$inferInsert>(values);
+  const insert = preparedOnce(db, `insertSendOnce(${shape})`, () =>
+    db.insert(sends).values(written).onConflictDoNothing({ target: sends.idempotencyKey }).returning(),
+  );
+  const inserted = await insert.execute(values);
   if (inserted[0]) return { created: true, row: inserted[0] };
   const existing = await findSendByIdempotencyKey(db, values.idempotencyKey);
   if (!existing) throw new Error("A send with this idempotency key vanished while it was being recorded");
@@ -114,10 +115,15 @@ export type SendOutcome = {
 
 /** Writes what Callbell answered; only a row still `sending` takes an outcome. */
 export async function recordSendOutcome(db: Database, id: number, outcome: SendOutcome, now = new Date()) {
-  await db
-    .update(sends)
-    .set({ ...outcome, updatedAt: now })
-    .where(and(eq(sends.id, id), eq(sends.status, "sending")));
+  const values = { ...outcome, updatedAt: now };
+  const { shape, written } = writtenValues<Partial<SendRow>>(values);
+  const record = preparedOnce(db, `recordSendOutcome(${shape})`, () =>
+    db
+      .update(sends)
+      .set(written)
+      .where(and(eq(sends.id, sql.placeholder("answeredId")), eq(sends.status, "sending"))),
+  );
+  await record.execute({ ...values, answeredId: id });
 }
 
 /**

@@ -1,7 +1,8 @@
 /** Delivery statuses: events from webhooks and polls, the send's status they move, and when to poll next. */
 import "server-only";
-import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { preparedOnce } from "./prepared";
 import { sendEvents, sends, type SendEventRow, type SendRow, type SendStatus } from "./schema";
 
 export type NewStatusEvent = Pick<
@@ -24,11 +25,14 @@ export async function markStatusEventApplied(db: Database, id: number) {
 }
 
 export async function listStatusEvents(db: Database, callbellUuid: string): Promise<SendEventRow[]> {
-  return db
-    .select()
-    .from(sendEvents)
-    .where(eq(sendEvents.callbellUuid, callbellUuid))
-    .orderBy(asc(sendEvents.receivedAt), asc(sendEvents.id));
+  const list = preparedOnce(db, "listStatusEvents", () =>
+    db
+      .select()
+      .from(sendEvents)
+      .where(eq(sendEvents.callbellUuid, sql.placeholder("callbellUuid")))
+      .orderBy(asc(sendEvents.receivedAt), asc(sendEvents.id)),
+  );
+  return list.execute({ callbellUuid });
 }
 
 /**
