@@ -233,6 +233,34 @@ test.describe(() => {
   });
 });
 
+test("a refusal for the whole account (no credit) pauses the broadcast and says why, instead of failing every row", async ({
+  page,
+}) => {
+  // The sandbox refuses +15550000402 as Callbell refuses any send when the WhatsApp wallet is empty.
+  await startOrderReadyBroadcast(
+    page,
+    [uniqueNumber(1), "+15550000402", uniqueNumber(3), uniqueNumber(4)],
+    1,
+  );
+  await expect(page.getByTestId("broadcast-state")).toContainText("paused", { timeout: 15_000 });
+  const note = page.getByTestId("broadcast-pause-note");
+  await expect(note).toContainText("Paused by Bellhop");
+  await expect(note).toContainText("the WhatsApp wallet has no credit (402)");
+  // The refused row waits for Resume: nothing failed, the rows after it were not tried.
+  const id = new URL(page.url()).pathname.split("/").at(-1);
+  const counts = (await (await page.request.get(`/api/broadcasts/${id}`)).json()).counts;
+  expect(counts.failed ?? 0).toBe(0);
+  expect(counts.waiting).toBeGreaterThanOrEqual(2);
+  // Resume: the note goes (here the sandbox refuses the row again, and Bellhop pauses again, saying so).
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByTestId("broadcast-state")).toContainText("paused", { timeout: 15_000 });
+  await expect(note).toBeVisible();
+  await page.getByRole("button", { name: "Cancel broadcast" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Yes, cancel broadcast" }).click();
+  await expect(page.getByTestId("broadcast-state")).toContainText("cancelled");
+  await expect(note).toHaveCount(0);
+});
+
 test("above 100 recipients the count must be typed again", async ({ page }) => {
   const rows = Array.from({ length: 120 }, (_, index) => `+3163${String(index).padStart(7, "0")},Lee`);
   await page.goto("/broadcasts/new");

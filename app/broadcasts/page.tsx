@@ -97,7 +97,12 @@ export default async function BroadcastsPage() {
                   className="max-md:grid max-md:grid-cols-3 max-md:gap-x-3 max-md:gap-y-1 max-md:p-3"
                 >
                   <TableCell className={`${CARD_CELL} max-md:col-span-2`}>
-                    <Link href={`/broadcasts/${broadcast.id}`} prefetch={false} className="underline">
+                    <Link
+                      href={`/broadcasts/${broadcast.id}`}
+                      prefetch={false}
+                      // A thumb's height to tap on a phone's card.
+                      className="underline max-md:inline-block max-md:py-2.5"
+                    >
                       {broadcast.name}
                     </Link>{" "}
                     <span className="text-xs text-muted-foreground">#{broadcast.id}</span>

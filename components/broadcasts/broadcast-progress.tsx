@@ -102,6 +102,11 @@ export function BroadcastProgressView({
             />
           )}
         </div>
+        {progress.state === "paused" && progress.stateNote && (
+          <p className="text-sm text-destructive" data-testid="broadcast-pause-note">
+            {progress.stateNote}
+          </p>
+        )}
         <BroadcastTiming
           progress={progress}
           canControl={canControl}

@@ -26,6 +26,8 @@ const CARD = {
 /** One line per row at desktop widths: a second line of small print at most, cut with an ellipsis, never wrapped. */
 const LINE = "block truncate leading-5";
 const SMALL = "block truncate text-xs leading-4 text-muted-foreground";
+/** A row's Details and Send again: a thumb's height to tap on a phone's card, one line of text at desktop widths. */
+const ROW_LINK = "underline max-lg:inline-flex max-lg:min-h-11 max-lg:items-center max-lg:px-2";
 
 /** A cell of the table, a little tighter than `TableCell` (whose padding a class cannot override: no class merging). */
 function Cell({ className, ...props }: React.ComponentProps<"td">) {
@@ -150,12 +152,12 @@ function HistoryRow({ item }: { item: HistoryItem }) {
           <Link
             href={`/history/${item.id}`}
             prefetch={false}
-            className="underline"
+            className={ROW_LINK}
             aria-label={`Details of send ${item.id}`}
           >
             Details
           </Link>
-          <Link href={`/compose?again=${item.id}`} prefetch={false} className="underline">
+          <Link href={`/compose?again=${item.id}`} prefetch={false} className={ROW_LINK}>
             Send again
           </Link>
         </span>

@@ -163,8 +163,11 @@ export function createDispatcher(deps: DispatchDependencies) {
         await settleAfterThrow(db, recipient, new Date(now()));
         return;
       }
-      const { slowDown, ...outcome } = recipientOutcome(result, recipient.attempts, now());
+      const { slowDown, pauseNote, ...outcome } = recipientOutcome(result, recipient.attempts, now());
       if (slowDown) pace.tooMany(startedAt);
+      // Refused for the whole account (the token, the wallet): every next row would be too. The broadcast pauses, and
+      // the rows refused on the way wait for Resume.
+      if (pauseNote) await pauseBroadcast(db, broadcastId, pauseNote);
       await finishRecipient(db, recipient.id, outcome, new Date(now()));
     };
 
@@ -275,9 +278,12 @@ export function createDispatcher(deps: DispatchDependencies) {
   return { ensure, running: () => [...loops.keys()] };
 }
 
-/** Pause, resume and cancel are state changes in the database; the loop reads the state before each send. */
-export async function pauseBroadcast(db: Database, id: number) {
-  return changeBroadcastState(db, id, ["running"], "paused");
+/**
+ * Pause, resume and cancel are state changes in the database; the loop reads the state before each send. A pause
+ * Bellhop makes by itself says why (`note`, shown on the broadcast's page until it is resumed).
+ */
+export async function pauseBroadcast(db: Database, id: number, note: string | null = null) {
+  return changeBroadcastState(db, id, ["running"], "paused", new Date(), note);
 }
 
 export async function resumeBroadcast(db: Database, id: number) {

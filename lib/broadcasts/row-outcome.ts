@@ -4,18 +4,27 @@
  * because of Bellhop, and never calls a row `unknown` unless a request for it may have left.
  */
 import "server-only";
-import { laterRetryDelayMs, maySendAgain, SEND_MAX_ATTEMPTS } from "@/lib/callbell/retry-policy";
+import {
+  laterRetryDelayMs,
+  maySendAgain,
+  refusedForTheAccount,
+  SEND_MAX_ATTEMPTS,
+} from "@/lib/callbell/retry-policy";
 import type { RecipientOutcome } from "@/lib/db/broadcast-queries";
 import type { RecipientRow, SendRow } from "@/lib/db/schema";
 import { mayTryRowAgain } from "@/lib/messages/send-attempts";
 import { resultFromRow } from "@/lib/messages/send-result";
 import type { SendResult } from "@/lib/messages/send-result";
 
+/**
+ * What a row's answer means for the row, and for its broadcast: `slowDown` after a 429, `pauseNote` (why) when Callbell
+ * refused it for the whole account, and the broadcast should pause rather than have every row refused alike.
+ */
 export function recipientOutcome(
   result: SendResult,
   attempts: number,
   now: number,
-): RecipientOutcome & { slowDown: boolean } {
+): RecipientOutcome & { slowDown: boolean; pauseNote?: string } {
   const sendId = "sendId" in result ? result.sendId : null;
   switch (result.kind) {
     case "enqueued":
@@ -29,6 +38,23 @@ export function recipientOutcome(
       return { state: "failed", sendId: null, callbellUuid: null, error, slowDown: false };
     }
     case "rejected": {
+      if (refusedForTheAccount(result)) {
+        // Refused for the account: nothing was delivered, and the row goes again when the broadcast is resumed.
+        const pauseNote = accountPauseNote(result.status);
+        if (attempts < SEND_MAX_ATTEMPTS) {
+          return {
+            state: "waiting",
+            sendId,
+            callbellUuid: null,
+            error: result.message,
+            notBefore: null,
+            slowDown: false,
+            pauseNote,
+          };
+        }
+        const error = `${result.message} (after ${attempts} attempts)`;
+        return { state: "failed", sendId, callbellUuid: null, error, slowDown: false, pauseNote };
+      }
       // A 429, or refused before anything was sent: surely not delivered, so it may go again later (one request per
       // attempt: the row's attempts are the requests that reached Callbell).
       const retryable = maySendAgain(result);
@@ -46,6 +72,15 @@ export function recipientOutcome(
       return { state: "failed", sendId, callbellUuid: null, error, slowDown: result.status === 429 };
     }
   }
+}
+
+/** Why Bellhop paused a broadcast that Callbell refused for the whole account, and what to do before Resume. */
+export function accountPauseNote(status: number): string {
+  const what =
+    status === 402
+      ? "Callbell refused a send because the WhatsApp wallet has no credit (402). Top it up in Callbell"
+      : `Callbell refused a send with this API token (${status}). Check the token in Settings`;
+  return `Paused by Bellhop: ${what}, then Resume. The rows it refused were not delivered: they go again then.`;
 }
 
 const MAY_HAVE_LEFT =

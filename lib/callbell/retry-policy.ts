@@ -41,6 +41,16 @@ export type CallFailure = {
   noAnswer?: boolean;
 };
 
+/**
+ * Whether Callbell refused a send for the whole account rather than for its message: the token (401, 403), or a
+ * WhatsApp wallet without credit (402). Nothing was delivered, and every other send would be refused alike until
+ * someone fixes it: a broadcast pauses by itself (its refused rows wait, to go again on Resume) instead of failing
+ * row after row. Never repeated at once.
+ */
+export function refusedForTheAccount(failure: Pick<CallFailure, "status">): boolean {
+  return failure.status === 401 || failure.status === 402 || failure.status === 403;
+}
+
 /** Whether a send that failed so may go again without risking a second message. */
 export function maySendAgain(failure: CallFailure): boolean {
   return failure.status === 429 || failure.notDelivered;

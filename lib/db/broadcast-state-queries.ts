@@ -7,18 +7,20 @@ export async function listBroadcastsInState(db: Database, state: BroadcastState)
   return db.select().from(broadcasts).where(eq(broadcasts.state, state)).orderBy(asc(broadcasts.id));
 }
 
-/** Moves a broadcast to `to` only from one of `from`; true when it moved. */
+/** Moves a broadcast to `to` only from one of `from`, with why (`note`: none by default); true when it moved. */
 export async function changeBroadcastState(
   db: Database,
   id: number,
   from: readonly BroadcastState[],
   to: BroadcastState,
   now = new Date(),
+  note: string | null = null,
 ): Promise<boolean> {
   const rows = await db
     .update(broadcasts)
     .set({
       state: to,
+      stateNote: note,
       updatedAt: now,
       ...(to === "cancelled" || to === "completed" ? { finishedAt: now } : {}),
     })

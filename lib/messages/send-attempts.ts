@@ -3,7 +3,7 @@
  * again later on the same history row (one entry per recipient): each earlier attempt is kept in the row's
  * `attempt_log`, and the row's own status is the last attempt's.
  */
-import { maySendAgain } from "@/lib/callbell/retry-policy";
+import { maySendAgain, refusedForTheAccount } from "@/lib/callbell/retry-policy";
 import type { SendRow } from "@/lib/db/schema";
 
 export type SendAttempt = { at: string; status: string; errorStatus: number | null; message: string | null };
@@ -37,8 +37,12 @@ export function withLastAttempt(
   return JSON.stringify([...readAttemptLog(row.attemptLog), attempt]);
 }
 
-/** Whether the retry policy lets a later attempt go on this row: its last attempt surely delivered nothing. */
+/**
+ * Whether the retry policy lets a later attempt go on this row: its last attempt surely delivered nothing, and was
+ * refused for a reason that may pass (a 429, not sent, or a refusal for the whole account, once someone fixes it).
+ */
 export function mayTryRowAgain(row: Pick<SendRow, "status" | "errorStatus">): boolean {
   if (row.status !== "rejected" && row.status !== "not_sent") return false;
-  return maySendAgain({ status: row.errorStatus ?? 0, notDelivered: row.status === "not_sent" });
+  const failure = { status: row.errorStatus ?? 0, notDelivered: row.status === "not_sent" };
+  return maySendAgain(failure) || refusedForTheAccount(failure);
 }
