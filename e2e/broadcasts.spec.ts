@@ -261,6 +261,46 @@ test("a refusal for the whole account (no credit) pauses the broadcast and says 
   await expect(note).toHaveCount(0);
 });
 
+test("the wizard survives a reload: template, pace, opt-in and the list (a file's rows too); a start forgets it", async ({
+  page,
+}) => {
+  await page.goto("/broadcasts/new");
+  // Rows read before a template is chosen: the wizard says what comes next, not silence.
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(`phone,1\n${uniqueNumber(1)},Olivia\n${uniqueNumber(2)},Carl`);
+  await page.getByRole("button", { name: "Read pasted rows" }).click();
+  await expect(page.getByText("Choose a template in step 1")).toBeVisible();
+  await chooseBroadcastTemplate(page, "Order ready");
+  await expect(page.getByText("Choose a template in step 1")).toBeHidden();
+  await page.getByLabel("Sends per second").fill("5");
+  await page.getByLabel("Every recipient opted in to receive this template").check();
+  await expect(page.getByTestId("broadcast-summary")).toContainText("2 recipients");
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.getByLabel("Template", { exact: true })).toHaveValue("Order ready");
+  await expect(page.getByLabel("Sends per second")).toHaveValue("5");
+  await expect(page.getByLabel("Every recipient opted in to receive this template")).toBeChecked();
+  await expect(page.getByTestId("broadcast-summary")).toContainText("2 recipients");
+  // A chosen file cannot come back as a file: its rows come back in the paste box, read again.
+  await page.getByLabel("Recipients file").setInputFiles({
+    name: "customers.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`phone,name\n${uniqueNumber(3)},Ana\n`),
+  });
+  await expect(page.getByTestId("broadcast-summary")).toContainText("1 recipient");
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(
+    page.getByText("the rows of customers.csv, kept from before the page was reloaded"),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Start broadcast" }).click();
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  await page.goto("/broadcasts/new");
+  await expect(page.getByLabel("Template", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Or paste the rows")).toHaveValue("");
+});
+
 test("above 100 recipients the count must be typed again", async ({ page }) => {
   const rows = Array.from({ length: 120 }, (_, index) => `+3163${String(index).padStart(7, "0")},Lee`);
   await page.goto("/broadcasts/new");

@@ -29,7 +29,10 @@ export function BroadcastWizard({
   channelsError,
   initial,
   sendTest,
+  owner,
 }: {
+  /** The signed-in person's id: the wizard's draft is theirs. */
+  owner: string;
   templates: TemplateSummary[] | null;
   templatesError: string | null;
   /** The account's active WhatsApp channels (templates are WhatsApp's), or null when they could not be read. */
@@ -40,7 +43,7 @@ export function BroadcastWizard({
   sendTest: SendTestAction;
 }) {
   const timing = useBroadcastTiming();
-  const wizard = useBroadcastForm({ templates, channels, initial, timing });
+  const wizard = useBroadcastForm({ owner, templates, channels, initial, timing });
   const { list, template, rules, mapping, report, count } = wizard;
   return (
     <form
@@ -52,50 +55,55 @@ export function BroadcastWizard({
         else event.preventDefault();
       }}
     >
-      <TemplateStep
-        form={wizard.form}
-        approved={wizard.approved}
-        templatesError={templatesError}
-        channels={channels}
-        channelsError={channelsError}
-        template={template}
-        rules={rules}
-      />
-      <RecipientsStep
-        form={wizard.form}
-        list={list}
-        file={wizard.file}
-        onFile={wizard.chooseFile}
-        onReadPasted={wizard.readPasted}
-      />
-      {list.parsed && rules && mapping && (
-        <ColumnsStep
+      {/* Disabled until a draft kept before a reload is restored: nothing typed first is overwritten. */}
+      <fieldset disabled={!wizard.ready} aria-busy={!wizard.ready} className="contents">
+        <TemplateStep
           form={wizard.form}
-          header={list.parsed.header}
+          approved={wizard.approved}
+          templatesError={templatesError}
+          channels={channels}
+          channelsError={channelsError}
+          template={template}
           rules={rules}
-          mapping={mapping}
-          onMapping={wizard.setMapping}
         />
-      )}
-      {report && template && <ReportStep report={report} />}
-      {report && template && count > 0 && (
-        <PreviewStep
+        <RecipientsStep
           form={wizard.form}
-          template={template}
-          recipients={report.recipients}
-          sendTest={sendTest}
+          list={list}
+          file={wizard.file}
+          onFile={wizard.chooseFile}
+          onReadPasted={wizard.readPasted}
+          restoredFrom={wizard.restoredFrom}
+          templateChosen={Boolean(template)}
         />
-      )}
-      {report && template && count > 0 && (
-        <ConfirmStep
-          form={wizard.form}
-          template={template}
-          count={count}
-          timing={timing}
-          canStart={wizard.canStart}
-          startHint={wizard.startHint}
-        />
-      )}
+        {list.parsed && rules && mapping && (
+          <ColumnsStep
+            form={wizard.form}
+            header={list.parsed.header}
+            rules={rules}
+            mapping={mapping}
+            onMapping={wizard.setMapping}
+          />
+        )}
+        {report && template && <ReportStep report={report} />}
+        {report && template && count > 0 && (
+          <PreviewStep
+            form={wizard.form}
+            template={template}
+            recipients={report.recipients}
+            sendTest={sendTest}
+          />
+        )}
+        {report && template && count > 0 && (
+          <ConfirmStep
+            form={wizard.form}
+            template={template}
+            count={count}
+            timing={timing}
+            canStart={wizard.canStart}
+            startHint={wizard.startHint}
+          />
+        )}
+      </fieldset>
     </form>
   );
 }

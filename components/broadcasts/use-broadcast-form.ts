@@ -20,6 +20,7 @@ import { defaultChannel } from "@/lib/messages/channels";
 import { newIdempotencyKey } from "@/lib/messages/idempotency";
 import { isSendableTemplate, type TemplateSummary } from "@/lib/messages/template";
 import type { BroadcastTimingState } from "./use-broadcast-timing";
+import { useBroadcastDraft } from "./use-broadcast-draft";
 import { useListWorker } from "./use-list-worker";
 
 /** What the agent types into the wizard; the list itself lives in the worker, the column mapping beside it. */
@@ -109,11 +110,14 @@ export type BroadcastForm = ReturnType<typeof useFormState>;
  * its header, and the start, whose answer is read field by field.
  */
 export function useBroadcastForm({
+  owner,
   templates,
   channels,
   initial,
   timing,
 }: {
+  /** The signed-in person's id: the wizard's draft is theirs. */
+  owner: string;
   templates: TemplateSummary[] | null;
   channels: ChannelSummary[] | null;
   initial: RetryList | null;
@@ -219,9 +223,24 @@ export function useBroadcastForm({
 
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
+    setRestoredFrom(null);
     if (chosen) list.parse(chosen);
     else list.clear();
   };
+  // A reload brings the wizard back as it was (the list in the paste box, read again).
+  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
+  const draft = useBroadcastDraft({
+    owner,
+    form,
+    timing,
+    file,
+    skip: Boolean(initial),
+    readList: (text, fileName) => {
+      form.set("pasted", text);
+      setRestoredFrom(fileName);
+      list.parse(text);
+    },
+  });
   const readPasted = () => {
     setFile(null);
     const pasted = form.values.pasted;
@@ -258,6 +277,7 @@ export function useBroadcastForm({
       const body: unknown = await response?.json().catch(() => null);
       const answer = readStartAnswer(response?.status ?? null, body ?? null);
       if (answer.ok) {
+        draft.forget();
         router.push(`/broadcasts/${answer.id}`);
         return null;
       }
@@ -272,6 +292,10 @@ export function useBroadcastForm({
   };
 
   return {
+    /** False until the draft is restored: the fields wait, disabled. */
+    ready: draft.ready,
+    /** The file whose rows a reload put back in the paste box, if any. */
+    restoredFrom,
     form,
     approved,
     template,

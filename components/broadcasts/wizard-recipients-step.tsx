@@ -18,12 +18,18 @@ export function RecipientsStep({
   file,
   onFile,
   onReadPasted,
+  restoredFrom,
+  templateChosen,
 }: {
   form: BroadcastForm;
   list: ReturnType<typeof useListWorker>;
   file: File | null;
   onFile: (file: File | null) => void;
   onReadPasted: () => void;
+  /** The file whose rows a reload put back in the paste box. */
+  restoredFrom: string | null;
+  /** Without a template the list cannot be checked: the steps after this one wait for it. */
+  templateChosen: boolean;
 }) {
   // `Read pasted rows` with nothing pasted says so, rather than nothing at all.
   const [nothingPasted, setNothingPasted] = useState(false);
@@ -75,11 +81,17 @@ export function RecipientsStep({
           : list.error
             ? `The list could not be read: ${list.error}`
             : list.parsed
-              ? `Read ${countOf(list.parsed.rowCount, "row")} and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : ""}.`
+              ? `Read ${countOf(list.parsed.rowCount, "row")} and the header in ${Math.round(list.parsed.ms)} ms${file ? ` from ${file.name}` : restoredFrom ? ` (the rows of ${restoredFrom}, kept from before the page was reloaded)` : ""}.`
               : nothingPasted
                 ? "Nothing is pasted: paste the rows (a header first) into the box, or choose a file."
                 : ""}
       </p>
+      {list.parsed && !templateChosen && (
+        <p className="text-sm text-destructive">
+          Choose a template in step 1: the list is checked against its values, then the columns, the report
+          and the start follow.
+        </p>
+      )}
       {list.parsed?.errors.map((error) => (
         <p key={error} className="text-sm text-amber-800 dark:text-amber-300">
           {error}

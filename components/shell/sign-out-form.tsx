@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 
-/** What the browser keeps of a person's work: drafts and send keys, never to be seen by the next person. */
-const PRIVATE_PREFIXES = ["bellhop:compose-draft", "bellhop.compose."];
+/** What the browser keeps of a person's work (drafts, send keys): never to be seen by the next person. */
+const PRIVATE_PREFIXES = ["bellhop:compose-draft", "bellhop.compose.", "bellhop:broadcast-draft"];
 
 function forgetPrivateState() {
   try {

@@ -20,7 +20,7 @@ export default async function NewBroadcastPage({
   const { from } = params;
   // Rows that did not read or reply (`&rows=unread|unreplied&after=<minutes>`), else the failed rows.
   const followUp = readFollowUp(params);
-  await requireUser(
+  const user = await requireUser(
     typeof from === "string"
       ? `/broadcasts/new?from=${encodeURIComponent(from)}${followUp ? `&rows=${followUp.rows}&after=${followUp.after}` : ""}`
       : "/broadcasts/new",
@@ -55,6 +55,7 @@ export default async function NewBroadcastPage({
         channelsError={account.channels.whatsapp.ok ? null : account.channels.whatsapp.error}
         initial={initial}
         sendTest={sendTestAction}
+        owner={user.id}
       />
     </div>
   );
