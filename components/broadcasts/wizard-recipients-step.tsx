@@ -39,7 +39,11 @@ export function RecipientsStep({
         A header row, then one row per customer: the phone number with its country code (or the
         customer&apos;s BSUID), one column per template value ({"{{1}}"}, {"{{2}}"}, …), and a media URL
         column for a media-header template.{" "}
-        <a href={SAMPLE_CSV} download="bellhop-broadcast-sample.csv" className="underline">
+        <a
+          href={SAMPLE_CSV}
+          download="bellhop-broadcast-sample.csv"
+          className="underline max-lg:inline-block max-lg:py-1.5"
+        >
           Download a sample CSV
         </a>
       </p>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { dismissToast, toast } from "@/components/ui/toast";
 import { messageTypeLabel, platformLabel } from "@/lib/messages/options";
+import { normalizeRecipient } from "@/lib/messages/recipient";
 import { describeSendFailure, type FailedSend } from "@/lib/messages/send-failure";
 import type { ScheduleResult, SendResult } from "@/lib/messages/send-result";
 import { zonedMoment } from "@/lib/format/date";
@@ -21,7 +22,9 @@ type Enqueued = Extract<SendResult, { kind: "enqueued" }>;
  * WhatsApp reports the message failed, so the title never contradicts the red box under it.
  */
 function sentTo(result: Enqueued, sent: SentMessage, failed = false): string {
-  const who = result.contactName ? `${result.contactName}, ${sent.to}` : sent.to;
+  // The number as it was sent (and as the history lists it): `0031 6…` typed is `+316…` sent.
+  const to = normalizeRecipient(sent.platform, sent.to);
+  const who = result.contactName ? `${result.contactName}, ${to}` : to;
   return `${failed ? "Not delivered to" : "Sent to"} ${who} (${messageTypeLabel(sent.type)})`;
 }
 
@@ -164,7 +167,7 @@ function ScheduledOutcome({
   result: Extract<ScheduleResult, { kind: "scheduled" }>;
   sent: SentMessage;
 }) {
-  const title = `Scheduled for ${sent.to} (${messageTypeLabel(sent.type)})`;
+  const title = `Scheduled for ${normalizeRecipient(sent.platform, sent.to)} (${messageTypeLabel(sent.type)})`;
   const when = `Goes out ${zonedMoment(new Date(result.at), result.zone)}.`;
   const href = `/history/${result.sendId}`;
   const box = useBringIntoView({ title, description: when, action: { label: "View in history", href } });

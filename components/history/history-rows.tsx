@@ -103,7 +103,11 @@ function HistoryRow({ item }: { item: HistoryItem }) {
           {item.broadcastId && (
             <>
               {" · "}
-              <Link href={`/broadcasts/${item.broadcastId}`} prefetch={false} className="underline">
+              <Link
+                href={`/broadcasts/${item.broadcastId}`}
+                prefetch={false}
+                className="underline max-lg:inline-block max-lg:py-1.5"
+              >
                 Broadcast {item.broadcastId}
               </Link>
             </>

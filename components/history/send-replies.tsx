@@ -53,7 +53,9 @@ export function SendReplies({
                 {reply.text}
               </p>
               <details>
-                <summary className="cursor-pointer text-xs text-muted-foreground">Raw event</summary>
+                <summary className="cursor-pointer text-xs text-muted-foreground max-lg:py-1.5">
+                  Raw event
+                </summary>
                 <pre className="mt-1 overflow-x-auto rounded bg-muted p-2 text-xs max-sm:break-all max-sm:whitespace-pre-wrap">
                   {pretty(reply.payload)}
                 </pre>

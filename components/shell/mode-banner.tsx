@@ -8,7 +8,7 @@ export function ModeBanner({ view, admin }: { view: ConnectionView; admin: boole
   const settingsLink = admin ? (
     <>
       {" "}
-      <Link href="/settings" className="underline underline-offset-2">
+      <Link href="/settings" className="underline underline-offset-2 max-lg:inline-block max-lg:py-1.5">
         Settings
       </Link>
     </>

@@ -40,7 +40,7 @@ export function recipientOutcome(
     case "rejected": {
       if (refusedForTheAccount(result)) {
         // Refused for the account: nothing was delivered, and the row goes again when the broadcast is resumed.
-        const pauseNote = accountPauseNote(result.status);
+        const pauseNote = accountPauseNote(result.status, attempts);
         if (attempts < SEND_MAX_ATTEMPTS) {
           return {
             state: "waiting",
@@ -74,13 +74,21 @@ export function recipientOutcome(
   }
 }
 
-/** Why Bellhop paused a broadcast that Callbell refused for the whole account, and what to do before Resume. */
-export function accountPauseNote(status: number): string {
+/**
+ * Why Bellhop paused a broadcast that Callbell refused for the whole account, and what to do before Resume; with the
+ * refusal's attempt, so a Resume refused again reads differently.
+ */
+export function accountPauseNote(status: number, attempts: number): string {
   const what =
     status === 402
       ? "Callbell refused a send because the WhatsApp wallet has no credit (402). Top it up in Callbell"
       : `Callbell refused a send with this API token (${status}). Check the token in Settings`;
-  return `Paused by Bellhop: ${what}, then Resume. The rows it refused were not delivered: they go again then.`;
+  const after =
+    attempts < SEND_MAX_ATTEMPTS
+      ? `The rows it refused were not delivered: they go again then (attempt ${attempts} of ${SEND_MAX_ATTEMPTS}; ` +
+        "a row refused that often is marked failed and the rest go on)."
+      : `The row refused ${SEND_MAX_ATTEMPTS} times is marked failed; the rest go on.`;
+  return `Paused by Bellhop: ${what}, then Resume. ${after}`;
 }
 
 const MAY_HAVE_LEFT =

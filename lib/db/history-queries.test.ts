@@ -118,6 +118,14 @@ describe("the filtered history", () => {
     expect(await keys(db, { filters: { q: "JANE" } })).toEqual(["k4"]);
   });
 
+  it("finds a send by the start of its uuid, as the table shows it cut short (hex with a letter; digits are a phone's)", async () => {
+    const db = await seeded();
+    expect(await keys(db, { filters: { q: "bbbbbb" } })).toEqual(["k2"]);
+    expect(await keys(db, { filters: { q: "CCCCCCCC…" } })).toEqual(["k3"]);
+    expect(await keys(db, { filters: { q: "bbbbbc" } })).toEqual([]);
+    expect((await countHistory(db, { q: "aaaaaaa" })).counts).toEqual({ read: 1 });
+  });
+
   it("finds a recipient changed or removed by its number as it is now (the search index follows the table)", async () => {
     const db = await seeded();
     await db.update(sends).set({ recipient: "+441234999000" }).where(eq(sends.idempotencyKey, "k1"));

@@ -1,8 +1,9 @@
 /** The history: a filtered page, its counts per status, the CSV export, and the filters' choices. */
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt, max, sql, type Column, type SQL } from "drizzle-orm";
 import {
   dateRange,
+  callbellUuidPrefix,
   looksLikeCallbellUuid,
   recipientNeedle,
   REPLIED,
@@ -55,10 +56,14 @@ export function historyWhere(
     end ? sql`${createdAt} < ${sqlMoment(end)}` : undefined,
   ];
   if (filters.q) {
+    const prefix = callbellUuidPrefix(filters.q);
     conditions.push(
       looksLikeCallbellUuid(filters.q)
         ? eq(sends.callbellUuid, filters.q.toLowerCase())
-        : recipientContains(recipientNeedle(filters.q), options),
+        : prefix
+          ? // The uuids that start so: a range of the uuid's index (`g` follows every hex digit).
+            and(gte(sends.callbellUuid, prefix), lt(sends.callbellUuid, `${prefix}g`))
+          : recipientContains(recipientNeedle(filters.q), options),
     );
   }
   return and(...conditions);

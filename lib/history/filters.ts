@@ -137,6 +137,18 @@ export function looksLikeCallbellUuid(value: string): boolean {
   return /^[0-9a-f]{32}$/i.test(value);
 }
 
+/**
+ * The start of a Callbell uuid, as the history shows it cut short (`f6e6810b…`): 6 to 31 hex digits with a letter
+ * among them (digits alone are a phone number's), an ellipsis after them dropped. Null for anything else.
+ */
+export function callbellUuidPrefix(value: string): string | null {
+  const prefix = value
+    .trim()
+    .replace(/(…|\.\.\.)$/, "")
+    .toLowerCase();
+  return /^[0-9a-f]{6,31}$/.test(prefix) && /[a-f]/.test(prefix) ? prefix : null;
+}
+
 /** What to look for in recipients: a phone number's digits (spaces, dashes, brackets dropped), or the text as typed. */
 export function recipientNeedle(value: string): string {
   const compact = value.replace(/[\s\-().]/g, "");

@@ -28,7 +28,7 @@ export default async function BroadcastPage({ params }: { params: Promise<{ id: 
     <div className="grid grid-cols-1 gap-6">
       <div>
         <p className="text-sm">
-          <Link href="/broadcasts" className="underline">
+          <Link href="/broadcasts" className="underline max-lg:inline-block max-lg:py-1.5">
             Broadcasts
           </Link>
         </p>

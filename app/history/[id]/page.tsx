@@ -82,7 +82,7 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
       <div className="flex flex-wrap items-start gap-3">
         <div>
           <p className="text-sm">
-            <Link href="/history" className="underline">
+            <Link href="/history" className="underline max-lg:inline-block max-lg:py-1.5">
               History
             </Link>
           </p>
@@ -229,7 +229,9 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
                 <span className="text-muted-foreground"> (late or repeated: no change)</span>
               )}
               <details className="mt-1">
-                <summary className="cursor-pointer text-xs text-muted-foreground">Raw event</summary>
+                <summary className="cursor-pointer text-xs text-muted-foreground max-lg:py-1.5">
+                  Raw event
+                </summary>
                 <pre className="mt-1 overflow-x-auto rounded bg-muted p-2 text-xs">
                   {pretty(event.payload)}
                 </pre>
