@@ -1,4 +1,9 @@
-import { countTemplateVariables, templateMediaHeader, type TemplateSummary } from "@/lib/messages/template";
+import {
+  countTemplateVariables,
+  templateMediaHeader,
+  type TemplateMediaHeader,
+  type TemplateSummary,
+} from "@/lib/messages/template";
 
 /**
  * A broadcast's list as parsed (header row and cells), how its columns map to the template, and the report that
@@ -20,6 +25,8 @@ export type ListRules = {
   variableCount: number;
   /** The template has a media header: every row needs a URL (its own column, or the fixed one). */
   needsMedia: boolean;
+  /** The header's kind (image, video, document): a link to another type of file is refused. */
+  mediaKind?: TemplateMediaHeader | null;
   fixedMediaUrl: string;
 };
 
@@ -53,6 +60,7 @@ export function rulesFor(template: TemplateSummary, fixedMediaUrl: string): List
   return {
     variableCount: countTemplateVariables(template.text),
     needsMedia: templateMediaHeader(template) !== null,
+    mediaKind: templateMediaHeader(template),
     fixedMediaUrl,
   };
 }

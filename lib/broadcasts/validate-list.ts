@@ -4,7 +4,7 @@
  */
 import { countOf } from "@/lib/format/plural";
 import { normalizeRecipient, recipientKind, recipientProblem } from "@/lib/messages/recipient";
-import { httpsUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
+import { httpsUrlProblem, mediaUrlProblem, templateValueProblem } from "@/lib/messages/value-rules";
 import { MAX_RECIPIENTS } from "./limits";
 import type {
   ColumnMapping,
@@ -23,8 +23,9 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
   let duplicates = 0;
   let conflicts = 0;
   const fixedMedia = rules.fixedMediaUrl.trim();
-  const fixedMediaProblem =
-    rules.needsMedia && mapping.mediaUrl === null ? httpsUrlProblem(fixedMedia) : null;
+  const mediaProblem = (url: string) =>
+    rules.mediaKind ? mediaUrlProblem(url, rules.mediaKind) : httpsUrlProblem(url);
+  const fixedMediaProblem = rules.needsMedia && mapping.mediaUrl === null ? mediaProblem(fixedMedia) : null;
 
   list.rows.forEach((cells, index) => {
     const rowNumber = index + 2;
@@ -56,7 +57,7 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
     if (rules.needsMedia) {
       if (mapping.mediaUrl !== null) {
         mediaUrl = cell(mapping.mediaUrl);
-        const problem = httpsUrlProblem(mediaUrl);
+        const problem = mediaProblem(mediaUrl);
         if (problem) problems.push(`media URL: ${problem}`);
       } else if (fixedMediaProblem) {
         problems.push(`media URL: ${fixedMediaProblem}`);

@@ -28,7 +28,7 @@ import {
   templateMediaHeader,
   type TemplateSummary,
 } from "./template";
-import { httpsUrlProblem, templateValueProblem } from "./value-rules";
+import { mediaUrlProblem, templateValueProblem } from "./value-rules";
 import type { ComposeFormValues } from "./compose-schema";
 
 export type { ComposeFormValues };
@@ -99,7 +99,7 @@ export function checkComposeForm(form: ComposeFormValues, context: ComposeContex
     case "document":
     case "audio":
     case "video": {
-      const problem = httpsUrlProblem(form.mediaUrls[form.type as MediaType]);
+      const problem = mediaUrlProblem(form.mediaUrls[form.type as MediaType], form.type as MediaType);
       if (problem) issue(["mediaUrls", form.type], problem);
       if (form.type === "image" && form.caption.length > CAPTION_MAX_LENGTH) {
         issue(["caption"], `At most ${CAPTION_MAX_LENGTH} characters`);
@@ -159,8 +159,9 @@ function checkTemplate(form: ComposeFormValues, context: ComposeContext, issue: 
     }
   }
   // Unknown templates (the list could not be read) take the header the agent chose.
-  if (template ? templateMediaHeader(template) : form.templateHeader) {
-    const problem = httpsUrlProblem(form.mediaUrls.template);
+  const header = template ? templateMediaHeader(template) : form.templateHeader || null;
+  if (header) {
+    const problem = mediaUrlProblem(form.mediaUrls.template, header);
     if (problem) issue(["mediaUrls", "template"], problem);
   }
   form.variables.forEach((variable, index) => {
