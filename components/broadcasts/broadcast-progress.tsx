@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { BroadcastStateBadge, StatusBadge } from "@/components/history/status-badge";
 import type { BroadcastProgress as Progress } from "@/lib/broadcasts/progress";
 import type { ControlAction, ControlResult } from "@/lib/broadcasts/results";
@@ -73,6 +73,10 @@ export function BroadcastProgressView({
 
   const { rows } = progress;
   const percent = rows.total === 0 ? 0 : Math.round((rows.sent / rows.total) * 100);
+  // The results below count the same sends: read again when the progress moves, so both say one number.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ["broadcast-results", id] });
+  }, [rows.sent, rows.done, queryClient, id]);
   return (
     <div className="grid grid-cols-1 gap-6">
       <section aria-labelledby="progress-heading" className="grid min-w-0 gap-3 rounded-lg border p-4">

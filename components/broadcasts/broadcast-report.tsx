@@ -59,7 +59,8 @@ export function BroadcastReport({ id, rows: counts }: { id: number; rows: RowCou
   return (
     <section aria-labelledby="report-heading" className="grid grid-cols-1 gap-3 rounded-lg border p-4">
       <div className="flex flex-wrap items-end gap-3">
-        <h2 id="report-heading" className="font-medium">
+        {/* On its own line, at the top as the other sections' headings are, not level with the select below. */}
+        <h2 id="report-heading" className="w-full font-medium">
           Report
         </h2>
         <Field className="w-48">

@@ -87,7 +87,12 @@ export function ResultsChart({ timeline, repliesKnown }: { timeline: Timeline; r
             </span>
           )}
         </span>
-        <Moment iso={new Date(endMs).toISOString()} absolute plain />
+        {endMs - timeline.startMs < 120_000 ? (
+          // Both ends in the same minute or the next say nothing of a short run: its length does.
+          <span>{Math.max(1, Math.round((endMs - timeline.startMs) / 1000))} s later</span>
+        ) : (
+          <Moment iso={new Date(endMs).toISOString()} absolute plain />
+        )}
       </div>
     </figure>
   );

@@ -8,7 +8,7 @@ export const OUTCOME_COLOURS: Record<RowOutcome, string> = {
   failed: "bg-destructive",
   unknown: "bg-amber-500 dark:bg-amber-400",
   cancelled: "bg-muted-foreground/50",
-  waiting: "bg-muted border border-border",
+  waiting: "bg-muted border border-muted-foreground/60",
 };
 
 const SEGMENTS = ROW_OUTCOMES.filter((outcome) => outcome !== "waiting");

@@ -2,12 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FieldLabel } from "@/components/ui/field";
+import { Field, FieldError, FieldLabel, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SEND_STATUSES, sendStatusLabel } from "@/lib/db/constants";
 import { countInWords } from "@/lib/history/count-words";
-import { REPLIED, type HistoryFilters } from "@/lib/history/filters";
+import { REPLIED, type FilterKey, type HistoryFilters } from "@/lib/history/filters";
 import { MESSAGE_TYPES } from "@/lib/messages/options";
 
 export type FilterOptions = {
@@ -28,9 +28,16 @@ type Props = {
   options: FilterOptions;
   /** Changes some filters; the others stay as they are. */
   onChange: (patch: Partial<HistoryFilters>) => void;
+  /** The address's own values of the typed filters, kept in their fields when they are not understood. */
+  raw: { q?: string; from?: string; to?: string };
+  /** Why a filter in the address is not understood, shown under its field. */
+  errors: Partial<Record<FilterKey, string>>;
 };
 
 const SEARCH_DELAY_MS = 300;
+
+/** A filter's problem under its field, as a sentence (the alert quotes it after the filter's name). */
+const asSentence = (text: string | undefined) => text && text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The filters behind the `Filters` button on a phone. */
 const MORE_FILTERS = ["type", "template", "channel", "sender", "from", "to"] as const;
@@ -44,20 +51,24 @@ export function HistoryFiltersBar({
   repliesKnown,
   options,
   onChange,
+  raw,
+  errors,
 }: Props) {
-  const [search, setSearch] = useState(filters.q ?? "");
-  const [open, setOpen] = useState(false);
-  // The address is the truth: going back or opening a link puts its search in the box.
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (filters.q !== shownQ) {
-    setShownQ(filters.q);
-    setSearch(filters.q ?? "");
+  // The address is the truth: going back or opening a link puts its search in the box, and a search it cannot use
+  // (too long) stays there, its error under it, rather than vanish.
+  const addressQ = filters.q ?? raw.q;
+  const [search, setSearch] = useState(addressQ ?? "");
+  const [open, setOpen] = useState(Boolean(errors.from || errors.to));
+  const [shownQ, setShownQ] = useState(addressQ);
+  if (addressQ !== shownQ) {
+    setShownQ(addressQ);
+    setSearch(addressQ ?? "");
   }
   useEffect(() => {
-    if (search.trim() === (filters.q ?? "")) return;
+    if (search.trim() === (addressQ ?? "")) return;
     const timer = setTimeout(() => onChange({ q: search.trim() || undefined }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [search, filters, onChange]);
+  }, [search, addressQ, onChange]);
 
   const total = counts
     ? Object.values(counts).reduce<number>((sum, value) => sum + (value ?? 0), 0)
@@ -106,7 +117,7 @@ export function HistoryFiltersBar({
         <Field className="min-w-0 grow basis-full sm:basis-64">
           <FieldLabel htmlFor="history-search">Search</FieldLabel>
           <Input
-            id="history-search"
+            {...fieldAria("history-search", errors.q)}
             type="search"
             placeholder="Recipient or Callbell uuid"
             value={search}
@@ -115,6 +126,7 @@ export function HistoryFiltersBar({
               if (event.key === "Enter") onChange({ q: search.trim() || undefined });
             }}
           />
+          <FieldError id="history-search-error">{asSentence(errors.q)}</FieldError>
         </Field>
         {/* On a phone, Status and the Filters button share a row; wider, they join the others. */}
         <div className="flex basis-full items-end gap-3 sm:contents">
@@ -172,11 +184,23 @@ export function HistoryFiltersBar({
           ))}
           <Field className={`${field} sm:w-40`}>
             <FieldLabel htmlFor="history-from">From (UTC)</FieldLabel>
-            <Input id="history-from" type="date" value={filters.from ?? ""} onChange={set("from")} />
+            <Input
+              {...fieldAria("history-from", errors.from)}
+              type="date"
+              value={filters.from ?? raw.from ?? ""}
+              onChange={set("from")}
+            />
+            <FieldError id="history-from-error">{asSentence(errors.from)}</FieldError>
           </Field>
           <Field className={`${field} sm:w-40`}>
             <FieldLabel htmlFor="history-to">To (UTC)</FieldLabel>
-            <Input id="history-to" type="date" value={filters.to ?? ""} onChange={set("to")} />
+            <Input
+              {...fieldAria("history-to", errors.to)}
+              type="date"
+              value={filters.to ?? raw.to ?? ""}
+              onChange={set("to")}
+            />
+            <FieldError id="history-to-error">{asSentence(errors.to)}</FieldError>
           </Field>
         </div>
       </div>

@@ -53,6 +53,14 @@ export function HistoryTable({
   const { filters, errors } = useMemo(() => parseHistoryFilters(new URLSearchParams(address)), [address]);
   const query = historySearchParams(filters).toString();
   const unread = Object.keys(errors).length > 0;
+  const rawTyped = useMemo(() => {
+    const params = new URLSearchParams(address);
+    return {
+      q: params.get("q") ?? undefined,
+      from: params.get("from") ?? undefined,
+      to: params.get("to") ?? undefined,
+    };
+  }, [address]);
   const filtered = query !== "" || unread;
 
   // The cursors of the pages before this one, so "Newer" can go back; a new filter starts at the newest.
@@ -118,6 +126,8 @@ export function HistoryTable({
         repliesKnown={repliesKnown}
         options={options}
         onChange={onChange}
+        raw={rawTyped}
+        errors={errors}
       />
       {unread && <UnreadFilters errors={errors} params={new URLSearchParams(address)} />}
       <div className="flex flex-wrap items-center gap-3">

@@ -33,5 +33,14 @@ describe("a broadcast's progress", () => {
     const progress = (await broadcastProgress(db, broadcast.id, start + 12_500))!;
     // 2 rows in the 2.5 s since it resumed: 0.8 a second (counting the rows before the pause too, 2.8).
     expect(progress.currentRate).toBe(0.8);
+
+    // Five rows in the 4 s after another resume (both ends counted) read as 1.25 a second: the page says the pace it
+    // keeps, 1, and counts the rest down at it.
+    await changeBroadcastState(db, broadcast.id, ["running"], "paused", new Date(start + 20_000));
+    await changeBroadcastState(db, broadcast.id, ["paused"], "running", new Date(start + 30_000));
+    for (let second = 0; second <= 4; second += 1) await send(start + 30_000 + second * 1_000);
+    const later = (await broadcastProgress(db, broadcast.id, start + 34_000))!;
+    expect(later.currentRate).toBe(1);
+    expect(later.secondsLeft).toBe(20 - 15);
   });
 });
