@@ -121,6 +121,13 @@ describe("the audit trail", () => {
     expect(both.rows).toHaveLength(1);
     expect(JSON.parse(both.rows[0]!.detail)).toEqual({ export: "history" });
     expect((await listAuditEntries(db, { actor: "nobody@bellhop.test" })).rows).toEqual([]);
+    // The start of an email finds its person (as typed in the field, without the domain); LIKE's wildcards are text.
+    expect((await listAuditEntries(db, { actor: "An" })).rows).toHaveLength(3);
+    expect((await listAuditEntries(db, { actor: "b" })).rows.map((row) => row.actorEmail)).toEqual([
+      "bo@bellhop.test",
+    ]);
+    expect((await listAuditEntries(db, { actor: "%" })).rows).toEqual([]);
+    expect((await listAuditEntries(db, { actor: "_na" })).rows).toEqual([]);
   });
 
   it("pages by cursor both ways, and Newer from the second page is the newest page again", async () => {

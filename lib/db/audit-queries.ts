@@ -3,7 +3,7 @@
  * exists (the database refuses them too: triggers in migration 0010 / PostgreSQL's 0005).
  */
 import "server-only";
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { auditEntries, type AuditEntryRow, type AuditKind } from "./schema";
 
@@ -43,6 +43,12 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditFilters = { actor?: string; kind?: AuditKind };
 
+/** Entries whose email starts so (`new.agent` finds `new.agent@example.com`); LIKE's wildcards are taken as typed. */
+function actorStartsWith(actor: string) {
+  const escaped = emailKey(actor).replace(/[\\%_]/g, (character) => `\\${character}`);
+  return sql`${auditEntries.actorEmail} like ${`${escaped}%`} escape '\\'`;
+}
+
 /**
  * A page of the trail, newest first, keyset-paged by id in both directions: `before` (Older) gives the entries older
  * than that id, `after` (Newer) the ones just newer. `older` and `newer` are the cursors of the neighbouring pages, or
@@ -56,7 +62,7 @@ export async function listAuditEntries(
 ): Promise<AuditPage> {
   const limit = options.limit ?? AUDIT_PAGE_SIZE;
   const filters = and(
-    options.actor ? eq(auditEntries.actorEmail, emailKey(options.actor)) : undefined,
+    options.actor ? actorStartsWith(options.actor) : undefined,
     options.kind ? eq(auditEntries.kind, options.kind) : undefined,
   );
   if (options.after) {
