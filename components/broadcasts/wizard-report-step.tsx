@@ -23,6 +23,15 @@ export function ReportStep({ report }: { report: ListReport & { ms: number } }) 
           <strong>{report.duplicates.toLocaleString("en")}</strong> duplicate{" "}
           {nounFor(report.duplicates, "row")} merged: each number gets the message once
         </li>
+        {report.longRows && report.longRows.count > 0 && (
+          <li>
+            <strong>{report.longRows.count.toLocaleString("en")}</strong>{" "}
+            {nounFor(report.longRows.count, "row has", "rows have")} cells past the header&apos;s columns (
+            {nounFor(report.longRows.count, "row", "rows")} {report.longRows.first.join(", ")}
+            {report.longRows.count > report.longRows.first.length ? ", …" : ""}): no column is mapped to them,
+            so they are not sent
+          </li>
+        )}
         <li className="text-muted-foreground">
           Checked {countOf(report.totalRows, "row")} in {Math.round(report.ms)} ms
         </li>

@@ -82,6 +82,21 @@ describe("the recipient list", () => {
     expect(report.invalid[0]).toMatchObject({ rowNumber: 5, problems: [expect.stringContaining("row 2")] });
   });
 
+  it("says which rows have cells past the header's columns (no column maps them: they are not sent)", () => {
+    const list: ParsedList = {
+      header: ["phone", "a", "b"],
+      rows: [
+        ["+31612345678", "Jo", "x", "extra"],
+        ["+31612345679", "Jo", "x", " "],
+        ["+31612345670", "Jo", "x"],
+        ...Array.from({ length: 6 }, (_, n) => [`+3161234560${n}`, "Jo", "x", "", "more"]),
+      ],
+    };
+    const report = validateList(list, { phone: 0, values: [1, 2], mediaUrl: null }, rules);
+    expect(report.recipients).toHaveLength(9);
+    expect(report.longRows).toEqual({ count: 7, first: [2, 5, 6, 7, 8] });
+  });
+
   it("asks for a media URL per row, or one fixed https URL, for a media-header template", () => {
     const list: ParsedList = {
       header: ["phone", "url"],

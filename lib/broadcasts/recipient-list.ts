@@ -52,6 +52,8 @@ export type ListReport = {
   duplicates: number;
   /** Phone numbers that appear with different values: the first row is kept, the others are reported. */
   conflicts: number;
+  /** Rows with something in cells past the header's columns, which no column maps: how many, and the first few. */
+  longRows?: { count: number; first: number[] };
   totalRows: number;
 };
 

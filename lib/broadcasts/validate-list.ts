@@ -27,8 +27,13 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
     rules.mediaKind ? mediaUrlProblem(url, rules.mediaKind) : httpsUrlProblem(url);
   const fixedMediaProblem = rules.needsMedia && mapping.mediaUrl === null ? mediaProblem(fixedMedia) : null;
 
+  const longRows = { count: 0, first: [] as number[] };
   list.rows.forEach((cells, index) => {
     const rowNumber = index + 2;
+    if (cells.slice(list.header.length).some((extra) => extra.trim() !== "")) {
+      longRows.count += 1;
+      if (longRows.first.length < 5) longRows.first.push(rowNumber);
+    }
     const cell = (column: number) => (column >= 0 ? (cells[column] ?? "").trim() : "");
     const problems: string[] = [];
     // The recipient column holds phone numbers, BSUIDs, or both: each cell is read by its format.
@@ -101,5 +106,5 @@ export function validateList(list: ParsedList, mapping: ColumnMapping, rules: Li
       });
     }
   }
-  return { recipients, invalid, duplicates, conflicts, totalRows: list.rows.length };
+  return { recipients, invalid, duplicates, conflicts, longRows, totalRows: list.rows.length };
 }
