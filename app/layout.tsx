@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { ModeBanner, modeLabel } from "@/components/shell/mode-banner";
-import { SignOutForm } from "@/components/shell/sign-out-form";
+import { ForgetOthersWork, SignOutForm } from "@/components/shell/sign-out-form";
 import { parseTheme, SYSTEM_THEME_SCRIPT, THEME_COOKIE } from "@/components/shell/theme";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Button } from "@/components/ui/button";
@@ -48,6 +48,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         {/* The mode and its reason (in live mode, the Callbell account's email) are for signed-in people only. */}
         {user && <ModeBanner view={view} admin={admin} />}
+        {user && <ForgetOthersWork owner={user.id} />}
         <header className="border-b bg-card">
           {/* On a phone the links take a row of their own, under the name and Sign out. */}
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">

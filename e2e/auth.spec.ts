@@ -68,7 +68,7 @@ test("signing out ends the session", async ({ browser }) => {
   await replay.close();
 });
 
-test("an unsent draft is the typist's own: sign-out forgets it, and another person's draft is never restored", async ({
+test("an unsent draft is the typist's own: sign-out forgets it, another person's is never restored, a session left open is forgotten at sign-in", async ({
   browser,
 }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -98,6 +98,22 @@ test("an unsent draft is the typist's own: sign-out forgets it, and another pers
   await compose.ready();
   await expect(compose.field("Recipient")).toHaveValue("");
   await expect(compose.field("Message")).toHaveValue("");
+  // ...and it is gone from the browser, not only unread: nobody reads it from the storage either.
+  await expect.poll(async () => (await stored()) ?? "").not.toContain("Not yours");
+
+  // Without Sign out (a session that expired, a window closed): the sign-in page forgets what was left, drafts and
+  // the wizard's pasted list alike, before anyone signs in.
+  await compose.field("Message").fill("Another code, left behind");
+  await expect.poll(stored).toContain("left behind");
+  await page.evaluate(() =>
+    localStorage.setItem("bellhop:broadcast-draft", JSON.stringify({ owner: "x", list: "a" })),
+  );
+  await context.clearCookies();
+  await page.goto("/compose");
+  await expect(page).toHaveURL(/\/login/);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => /draft|compose\./.test(key))))
+    .toEqual([]);
   await context.close();
 });
 

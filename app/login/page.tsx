@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
+import { ForgetOthersWork } from "@/components/shell/sign-out-form";
 import { safeNextPath } from "@/lib/auth/credentials";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -25,6 +26,8 @@ export default async function LoginPage({
           Bellhop sends on behalf of your team: sign in to use it.
         </p>
       </div>
+      {/* Whoever was here before without signing out: their drafts go before anyone signs in. */}
+      <ForgetOthersWork owner={null} />
       <CredentialsForm
         action={signInAction}
         submitLabel="Sign in"

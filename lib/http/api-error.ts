@@ -14,6 +14,7 @@ const CODES = {
   409: "conflict",
   411: "length_required",
   413: "too_large",
+  429: "too_many_requests",
   500: "server_error",
   503: "unavailable",
 } as const;

@@ -2,6 +2,7 @@ import { getEnv } from "@/lib/env";
 import { audit } from "@/lib/audit/record";
 import { currentUser } from "@/lib/auth/session";
 import { createBroadcastFromInput } from "@/lib/broadcasts/create-broadcast";
+import { admitList } from "@/lib/broadcasts/list-gate";
 import { getDispatcher } from "@/lib/broadcasts/runtime";
 import { getDb } from "@/lib/db/client";
 import { loadChannels, loadTemplates } from "@/lib/messages/account-data";
@@ -19,6 +20,27 @@ export async function POST(request: Request) {
   if (!user) return apiError(401, "You are signed out: sign in again, then start the broadcast");
   const text = await request.text();
   if (text.length > MAX_BROADCAST_BODY_BYTES) return apiError(413, "The list is too large");
+  const release = admitList(text.length);
+  if (!release) {
+    const answer = apiError(
+      429,
+      "Bellhop is storing other large lists right now: start again in a few seconds",
+    );
+    answer.headers.set("Retry-After", "5");
+    return answer;
+  }
+  try {
+    return await create(request, user, text);
+  } finally {
+    release();
+  }
+}
+
+async function create(
+  request: Request,
+  user: NonNullable<Awaited<ReturnType<typeof currentUser>>>,
+  text: string,
+) {
   let input: unknown;
   try {
     input = JSON.parse(text);
