@@ -29,6 +29,22 @@ describe("prepared queries", () => {
     expect(build).toHaveBeenCalledTimes(3);
   });
 
+  it("take their statement's name from their key, the same in every copy of the module (Next loads it more than once)", async () => {
+    // A fake query whose prepare hands back the name it was given.
+    const naming = () => ({ prepare: (name: string) => name });
+    const first = await import("./prepared");
+    vi.resetModules();
+    const second = await import("./prepared");
+    expect(second.preparedOnce).not.toBe(first.preparedOnce);
+    // Each copy meets the statements in another order; a statement keeps its name, two statements never share one.
+    const names = [first.preparedOnce({}, "one", naming), first.preparedOnce({}, "two", naming)];
+    expect([second.preparedOnce({}, "two", naming), second.preparedOnce({}, "one", naming)]).toEqual(
+      [...names].reverse(),
+    );
+    expect(names[0]).not.toBe(names[1]);
+    expect(names[0]!.length).toBeLessThanOrEqual(63);
+  });
+
   it("name their shape by the values given, a null apart from a value, and nothing for undefined", () => {
     const at = new Date();
     expect(writtenValues({ b: 1, a: at, c: undefined }).shape).toBe("a,b");

@@ -5,13 +5,20 @@
  * placeholders (`sql.placeholder`, or `valueOf` for a value a column encodes).
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { Param, sql, type Column, type Placeholder, type SQLWrapper } from "drizzle-orm";
 
 type Preparable = { prepare: (...args: never[]) => unknown };
 
 const kept = new WeakMap<object, Map<string, unknown>>();
-/** Each key's statement name (PostgreSQL keeps a prepared statement per connection under it; 63 bytes at most). */
-const names = new Map<string, string>();
+
+/**
+ * A key's statement name: PostgreSQL keeps a prepared statement per connection under it (63 bytes at most), and the
+ * driver refuses one name for two texts. Drawn from the key itself, not counted: Next loads this module more than once,
+ * and every copy shares the one connection pool, so a count kept per copy gave one name to two statements.
+ */
+const statementName = (key: string) =>
+  `bellhop_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
 
 /**
  * The query `build` makes, prepared once for `db` under `key` (which names its shape: one key, one SQL text). Its
@@ -26,10 +33,8 @@ export function preparedOnce<Q extends Preparable>(
   if (!queries) kept.set(db, (queries = new Map()));
   let query = queries.get(key);
   if (!query) {
-    let name = names.get(key);
-    if (!name) names.set(key, (name = `bellhop_${names.size + 1}`));
     // SQLite's prepare takes no name, PostgreSQL's needs one: the same call serves both.
-    query = (build() as unknown as { prepare: (name: string) => unknown }).prepare(name);
+    query = (build() as unknown as { prepare: (name: string) => unknown }).prepare(statementName(key));
     queries.set(key, query);
   }
   return query as ReturnType<Q["prepare"]>;
@@ -44,8 +49,8 @@ export function valueOf(name: string, column: Column): SQLWrapper {
 }
 
 /**
- * What a prepared insert's `values` or update's `set` writes, typed as `T`: a placeholder for each value given (named as
- * its key; drizzle encodes it as its column does), and a literal null for each null (an encoder cannot take a null
+ * What a prepared insert's `values` or update's `set` writes, typed as `T`: a placeholder for each value given (named
+ * as its key; drizzle encodes it as its column does), and a literal null for each null (an encoder cannot take a null
  * placeholder); with `shape`, which names the SQL it makes (an undefined value writes nothing, or the default).
  */
 export function writtenValues<T>(values: object): { shape: string; written: T } {
