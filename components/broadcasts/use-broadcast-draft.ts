@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import type { BroadcastForm, BroadcastFormValues } from "./use-broadcast-form";
 import type { BroadcastTiming, BroadcastTimingState } from "./use-broadcast-timing";
 
-export const BROADCAST_DRAFT_KEY = "bellhop:broadcast-draft";
+const BROADCAST_DRAFT_KEY = "bellhop:broadcast-draft";
 const SAVE_DELAY_MS = 250;
 /** A list longer than this (in characters) is not kept: the browser's storage holds about 5 MB for the whole site. */
-export const DRAFT_LIST_MAX_CHARS = 1_500_000;
+const DRAFT_LIST_MAX_CHARS = 1_500_000;
 
 /** What is kept: the fields but the count typed to confirm (asked again), the timing, and the list's text. */
 type Draft = {
@@ -25,14 +25,6 @@ function readDraft(owner: string): Draft | null {
     return stored?.owner === owner && typeof stored.values === "object" ? stored : null;
   } catch {
     return null;
-  }
-}
-
-export function clearBroadcastDraft() {
-  try {
-    window.localStorage.removeItem(BROADCAST_DRAFT_KEY);
-  } catch {
-    // Storage may be unavailable (private mode): nothing was kept.
   }
 }
 
@@ -109,7 +101,11 @@ export function useBroadcastDraft({
     /** The broadcast started: its draft is forgotten. */
     forget: () => {
       done.current = true;
-      clearBroadcastDraft();
+      try {
+        window.localStorage.removeItem(BROADCAST_DRAFT_KEY);
+      } catch {
+        // Storage may be unavailable (private mode): nothing was kept.
+      }
     },
   };
 }

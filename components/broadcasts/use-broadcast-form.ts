@@ -221,14 +221,14 @@ export function useBroadcastForm({
               ? "Tick the opt-in box above to start."
               : `Type the number of recipients (${count}) to start.`;
 
+  // A reload brings the wizard back as it was (the list in the paste box, read again, and which file it came from).
+  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
     setRestoredFrom(null);
     if (chosen) list.parse(chosen);
     else list.clear();
   };
-  // A reload brings the wizard back as it was (the list in the paste box, read again).
-  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const draft = useBroadcastDraft({
     owner,
     form,
